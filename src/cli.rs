@@ -1,0 +1,102 @@
+//! Command-line definitions: one place per flag, documented where it is declared.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// saywho: read a news article and see who said what.
+///
+/// With no command, opens the reader on FILE (or stdin, or the bundled sample article).
+#[derive(Debug, Parser)]
+#[command(name = "saywho", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every quotation with its speaker as JSON, JSONL, CSV or Markdown.
+    Extract(ExtractArgs),
+    /// Score the engine against a gold JSONL file (the format of score.py).
+    Eval(EvalArgs),
+}
+
+/// Options of the reader.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Articles to read; `-` reads stdin. Without any, stdin if piped, else the sample article.
+    pub files: Vec<PathBuf>,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Leave the mouse to the terminal (keeps its own text selection working).
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files; none or `-` reads stdin.
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+
+    /// Input format: plain text, or one `{"id": ..., "text": ...}` object a line (streamed).
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    pub input: InputFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold JSONL: one `{"id", "text", "quotes": [...]}` document a line.
+    pub gold: PathBuf,
+
+    /// Which gold quotes count.
+    #[arg(long, value_enum, default_value_t = KindFilter::Direct)]
+    pub kind: KindFilter,
+
+    /// Print this many attribution errors.
+    #[arg(long, default_value_t = 0)]
+    pub errors: usize,
+
+    /// Print the scores as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindFilter {
+    Direct,
+    Partial,
+    All,
+}

@@ -1,0 +1,161 @@
+//! The document model: the text verbatim plus everything the analysis found in it.
+//!
+//! All offsets are byte offsets into [`Document::text`], end-exclusive. The model is built once by
+//! [`crate::analyze`] and never changes afterwards: the reader and the exporters only read it.
+
+use std::ops::Range;
+
+/// Index of a speaker in [`Document::speakers`].
+pub type SpeakerId = usize;
+
+/// An analysed article.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The input text exactly as read.
+    pub text: String,
+    /// Paragraphs: maximal runs of non-blank text between line breaks.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences, in text order, each inside one paragraph.
+    pub sentences: Vec<Range<usize>>,
+    /// Quoted passages in text order (quotation marks included).
+    pub quotes: Vec<Quote>,
+    /// Mentions of people and organisations found outside quotations.
+    pub mentions: Vec<Mention>,
+    /// Canonical speakers; `Quote::speaker` indexes into this list.
+    pub speakers: Vec<Speaker>,
+    /// Headings: heading lines and run-in headings glued to the start of a paragraph.
+    pub headings: Vec<Range<usize>>,
+}
+
+/// Whether a quotation is a whole statement or a phrase inside paraphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// The whole statement is quoted.
+    Direct,
+    /// A quoted phrase inside the reporter's own sentence.
+    Partial,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted passage, marks included. A quote continued over a line break is one span.
+    pub span: Range<usize>,
+    pub kind: QuoteKind,
+    /// `None` when nothing says who spoke (titles, scare quotes, unsure attribution).
+    pub speaker: Option<SpeakerId>,
+    /// The words the attribution rests on ("Ushakov", "the official", "he").
+    pub mention: Option<Range<usize>>,
+    /// The speech cue ("said", "according to", ":").
+    pub cue: Option<Range<usize>>,
+    /// The rule that decided the speaker (see [`crate::analysis::Rule`]).
+    pub rule: Option<&'static str>,
+    /// How the mention leads to the canonical name, e.g. `["he", "Ushakov", "Yuri Ushakov"]`.
+    pub alias_chain: Vec<String>,
+}
+
+/// What kind of entity a mention or speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+}
+
+/// A mention of a person or organisation in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    /// The speaker (canonical entity) this mention was resolved to, if any.
+    pub speaker: Option<SpeakerId>,
+}
+
+/// A canonical speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub id: SpeakerId,
+    /// The longest form of the name the text gives (titles stripped).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other ways the text refers to this speaker: surname, titled forms, role descriptions.
+    pub aliases: Vec<String>,
+    /// Number of quotes attributed to this speaker.
+    pub quote_count: usize,
+    /// Byte offset of the first mention, for stable ordering.
+    pub first_seen: usize,
+}
+
+impl Document {
+    /// The text of a byte range.
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        &self.text[span.clone()]
+    }
+
+    /// The speaker of a quote, if attributed.
+    pub fn speaker_of(&self, quote: &Quote) -> Option<&Speaker> {
+        quote.speaker.and_then(|id| self.speakers.get(id))
+    }
+
+    /// Speakers with at least one quote, most quoted first, ties by first appearance.
+    pub fn speakers_by_share(&self) -> Vec<&Speaker> {
+        let mut list: Vec<&Speaker> = self.speakers.iter().filter(|s| s.quote_count > 0).collect();
+        list.sort_by_key(|s| (std::cmp::Reverse(s.quote_count), s.first_seen));
+        list
+    }
+
+    /// Quotes attributed to `speaker`, in text order.
+    pub fn quotes_of(&self, speaker: SpeakerId) -> impl Iterator<Item = (usize, &Quote)> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.speaker == Some(speaker))
+    }
+}
+
+/// Converts ascending byte offsets to character offsets in one forward sweep
+/// (so exporting N quotes stays linear in the text, not N times it).
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets { text, byte: 0, chars: 0 }
+    }
+
+    /// Character offset of byte offset `at` (which must be a char boundary).
+    pub fn char_at(&mut self, at: usize) -> usize {
+        // Offsets may step back a little (a mention before its quote): pay only for the step.
+        if at < self.byte {
+            self.chars -= self.text[at..self.byte].chars().count();
+        } else {
+            self.chars += self.text[self.byte..at].chars().count();
+        }
+        self.byte = at;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_scalar_values() {
+        let text = "a “b” c";
+        let mut c = CharOffsets::new(text);
+        assert_eq!(c.char_at(2), 2);
+        assert_eq!(c.char_at(text.len()), 7);
+        assert_eq!(c.char_at(0), 0);
+    }
+}

@@ -1,0 +1,1 @@
+//! Output formats and scoring against gold annotations.
