@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod document;
 pub mod export;
+pub mod input;
 pub mod lexicon;
 
 #[cfg(feature = "tui")]
