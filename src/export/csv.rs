@@ -86,3 +86,23 @@ mod tests {
         assert_eq!(v, b"a,\"b,c\",\r\n");
     }
 }
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+    use crate::export::json::tests::sample_doc;
+
+    #[test]
+    fn one_row_a_quote() {
+        let r = DocResult::new(serde_json::Value::from("doc"), &sample_doc());
+        let mut v = Vec::new();
+        write_header(&mut v).unwrap();
+        write_rows(&mut v, &r).unwrap();
+        assert_eq!(
+            String::from_utf8(v).unwrap(),
+            "id,start,end,speaker,mention,cue,kind,rule,text\r\n\
+             doc,17,31,John Smith,Smith,said,direct,cue-adjacent,\"“We will win,”\"\r\n\
+             doc,48,55,,,,partial,,“soon.”\r\n"
+        );
+    }
+}

@@ -179,7 +179,7 @@ impl DocResult {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::document::{EntityKind, Quote, QuoteKind, Speaker};
 

@@ -97,3 +97,23 @@ mod tests {
         assert_eq!(inline("a *b* _c_ <d>"), "a \\*b\\* \\_c\\_ \\<d\\>");
     }
 }
+
+#[cfg(test)]
+mod digest_tests {
+    use super::*;
+    use crate::export::json::tests::sample_doc;
+
+    #[test]
+    fn groups_by_speaker_then_unattributed() {
+        let r = DocResult::new(serde_json::Value::from("doc"), &sample_doc());
+        let mut v = Vec::new();
+        write_doc(&mut v, &r).unwrap();
+        let s = String::from_utf8(v).unwrap();
+        assert_eq!(
+            s,
+            "# doc\n\n## John Smith (1 quote)\n\n_Also:_ Smith, Mr. Smith\n\n\
+             > “We will win,”\n>\n> — _Smith_ (said)\n\n\
+             ## Unattributed (1)\n\n> “soon.”\n\n"
+        );
+    }
+}
