@@ -34,8 +34,14 @@ fn lines(path: &Path, mut each: impl FnMut(usize, &str) -> Result<()>) -> Result
 }
 
 /// The engine's quotes of `text`, as predictions.
-fn engine_quotes(text: &str) -> Vec<PredQuote> {
-    let doc = saywho::analyze(text.to_string());
+fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
+    let doc = super::analyze_guarded(gold.text.clone()).unwrap_or_else(|msg| {
+        eprintln!(
+            "saywho: the engine failed on gold document {}: {msg}",
+            gold.id
+        );
+        saywho::Document::default()
+    });
     DocResult::new(Value::Null, &doc)
         .quotes
         .into_iter()
@@ -84,7 +90,7 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
                 scorer.add(&gold, quotes);
             }
             None => {
-                let quotes = engine_quotes(&gold.text);
+                let quotes = engine_quotes(&gold);
                 scorer.add(&gold, &quotes);
             }
         }

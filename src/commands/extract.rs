@@ -91,10 +91,13 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         for path in &files {
             match args.input {
                 InputFormat::Text => match input::read_path(path) {
-                    Ok(src) => {
-                        let doc = saywho::analyze(src.text);
-                        sink.doc(&DocResult::new(Value::String(src.name), &doc))?;
-                    }
+                    Ok(src) => match super::analyze_guarded(src.text) {
+                        Ok(doc) => sink.doc(&DocResult::new(Value::String(src.name), &doc))?,
+                        Err(msg) => {
+                            eprintln!("saywho: {}: the engine failed: {msg}", src.name);
+                            failed = true;
+                        }
+                    },
                     Err(err) => {
                         eprintln!("saywho: {err:#}");
                         failed = true;
@@ -134,19 +137,27 @@ fn jsonl_file<W: Write>(path: &Path, sink: &mut Sink<W>) -> io::Result<bool> {
             }
         }
     };
-    stream_jsonl(&name, reader, |id, text| {
-        let doc = saywho::analyze(text);
+    let mut engine_ok = true;
+    let lines_ok = stream_jsonl(&name, reader, |line_no, id, text| {
+        let doc = super::analyze_guarded(text).unwrap_or_else(|msg| {
+            // Keep one output line per input line: an empty result under the same id.
+            eprintln!("saywho: {name}:{line_no}: the engine failed (id {id}): {msg}");
+            engine_ok = false;
+            saywho::Document::default()
+        });
         sink.doc(&DocResult::new(id, &doc))
-    })
+    })?;
+    Ok(lines_ok && engine_ok)
 }
 
-/// Reads `{"id", "text"}` lines from `reader`, calling `each` for each document in order.
+/// Reads `{"id", "text"}` lines from `reader`, calling `each` with the line number, id and text
+/// of each document in order.
 /// Blank lines are skipped; a malformed line is reported (`saywho: NAME:LINE: ...`) and skipped.
 /// Returns whether all lines were good.
 pub fn stream_jsonl(
     name: &str,
     mut reader: impl BufRead,
-    mut each: impl FnMut(Value, String) -> io::Result<()>,
+    mut each: impl FnMut(usize, Value, String) -> io::Result<()>,
 ) -> io::Result<bool> {
     let mut ok = true;
     let mut buf = Vec::new();
@@ -166,7 +177,7 @@ pub fn stream_jsonl(
             continue;
         }
         match parse_line(&buf) {
-            Ok((id, text)) => each(id, text)?,
+            Ok((id, text)) => each(line_no, id, text)?,
             Err(msg) => {
                 eprintln!("saywho: {name}:{line_no}: {msg}");
                 ok = false;
@@ -199,7 +210,7 @@ mod tests {
     fn streams_in_order_and_reports_bad_lines() {
         let input = "{\"id\": 1, \"text\": \"a\"}\n\nnot json\n{\"id\": \"b\", \"text\": \"b\", \"x\": 0}\n{\"id\": 3}\n";
         let mut seen = Vec::new();
-        let ok = stream_jsonl("in", input.as_bytes(), |id, text| {
+        let ok = stream_jsonl("in", input.as_bytes(), |_, id, text| {
             seen.push((id, text));
             Ok(())
         })
