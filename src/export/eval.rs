@@ -302,8 +302,13 @@ pub struct GoldQuote {
     pub mention: Option<String>,
     #[serde(default)]
     pub speaker_spans: Option<Vec<(usize, usize)>>,
-    #[serde(default)]
+    /// `direct` when absent (as in `score.py`); an explicit `null` is no kind at all.
+    #[serde(default = "direct_kind")]
     pub kind: Option<String>,
+}
+
+fn direct_kind() -> Option<String> {
+    Some("direct".to_string())
 }
 
 fn string_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -510,8 +515,7 @@ impl Scorer {
         let matched_p: HashSet<usize> = m.values().copied().collect();
         let c = &mut self.counts;
         for (gi, (g, canon)) in gq.iter().enumerate() {
-            let gkind = g.kind.as_deref().unwrap_or("direct");
-            if self.kind != Kind::All && gkind != self.kind.as_str() {
+            if self.kind != Kind::All && g.kind.as_deref() != Some(self.kind.as_str()) {
                 continue;
             }
             c.gold += 1;
@@ -883,6 +887,14 @@ mod tests {
         let r = s.report();
         assert_eq!((r.resolved_total, r.resolved_acc), (1, 1.0));
         assert!(r.summary_line().ends_with("resolved 1.000 of 1"));
+    }
+
+    #[test]
+    fn kind_defaults_to_direct() {
+        let q: GoldQuote = serde_json::from_str(r#"{"start": 0, "end": 1}"#).unwrap();
+        assert_eq!(q.kind.as_deref(), Some("direct"));
+        let q: GoldQuote = serde_json::from_str(r#"{"start": 0, "end": 1, "kind": null}"#).unwrap();
+        assert_eq!(q.kind, None);
     }
 
     #[test]
