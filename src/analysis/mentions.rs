@@ -178,7 +178,10 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
             break;
         }
         end += 1;
-        if t.is_possessive() {
+        let name_follows = toks
+            .get(end)
+            .is_some_and(|n| n.is_capitalised(text) && !lexicon::non_names().contains(&n.lower));
+        if t.is_possessive() && !name_follows {
             break;
         }
     }

@@ -64,7 +64,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
         }
         if let Some(first) = open.first().copied() {
             let next = paragraphs.get(i + 1);
-            if next.is_some_and(|n| continues_over_line_break(text, para, n, first.family)) {
+            if next.is_some_and(|n| continues_over_line_break(text, n, first.family)) {
                 continue;
             }
             let end = para.end;
@@ -80,24 +80,16 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
     quotes
 }
 
-/// Whether a quote open at the end of `para` goes on in `next`: the two are lines of one block
-/// (a single line break between them), `next` does not open a quote itself, and it holds a mark
-/// that can close the open one.
-fn continues_over_line_break(
-    text: &str,
-    para: &Range<usize>,
-    next: &Range<usize>,
-    family: Family,
-) -> bool {
-    let gap = &text[para.end..next.start];
-    if gap.matches('\n').count() != 1 {
-        return false;
-    }
+/// Whether a quote open at the end of `para` goes on in `next`: `next` does not open a quote
+/// itself, and the first mark of the family there can only close one (`...veterans," said X`).
+fn continues_over_line_break(text: &str, next: &Range<usize>, family: Family) -> bool {
     let mut marks = marks(text, next.clone()).peekable();
     if marks.peek().is_some_and(|m| m.at == next.start) {
         return false;
     }
-    marks.any(|m| m.family == family && can_close(text, &m))
+    marks
+        .find(|m| m.family == family)
+        .is_some_and(|m| can_close(text, &m) && !can_open(text, &m))
 }
 
 fn has_words(s: &str) -> bool {
@@ -304,6 +296,17 @@ mod tests {
     fn quote_over_a_hard_line_break_is_one_span() {
         let text = "\"We could agree.\nOther things failed,\" he stated.\nNext line.";
         assert_eq!(quoted(text), ["\"We could agree.\nOther things failed,\""]);
+    }
+
+    #[test]
+    fn quote_over_a_blank_line_when_the_next_paragraph_closes_it() {
+        let text = "\"Who may be included is\n\nbased on advice,\" said Jones. Next \"one\" here.";
+        assert_eq!(
+            quoted(text)[0],
+            "\"Who may be included is\n\nbased on advice,\""
+        );
+        let text = "\"Left open\n\nThen he said \"no\" twice.";
+        assert_eq!(quoted(text), ["\"Left open", "\"no\""]);
     }
 
     #[test]

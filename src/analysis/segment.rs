@@ -36,7 +36,10 @@ pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec
             q += 1;
             let inner_end = text[..quote.end].trim_end_matches(is_closing_mark);
             let terminal = inner_end.ends_with(['.', '?', '!']);
-            if terminal && starts_new_sentence(text, i, para.end) {
+            if terminal
+                && starts_new_sentence(text, i, para.end)
+                && !attribution_follows(text, i, para.end)
+            {
                 out.push(start..i);
                 start = skip_space(text, i, para.end);
             }
@@ -66,6 +69,30 @@ pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec
         out.push(start..para.end);
     }
     out
+}
+
+/// `"Are you sure?" Smith asked.`: a speaker and a speech verb right after a quote belong to its
+/// sentence even after a question or exclamation mark.
+fn attribution_follows(text: &str, at: usize, end: usize) -> bool {
+    let words: Vec<&str> = text[at..end]
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let bare = w
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lexicon::speech_verbs().contains(&bare) {
+            return k > 0 || w.len() != bare.len() || words.len() > 1;
+        }
+        let name_like = w.starts_with(char::is_uppercase)
+            || matches!(bare.as_str(), "he" | "she" | "they" | "the");
+        if !name_like || w.ends_with([',', '.', ';', ':']) {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_closing_mark(c: char) -> bool {
@@ -139,6 +166,19 @@ mod tests {
             [
                 "Mr. Smith met U.S. officials.",
                 "Sen. Jane Doe left at 5 p.m. Then rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_after_a_question_mark_stays_in_the_sentence() {
+        assert_eq!(
+            split("\"Who knew?\" Jane Doe asked. \"Not me!\" he said. \"Fine.\" Then rain."),
+            [
+                "\"Who knew?\" Jane Doe asked.",
+                "\"Not me!\" he said.",
+                "\"Fine.\"",
+                "Then rain."
             ]
         );
     }
