@@ -312,9 +312,12 @@ impl<'t> State<'t> {
         let qi = s.toks[qt].quote()?;
         let q = &quotes[qi].span;
         let inner = &self.text[q.clone()];
-        if is_title_like(inner) {
+        if is_title_like(inner) || is_heading(self.text, &s.span, q) {
             return None;
         }
+        // A word or two in quotes with no punctuation of its own ("sextortion", "road map") is
+        // a scare quote unless a reporting clause right after it says who used the words.
+        let scare = is_scare_quote(inner);
         let sentence_rules: [(&'static str, SentenceRule); 4] = [
             ("cue-after", cue_after),
             ("cue-before", cue_before),
@@ -322,6 +325,9 @@ impl<'t> State<'t> {
             ("cue-later", cue_later),
         ];
         for (rule, f) in sentence_rules {
+            if scare && rule != "cue-after" && rule != "cue-later" {
+                continue;
+            }
             if let Some((np, cue)) = f(self.text, s, qt) {
                 if s.entity[np].is_some() {
                     let rule = if rule == "cue-before"
@@ -466,7 +472,8 @@ impl<'t> State<'t> {
         let by_role = self.recent_id(si, |id, e| {
             allowed(id, e) && e.roles.iter().any(|r| r == head)
         });
-        if possessor.is_some() && group {
+        // A head outside the role lexicon ("the report") only names someone it was said of.
+        if (possessor.is_some() && group) || !lexicon::roles().contains(head) {
             return by_role; // "her office" is the office, not the person.
         }
         by_role.or_else(|| self.recent_id(si, allowed))
@@ -530,7 +537,13 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
 /// `Smith responded, "..."` / `adding only: "..."` / `Smith termed it "..."`: the nearest speech
 /// verb before the quote, and its subject.
 fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
-    let v = (0..qt).rev().find(|&k| is_speech_verb(&s.toks[k]))?;
+    let Some(v) = (0..qt).rev().find(|&k| is_speech_verb(&s.toks[k])) else {
+        // `Smith, a doctor, is more blunt: "..."`: a colon introduces the subject's words.
+        let colon = qt
+            .checked_sub(1)
+            .filter(|&c| s.toks[c].is_punct(text, ":"))?;
+        return sentence_subject(s, colon).map(|n| (n, Some(s.toks[colon].span.clone())));
+    };
     let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }
@@ -713,6 +726,26 @@ fn starts_lower(quote: &str) -> bool {
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_lowercase)
+}
+
+/// One or two words in quotes without punctuation: "sextortion", "road map".
+fn is_scare_quote(quote: &str) -> bool {
+    let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    inner.split_whitespace().count() <= 2
+        && !inner.contains(|c: char| c.is_ascii_punctuation() && c != '-' && c != '\'')
+}
+
+/// A quote in a heading: its sentence is short and does not end as a sentence does
+/// (`'Just listen to us'` as a sub-heading, `READ MORE: 'The suffering is getting worse'`).
+fn is_heading(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool {
+    let s = &text[sentence.clone()];
+    let end = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')'));
+    let open_ended = !end.ends_with(['.', '?', '!', ':', ';', ',', '…']);
+    let rest_of_paragraph = text[sentence.end..].split('\n').next().unwrap_or("").trim();
+    open_ended
+        && rest_of_paragraph.is_empty()
+        && s.split_whitespace().count() <= 12
+        && quote.end - quote.start < 120
 }
 
 /// A title or name in quotes ("Meet the Press", "The Art of the Deal"): every word capitalised

@@ -99,11 +99,112 @@ pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &HashSet<String>) ->
             i += 1;
         }
     }
+    add_speech_verb_descriptions(text, toks, &mut out);
     for np in &mut out {
         np.after_preposition =
             np.toks.start > 0 && PREPOSITIONS.contains(&toks[np.toks.start - 1].lower.as_str());
     }
     out
+}
+
+fn is_determiner(tok: &Tok) -> Option<bool> {
+    match tok.lower.as_str() {
+        "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" => Some(true),
+        "a" | "an" | "another" | "one" => Some(false),
+        _ if tok.is_possessive() => Some(true),
+        _ => None,
+    }
+}
+
+fn is_speech_verb(tok: &Tok) -> bool {
+    tok.is_word() && lexicon::speech_verbs().contains(&tok.lower)
+}
+
+/// Descriptions whose head is not a known role, found as the subject of a speech verb
+/// (`the civil claim said`, `a member of the public, whose name is redacted, wrote`) or after an
+/// inverted one (`says the affable proprietor`).
+fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
+    let mut found = Vec::new();
+    for v in (0..toks.len()).filter(|&v| is_speech_verb(&toks[v])) {
+        let mut j = v;
+        while j > 0 && lexicon::adverbs().contains(&toks[j - 1].lower) {
+            j -= 1;
+        }
+        if j > 0 && toks[j - 1].is_punct(text, ",") {
+            if let Some(k) = (j.saturating_sub(16)..j - 1)
+                .rev()
+                .find(|&k| toks[k].is_punct(text, ","))
+            {
+                j = k;
+            }
+        }
+        if j > 0 && !taken(out, &found, j - 1) {
+            // The widest description that fits: "a member of the public", not "the public".
+            let widest = (j.saturating_sub(8)..j)
+                .filter(|&d| is_determiner(&toks[d]).is_some())
+                .find_map(|d| loose_description(text, toks, d, j));
+            found.extend(widest);
+        }
+        let after = v + 1;
+        if after < toks.len() && is_determiner(&toks[after]).is_some() && !taken(out, &found, after)
+        {
+            let end = (after + 1..(after + 7).min(toks.len()))
+                .find(|&k| !toks[k].is_word() || toks[k].lower == "who" || is_speech_verb(&toks[k]))
+                .unwrap_or(toks.len().min(after + 7));
+            if let Some(np) = loose_description(text, toks, after, end) {
+                found.push(np);
+            }
+        }
+    }
+    out.extend(found);
+    out.sort_by_key(|np| np.toks.start);
+}
+
+fn taken(out: &[Np], found: &[Np], k: usize) -> bool {
+    out.iter()
+        .chain(found)
+        .any(|np| np.toks.contains(&k) || np.toks.end == k)
+}
+
+/// Tokens `d..end` as a description if they look like one: a determiner, words (commas between
+/// adjectives allowed), at most one preposition, a lower-case head.
+fn loose_description(text: &str, toks: &[Tok], d: usize, end: usize) -> Option<Np> {
+    if end <= d + 1 {
+        return None;
+    }
+    let body = &toks[d + 1..end];
+    let head = body.last()?;
+    let prepositions = body
+        .iter()
+        .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
+        .count();
+    let words_only = body.iter().all(|t| t.is_word() || t.is_punct(text, ","));
+    let lower_head =
+        head.is_word() && !head.is_capitalised(text) && head.lower.chars().all(char::is_alphabetic);
+    let no_verbs = !body.iter().any(|t| {
+        is_speech_verb(t)
+            || matches!(
+                t.lower.as_str(),
+                "is" | "was" | "are" | "were" | "has" | "had" | "have"
+            )
+    });
+    if !(words_only && lower_head && no_verbs && prepositions <= 1)
+        || PREPOSITIONS.contains(&head.lower.as_str())
+    {
+        return None;
+    }
+    let head_word = head.lower.clone();
+    Some(Np {
+        toks: d..end,
+        span: toks[d].span.start..head.span.end,
+        kind: MentionKind::Description {
+            head: head_word,
+            definite: is_determiner(&toks[d]) == Some(true),
+            possessor: None,
+        },
+        after_preposition: false,
+        gender: None,
+    })
 }
 
 fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
@@ -257,11 +358,12 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
     })
 }
 
+/// A nationality adjective: Ukrainian, American, Chinese, British, Israeli.
 fn is_demonym(lower: &str) -> bool {
-    ["ian", "an", "ese", "ish", "ic", "i"]
-        .iter()
-        .any(|s| lower.ends_with(s))
-        && lower.len() > 4
+    let suffixes = [
+        "ian", "ean", "ican", "ese", "ish", "ani", "aqi", "eli", "ch",
+    ];
+    lower.len() > 4 && suffixes.iter().any(|s| lower.ends_with(s))
 }
 
 /// The name inside a run: what follows the last title or role word (and an "of State" after it).
@@ -313,8 +415,15 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
         let s = &text[first.span.clone()];
         s[..s.len() - possessive_len(first)].to_string()
     });
-    for k in i + 1..(i + 5).min(toks.len()) {
+    for k in i + 1..(i + 6).min(toks.len()) {
         let t = &toks[k];
+        if t.is_punct(text, ",")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && !n.is_capitalised(text))
+        {
+            continue;
+        }
         if !t.is_word() {
             return None;
         }
@@ -415,6 +524,32 @@ mod tests {
                 "pronoun:Female"
             ]
         );
+    }
+
+    #[test]
+    fn any_description_can_be_the_subject_of_a_speech_verb() {
+        let m = mentions("The civil lawsuit said so, and a member of the public, whose name is hidden, wrote back.");
+        assert!(
+            m.contains(&("The civil lawsuit".into(), "role:lawsuit".into())),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&("a member of the public".into(), "role:public".into())),
+            "{m:?}"
+        );
+        let m = mentions("says the lanky, bespectacled professor of the school.");
+        assert!(
+            m.iter()
+                .any(|(t, _)| t == "the lanky, bespectacled professor"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn surnames_that_end_like_adjectives_are_names() {
+        let m = mentions("Lombardi said no. Chapman admits it. Ukrainian diplomats agreed.");
+        let names: Vec<_> = m.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(names, ["Lombardi", "Chapman"]);
     }
 
     #[test]
