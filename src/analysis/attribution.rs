@@ -739,7 +739,7 @@ fn is_scare_quote(quote: &str) -> bool {
 /// (`'Just listen to us'` as a sub-heading, `READ MORE: 'The suffering is getting worse'`).
 fn is_heading(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool {
     let s = &text[sentence.clone()];
-    let end = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')'));
+    let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
     let open_ended = !end.ends_with(['.', '?', '!', ':', ';', ',', '…']);
     let rest_of_paragraph = text[sentence.end..].split('\n').next().unwrap_or("").trim();
     open_ended
