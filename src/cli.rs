@@ -8,7 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// With no command, opens the reader on FILE (or stdin, or the bundled sample article).
 #[derive(Debug, Parser)]
-#[command(name = "saywho", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "saywho",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

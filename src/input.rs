@@ -27,20 +27,31 @@ pub fn read_path(path: &Path) -> Result<Source> {
         bail!("{name}: is a directory");
     }
     let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
-    Ok(Source { text: decode(&name, bytes)?, name })
+    Ok(Source {
+        text: decode(&name, bytes)?,
+        name,
+    })
 }
 
 /// Reads all of stdin.
 pub fn read_stdin() -> Result<Source> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).context("stdin: cannot read")?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("stdin: cannot read")?;
     let name = "-".to_string();
-    Ok(Source { text: decode(&name, bytes)?, name })
+    Ok(Source {
+        text: decode(&name, bytes)?,
+        name,
+    })
 }
 
 /// The bundled sample article.
 pub fn sample() -> Source {
-    Source { name: SAMPLE_NAME.to_string(), text: SAMPLE_TEXT.to_string() }
+    Source {
+        name: SAMPLE_NAME.to_string(),
+        text: SAMPLE_TEXT.to_string(),
+    }
 }
 
 /// Decodes bytes to text: UTF-8 (a byte-order mark is dropped); binary data is refused.

@@ -17,7 +17,9 @@ pub mod lexicon;
 #[cfg(feature = "tui")]
 pub mod tui;
 
-pub use document::{CharOffsets, Document, EntityKind, Mention, Quote, QuoteKind, Speaker, SpeakerId};
+pub use document::{
+    CharOffsets, Document, EntityKind, Mention, Quote, QuoteKind, Speaker, SpeakerId,
+};
 
 /// Analyses `text` into an immutable [`Document`].
 pub fn analyze(text: String) -> Document {

@@ -24,5 +24,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-

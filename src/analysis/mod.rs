@@ -4,5 +4,8 @@ use crate::document::Document;
 
 /// Analyses `text` into a document.
 pub fn analyze(text: String) -> Document {
-    Document { text, ..Document::default() }
+    Document {
+        text,
+        ..Document::default()
+    }
 }
