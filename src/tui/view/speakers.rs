@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{put, truncate};
 use crate::document::EntityKind;
@@ -22,11 +21,13 @@ pub fn bar(share: f64) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let block = Block::new()
-        .borders(Borders::LEFT)
-        .border_style(theme.chrome());
-    let inner = block.inner(area);
-    block.render(area, buf);
+    // The quote map to the left is the separator; one blank column of air.
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
     if inner.width < 4 || inner.height == 0 {
         return;
     }
