@@ -177,7 +177,7 @@ pub static NORMAL: &[Binding] = &[
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Activate,
-        "speaker pane: follow the selected speaker; article: attribution detail",
+        "follow the selected speaker (speaker pane) or show quote detail",
     ),
     h(
         &[ch('i')],
