@@ -177,7 +177,7 @@ pub static NORMAL: &[Binding] = &[
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Activate,
-        "follow the selected speaker (speaker pane) or show quote detail",
+        "follow selected speaker (speaker pane) / quote detail",
     ),
     h(
         &[ch('i')],
