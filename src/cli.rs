@@ -94,9 +94,18 @@ pub struct EvalArgs {
     #[arg(long, default_value_t = 0)]
     pub errors: usize,
 
-    /// Print the scores as one JSON object.
+    /// Print only the scores' JSON object (attribution errors then go to stderr).
     #[arg(long)]
     pub json: bool,
+
+    /// Score these predictions (`saywho extract --format jsonl` output) instead of running the engine.
+    #[arg(long, value_name = "PRED.jsonl")]
+    pub pred: Option<PathBuf>,
+
+    /// Key naming the person behind pronoun and nameless gold mentions
+    /// (`{id, start, end, canonical, resolvable}` a line); adds `resolved_acc`.
+    #[arg(long, value_name = "KEY.jsonl")]
+    pub canonical: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,7 +2,7 @@
 //!
 //! Each file holds one entry a line; `#` starts a comment. Entries are matched lower-cased.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Parses a lexicon file: one entry a line, `#` comments, blank lines skipped.
@@ -13,8 +13,12 @@ pub fn parse(source: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty())
 }
 
+/// Every word of every entry, lower-cased (a line may list several forms: "say said says").
 fn set(source: &'static str) -> HashSet<String> {
-    parse(source).map(str::to_lowercase).collect()
+    parse(source)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 macro_rules! lexicon {
@@ -28,7 +32,83 @@ macro_rules! lexicon {
 }
 
 lexicon!(
+    /// Titles and offices written before a name.
+    titles,
+    "titles.txt"
+);
+lexicon!(
+    /// Role nouns that make a description refer to a person or organisation.
+    roles,
+    "roles.txt"
+);
+lexicon!(
+    /// Last words of organisation names.
+    organisation_heads,
+    "organisation_heads.txt"
+);
+lexicon!(
+    /// Words whose period does not end a sentence.
+    abbreviations,
+    "abbreviations.txt"
+);
+lexicon!(
+    /// Words an opening apostrophe shortens.
+    elisions,
+    "elisions.txt"
+);
+lexicon!(
+    /// Capitalised words that never make a name.
+    non_names,
+    "non_names.txt"
+);
+lexicon!(
+    /// Words allowed between a speaker and its speech verb.
+    adverbs,
+    "adverbs.txt"
+);
+
+/// Pronouns that can carry an attribution, with their antecedent kind ("he" -> "male").
+pub fn pronouns() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        parse(include_str!("../assets/lexicon/pronouns.txt"))
+            .filter_map(|line| line.split_once(char::is_whitespace))
+            .map(|(word, kind)| (word.to_lowercase(), kind.trim().to_string()))
+            .collect()
+    })
+}
+
+lexicon!(
+    /// Common male first names (gender of a name for "he").
+    male_names,
+    "male_names.txt"
+);
+lexicon!(
+    /// Common female first names (gender of a name for "she").
+    female_names,
+    "female_names.txt"
+);
+lexicon!(
     /// Speech verbs with all their inflections ("said", "says", "saying").
     speech_verbs,
     "speech_verbs.txt"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_with_inflections() {
+        assert!(speech_verbs().len() > 400, "{}", speech_verbs().len());
+        for form in ["said", "tells", "quipped", "tweeted", "termed", "according"] {
+            assert!(
+                speech_verbs().contains(form) || form == "according",
+                "{form}"
+            );
+        }
+        assert!(!speech_verbs().contains("believe"));
+        assert_eq!(pronouns().get("she").map(String::as_str), Some("female"));
+        assert!(titles().contains("sen."));
+    }
+}

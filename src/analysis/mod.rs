@@ -1,11 +1,15 @@
-//! The analysis stages, each a pure function over the text and what came before.
+//! The analysis stages, each a pure function over the text and what came before:
+//! segment (paragraphs, sentences) → quotes (mark pairing) → tokens → mentions → attribution.
+
+pub mod attribution;
+pub mod mentions;
+pub mod quotes;
+pub mod segment;
+pub mod tokens;
 
 use crate::document::Document;
 
 /// Analyses `text` into a document.
 pub fn analyze(text: String) -> Document {
-    Document {
-        text,
-        ..Document::default()
-    }
+    attribution::analyze(text)
 }

@@ -7,3 +7,14 @@ mod read;
 pub use eval::eval;
 pub use extract::extract;
 pub use read::read;
+
+/// Runs the engine, turning a panic into an error message so that one bad document does not end
+/// a batch run (the panic message itself has already gone to stderr).
+pub(crate) fn analyze_guarded(text: String) -> Result<saywho::Document, String> {
+    std::panic::catch_unwind(move || saywho::analyze(text)).map_err(|e| {
+        e.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string())
+    })
+}

@@ -1,0 +1,849 @@
+//! Attribution: who said each quotation.
+//!
+//! The rules run most precise first (see [`RULES`]); each is a small function over one sentence's
+//! tokens and mentions that returns the mention the attribution rests on. The mention is then
+//! resolved to a canonical entity: names through their aliases, pronouns and descriptions through
+//! the discourse state (who was recently the subject or the speaker).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::mentions::{find_mentions, Gender, MentionKind, Np};
+use super::quotes::{find_quotes, QuoteSpan};
+use super::segment;
+use super::tokens::{tokenize, Tok};
+use crate::document::{Document, EntityKind, Mention, Quote, QuoteKind, Speaker};
+use crate::lexicon;
+
+/// One sentence with its tokens and mentions.
+struct Sentence {
+    span: Range<usize>,
+    /// Index of the paragraph the sentence starts in.
+    para: usize,
+    toks: Vec<Tok>,
+    nps: Vec<Np>,
+    /// The entity each mention resolves to (filled in document order).
+    entity: Vec<Option<usize>>,
+}
+
+/// What an attribution rule found.
+#[derive(Debug, Clone)]
+struct Found {
+    /// The mention: (sentence index, mention index).
+    np: (usize, usize),
+    cue: Option<Range<usize>>,
+    rule: &'static str,
+}
+
+/// A person or organisation the text mentions.
+#[derive(Debug, Clone)]
+struct Entity {
+    name: String,
+    /// The words of the longest name form, for alias matching.
+    words: Vec<String>,
+    kind: EntityKind,
+    /// Whether the entity is surely a person (a title, a full name, a person role).
+    person: bool,
+    gender: Option<Gender>,
+    aliases: Vec<String>,
+    roles: Vec<String>,
+    first_seen: usize,
+}
+
+/// Analyses `text` into a document.
+pub fn analyze(text: String) -> Document {
+    let paragraphs = segment::paragraphs(&text);
+    let found = find_quotes(&text, &paragraphs);
+    let spans: Vec<(usize, Range<usize>)> =
+        found.iter().map(|q| q.span.clone()).enumerate().collect();
+    let quote_ranges: Vec<Range<usize>> = found.iter().map(|q| q.span.clone()).collect();
+    let lower_words = lower_case_words(&text);
+
+    let mut sentences = Vec::new();
+    for (para, unit) in units(&paragraphs, &quote_ranges) {
+        for span in segment::sentences(&text, unit, &quote_ranges) {
+            let toks = tokenize(&text, span.clone(), &spans);
+            let nps = find_mentions(&text, &toks, &lower_words);
+            let entity = vec![None; nps.len()];
+            sentences.push(Sentence {
+                span,
+                para: para_of(&paragraphs, para, &span_start(&toks)),
+                toks,
+                nps,
+                entity,
+            });
+        }
+    }
+    let mut state = State::new(&text, &sentences);
+    state.link_names(&mut sentences);
+    let attributions = state.attribute(&mut sentences, &found);
+    let entities = state.entities;
+    build_document(text, paragraphs, sentences, found, attributions, entities)
+}
+
+fn span_start(toks: &[Tok]) -> usize {
+    toks.first().map_or(0, |t| t.span.start)
+}
+
+fn para_of(paragraphs: &[Range<usize>], from: usize, at: &usize) -> usize {
+    from + paragraphs[from..]
+        .partition_point(|p| p.end <= *at)
+        .min(paragraphs.len() - from - 1)
+}
+
+/// Paragraphs joined where a quotation runs over a line break, so no sentence is cut there.
+fn units(paragraphs: &[Range<usize>], quotes: &[Range<usize>]) -> Vec<(usize, Range<usize>)> {
+    let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut q = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        while q < quotes.len() && quotes[q].end <= p.start {
+            q += 1;
+        }
+        let bridged = out.last().is_some_and(|(_, u)| {
+            quotes
+                .get(q)
+                .is_some_and(|r| r.start < u.end && r.end > p.start)
+        });
+        match out.last_mut() {
+            Some((_, u)) if bridged => u.end = p.end,
+            _ => out.push((i, p.clone())),
+        }
+    }
+    out
+}
+
+/// Every word the text writes in lower case.
+fn lower_case_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_speech_verb(tok: &Tok) -> bool {
+    tok.is_word() && lexicon::speech_verbs().contains(&tok.lower)
+}
+
+/// How far back (in sentences) a pronoun or description looks for its person.
+const RECENCY: usize = 8;
+
+/// A mention in the discourse: who, where, and whether it was a subject or speaker.
+#[derive(Debug, Clone, Copy)]
+struct Salient {
+    entity: usize,
+    sentence: usize,
+    strong: bool,
+}
+
+struct State<'t> {
+    text: &'t str,
+    entities: Vec<Entity>,
+    salience: Vec<Salient>,
+    /// Surname or single name (lower-cased) → entities bearing it, most recent last.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl<'t> State<'t> {
+    fn new(text: &'t str, _sentences: &[Sentence]) -> Self {
+        State {
+            text,
+            entities: Vec::new(),
+            salience: Vec::new(),
+            by_word: HashMap::new(),
+        }
+    }
+
+    /// Pass one: every name mention joins an entity (the longest form gives the canonical name);
+    /// titles and appositives become aliases and roles.
+    fn link_names(&mut self, sentences: &mut [Sentence]) {
+        for s in sentences.iter_mut() {
+            for n in 0..s.nps.len() {
+                let np = &s.nps[n];
+                let MentionKind::Name { name, organisation } = &np.kind else {
+                    continue;
+                };
+                let name_text = self.text[name.clone()].to_string();
+                let words: Vec<String> = name_text.split_whitespace().map(str::to_string).collect();
+                let titled = np.span.start < name.start && !*organisation;
+                let id = self.entity_for(&words, *organisation, np.span.start);
+                let e = &mut self.entities[id];
+                if words.len() > 1 || titled {
+                    e.person |= !*organisation;
+                }
+                if e.gender.is_none() {
+                    e.gender = np.gender.or_else(|| first_name_gender(&e.words));
+                }
+                let full = self.text[np.span.clone()].to_string();
+                if full != e.name {
+                    push_unique(&mut e.aliases, full);
+                }
+                if name_text != e.name {
+                    push_unique(&mut e.aliases, name_text.clone());
+                }
+                for t in &s.toks[np.toks.clone()] {
+                    if lexicon::roles().contains(&t.lower) && t.span.end <= name.start {
+                        push_unique(&mut e.roles, t.lower.clone());
+                    }
+                }
+                if let Some((alias, head)) = appositive(self.text, s, n) {
+                    let e = &mut self.entities[id];
+                    e.person = true;
+                    push_unique(&mut e.aliases, alias);
+                    push_unique(&mut e.roles, head);
+                }
+                s.entity[n] = Some(id);
+            }
+        }
+    }
+
+    /// The entity a name belongs to: the most recent one sharing its surname (or whose first
+    /// name it is), else a new one. A longer form becomes the canonical name.
+    fn entity_for(&mut self, words: &[String], organisation: bool, at: usize) -> usize {
+        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let candidates = self
+            .by_word
+            .get(&last)
+            .into_iter()
+            .flatten()
+            .chain(self.by_word.get(&first).into_iter().flatten());
+        let found = candidates
+            .copied()
+            .filter(|&id| compatible(&self.entities[id].words, words))
+            .max();
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.entities.push(Entity {
+                    name: words.join(" "),
+                    words: words.to_vec(),
+                    kind: if organisation {
+                        EntityKind::Organisation
+                    } else {
+                        EntityKind::Person
+                    },
+                    person: false,
+                    gender: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    first_seen: at,
+                });
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[id];
+        if words.len() > e.words.len() {
+            let old = std::mem::replace(&mut e.name, words.join(" "));
+            push_unique(&mut e.aliases, old);
+            e.words = words.to_vec();
+        }
+        for w in [first, last] {
+            let ids = self.by_word.entry(w).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        id
+    }
+
+    /// A new entity for a description that names nobody known ("a State Department official").
+    fn description_entity(&mut self, text: &str, head: &str, at: usize) -> usize {
+        let organisation = !lexicon::titles().contains(head) && is_group_head(head);
+        self.entities.push(Entity {
+            name: text.to_string(),
+            words: Vec::new(),
+            kind: if organisation {
+                EntityKind::Organisation
+            } else {
+                EntityKind::Person
+            },
+            person: !organisation,
+            gender: None,
+            aliases: Vec::new(),
+            roles: vec![head.to_string()],
+            first_seen: at,
+        });
+        self.entities.len() - 1
+    }
+
+    /// Pass two, in document order: resolve mentions, then attribute each sentence's quotes.
+    fn attribute(
+        &mut self,
+        sentences: &mut [Sentence],
+        quotes: &[QuoteSpan],
+    ) -> Vec<Option<Found>> {
+        let mut result: Vec<Option<Found>> = vec![None; quotes.len()];
+        let mut last_quote: Option<(usize, usize)> = None; // (quote, sentence)
+        for si in 0..sentences.len() {
+            self.resolve_mentions(sentences, si);
+            let quote_toks: Vec<usize> = (0..sentences[si].toks.len())
+                .filter(|&k| sentences[si].toks[k].quote().is_some())
+                .collect();
+            for &qt in &quote_toks {
+                let qi = sentences[si].toks[qt].quote().unwrap_or(0);
+                let found = self.attribute_quote(sentences, si, qt, quotes, last_quote, &result);
+                if let Some(f) = &found {
+                    if let Some(id) = sentences[f.np.0].entity[f.np.1] {
+                        self.salience.push(Salient {
+                            entity: id,
+                            sentence: si,
+                            strong: true,
+                        });
+                    }
+                }
+                result[qi] = found;
+                last_quote = Some((qi, si));
+            }
+        }
+        share_across_paragraph_parts(quotes, &mut result);
+        result
+    }
+
+    fn attribute_quote(
+        &self,
+        sentences: &[Sentence],
+        si: usize,
+        qt: usize,
+        quotes: &[QuoteSpan],
+        last_quote: Option<(usize, usize)>,
+        done: &[Option<Found>],
+    ) -> Option<Found> {
+        let s = &sentences[si];
+        let qi = s.toks[qt].quote()?;
+        let q = &quotes[qi].span;
+        let inner = &self.text[q.clone()];
+        if is_title_like(inner) {
+            return None;
+        }
+        let sentence_rules: [(&'static str, SentenceRule); 4] = [
+            ("cue-after", cue_after),
+            ("cue-before", cue_before),
+            ("according-to", according_to),
+            ("cue-later", cue_later),
+        ];
+        for (rule, f) in sentence_rules {
+            if let Some((np, cue)) = f(self.text, s, qt) {
+                if s.entity[np].is_some() {
+                    let rule = if rule == "cue-before"
+                        && qt > 0
+                        && s.toks[qt - 1].is_punct(self.text, ":")
+                    {
+                        "colon"
+                    } else {
+                        rule
+                    };
+                    return Some(Found {
+                        np: (si, np),
+                        cue,
+                        rule,
+                    });
+                }
+            }
+        }
+        if starts_lower(inner) {
+            return None; // A partial quote needs a cue in its own sentence.
+        }
+        self.continuation(sentences, si, qt, quotes, last_quote, done)
+    }
+
+    /// A quote with no cue of its own continues the previous speaker: the last attributed quote
+    /// or the subject of a speech verb in the sentence before, whichever is nearer.
+    fn continuation(
+        &self,
+        sentences: &[Sentence],
+        si: usize,
+        qt: usize,
+        quotes: &[QuoteSpan],
+        last_quote: Option<(usize, usize)>,
+        done: &[Option<Found>],
+    ) -> Option<Found> {
+        let s = &sentences[si];
+        let starts_para = si == 0 || sentences[si - 1].para != s.para;
+        let reach = |other: usize| {
+            s.para == sentences[other].para
+                || (starts_para && qt == 0 && s.para == sentences[other].para + 1)
+        };
+        let prev_quote = last_quote
+            .filter(|&(_, qs)| reach(qs) || (qs == si))
+            .and_then(|(qi, qs)| Some((qs, done[qi].clone()?)));
+        let prev_sentence = (si > 0 && reach(si - 1) && qt == 0)
+            .then(|| {
+                speech_subject(self.text, &sentences[si - 1]).map(|(np, cue)| Found {
+                    np: (si - 1, np),
+                    cue,
+                    rule: "previous-sentence",
+                })
+            })
+            .flatten()
+            .filter(|f| sentences[si - 1].entity[f.np.1].is_some());
+        let _ = quotes;
+        match (prev_quote, prev_sentence) {
+            (Some((qs, f)), Some(p)) if qs < si - 1 => Some(p).or(Some(Found {
+                rule: "continuation",
+                ..f
+            })),
+            (Some((_, f)), _) => Some(Found {
+                rule: "continuation",
+                ..f
+            }),
+            (None, p) => p,
+        }
+    }
+
+    /// Resolves the mentions of sentence `si` in order, updating the discourse state.
+    fn resolve_mentions(&mut self, sentences: &mut [Sentence], si: usize) {
+        let first_subject = sentences[si]
+            .nps
+            .iter()
+            .position(|np| !np.after_preposition);
+        for n in 0..sentences[si].nps.len() {
+            let np = sentences[si].nps[n].clone();
+            let id = match &np.kind {
+                MentionKind::Name { .. } => sentences[si].entity[n],
+                MentionKind::Pronoun(g) => self.resolve_pronoun(*g, si),
+                MentionKind::Description {
+                    head,
+                    definite,
+                    possessor,
+                } => {
+                    let text = &self.text[np.span.clone()];
+                    let found = if *definite {
+                        self.resolve_description(head, possessor.as_deref(), si)
+                    } else {
+                        None
+                    };
+                    Some(
+                        found.unwrap_or_else(|| self.description_entity(text, head, np.span.start)),
+                    )
+                }
+            };
+            let Some(id) = id else { continue };
+            sentences[si].entity[n] = Some(id);
+            let e = &mut self.entities[id];
+            if let MentionKind::Pronoun(g) = np.kind {
+                e.gender.get_or_insert(g);
+            }
+            if !matches!(np.kind, MentionKind::Name { .. }) {
+                push_unique(&mut e.aliases, self.text[np.span.clone()].to_string());
+            }
+            let verb_follows = speech_verb_after(&sentences[si], np.toks.end);
+            let strong = !np.after_preposition && (Some(n) == first_subject || verb_follows);
+            self.salience.push(Salient {
+                entity: id,
+                sentence: si,
+                strong,
+            });
+        }
+    }
+
+    /// The most recent compatible subject or speaker.
+    fn resolve_pronoun(&self, gender: Gender, si: usize) -> Option<usize> {
+        let fits = |e: &Entity| match gender {
+            Gender::Plural => e.kind == EntityKind::Organisation,
+            g => {
+                e.kind == EntityKind::Person
+                    && e.gender.is_none_or(|eg| eg == g)
+                    && (e.person || e.gender == Some(g))
+            }
+        };
+        self.recent(si, |e| fits(e))
+    }
+
+    /// A definite description: the most recent person fitting its role, never its possessor.
+    fn resolve_description(&self, head: &str, possessor: Option<&str>, si: usize) -> Option<usize> {
+        let owner = possessor
+            .and_then(|p| self.by_word.get(&p.to_lowercase()))
+            .and_then(|ids| ids.last().copied());
+        let group = is_group_head(head);
+        let allowed = |id: usize, e: &Entity| {
+            Some(id) != owner
+                && (if group {
+                    e.kind == EntityKind::Organisation
+                } else {
+                    e.kind == EntityKind::Person && e.person
+                })
+        };
+        let by_role = self.recent_id(si, |id, e| {
+            allowed(id, e) && e.roles.iter().any(|r| r == head)
+        });
+        if possessor.is_some() && group {
+            return by_role; // "her office" is the office, not the person.
+        }
+        by_role.or_else(|| self.recent_id(si, allowed))
+    }
+
+    fn recent(&self, si: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.recent_id(si, |_, e| fits(e))
+    }
+
+    /// Scans the discourse back from the newest entry: strong mentions first, then any.
+    fn recent_id(&self, si: usize, fits: impl Fn(usize, &Entity) -> bool) -> Option<usize> {
+        let window = self
+            .salience
+            .iter()
+            .rev()
+            .take_while(|s| s.sentence + RECENCY >= si);
+        let mut weak = None;
+        for s in window {
+            if fits(s.entity, &self.entities[s.entity]) {
+                if s.strong {
+                    return Some(s.entity);
+                }
+                weak.get_or_insert(s.entity);
+            }
+        }
+        weak
+    }
+}
+
+type SentenceRule = fn(&str, &Sentence, usize) -> Option<(usize, Option<Range<usize>>)>;
+
+/// `"...," Smith added.` / `"...," said the spokesman.` / `"...," he stated.`
+fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
+    let mut j = qt + 1;
+    while s.toks.get(j).is_some_and(|t| {
+        t.is_punct(text, ",")
+            || t.is_punct(text, "—")
+            || t.is_punct(text, "-")
+            || t.is_punct(text, "–")
+    }) {
+        j += 1;
+    }
+    let mut v = j;
+    while s
+        .toks
+        .get(v)
+        .is_some_and(|t| lexicon::adverbs().contains(&t.lower) && !is_speech_verb(t))
+    {
+        v += 1;
+    }
+    if s.toks.get(v).is_some_and(is_speech_verb) {
+        if let Some(n) = s.nps.iter().position(|np| np.toks.start == v + 1) {
+            return Some((n, Some(s.toks[v].span.clone())));
+        }
+    }
+    let n = s.nps.iter().position(|np| np.toks.start == j)?;
+    let v = verb_after_subject(text, s, s.nps[n].toks.end)?;
+    Some((n, Some(s.toks[v].span.clone())))
+}
+
+/// `Smith responded, "..."` / `adding only: "..."` / `Smith termed it "..."`: the nearest speech
+/// verb before the quote, and its subject.
+fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
+    let v = (0..qt).rev().find(|&k| is_speech_verb(&s.toks[k]))?;
+    let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
+    Some((n, Some(s.toks[v].span.clone())))
+}
+
+/// `according to Smith, "..."`: governs every quote of its sentence.
+fn according_to(text: &str, s: &Sentence, _qt: usize) -> Option<(usize, Option<Range<usize>>)> {
+    let k = s
+        .toks
+        .windows(2)
+        .position(|w| w[0].lower == "according" && w[1].lower == "to")?;
+    let n = s.nps.iter().position(|np| np.toks.start == k + 2)?;
+    let _ = text;
+    Some((n, Some(s.toks[k].span.start..s.toks[k + 1].span.end)))
+}
+
+/// `... are "substantially involved" in it, Smith said on Tuesday.`: a reporting clause later in
+/// the sentence, before any other quote.
+fn cue_later(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
+    for v in qt + 1..s.toks.len() {
+        if s.toks[v].quote().is_some() {
+            return None;
+        }
+        if !is_speech_verb(&s.toks[v]) {
+            continue;
+        }
+        if let Some(n) = subject_of(text, s, v).filter(|&n| s.nps[n].toks.start > qt) {
+            return Some((n, Some(s.toks[v].span.clone())));
+        }
+        if let Some(n) = s.nps.iter().position(|np| np.toks.start == v + 1) {
+            return Some((n, Some(s.toks[v].span.clone())));
+        }
+    }
+    None
+}
+
+/// The speech verb right after a subject ending at token `end`, past adverbs and an appositive.
+fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
+    let mut v = end;
+    if s.toks.get(v).is_some_and(|t| t.is_punct(text, ",")) {
+        // "Smith, a senior advisor to the president, said": skip to the closing comma.
+        let close = (v + 1..(v + 20).min(s.toks.len()))
+            .find(|&k| s.toks[k].is_punct(text, ",") || s.toks[k].quote().is_some())?;
+        v = close + 1;
+    }
+    while s
+        .toks
+        .get(v)
+        .is_some_and(|t| lexicon::adverbs().contains(&t.lower) && !is_speech_verb(t))
+    {
+        v += 1;
+    }
+    s.toks.get(v).is_some_and(is_speech_verb).then_some(v)
+}
+
+fn speech_verb_after(s: &Sentence, end: usize) -> bool {
+    let mut v = end;
+    while s
+        .toks
+        .get(v)
+        .is_some_and(|t| lexicon::adverbs().contains(&t.lower) && !is_speech_verb(t))
+    {
+        v += 1;
+    }
+    s.toks.get(v).is_some_and(is_speech_verb)
+}
+
+/// The subject of the verb at token `v`: a mention right before it (past adverbs or an
+/// appositive between commas).
+fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
+    let mut j = v;
+    while j > 0 && lexicon::adverbs().contains(&s.toks[j - 1].lower) {
+        j -= 1;
+    }
+    let ends_at = |k: usize| {
+        s.nps
+            .iter()
+            .position(|np| np.toks.end == k && !np.after_preposition)
+    };
+    if let Some(n) = ends_at(j) {
+        return Some(n);
+    }
+    if j > 0 && s.toks[j - 1].is_punct(text, ",") {
+        for k in (j.saturating_sub(20)..j - 1).rev() {
+            if s.toks[k].quote().is_some() {
+                break;
+            }
+            if s.toks[k].is_punct(text, ",") {
+                return ends_at(k);
+            }
+        }
+    }
+    None
+}
+
+/// The subject of the sentence: its first mention outside a prepositional phrase, before `v`.
+fn sentence_subject(s: &Sentence, v: usize) -> Option<usize> {
+    s.nps
+        .iter()
+        .position(|np| np.toks.end <= v && !np.after_preposition)
+}
+
+/// A sentence with a speech verb and its subject, and no quote: `Smith said the plan failed.`
+fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize>>)> {
+    if s.toks.iter().any(|t| t.quote().is_some()) {
+        return None;
+    }
+    let v = s.toks.iter().position(is_speech_verb)?;
+    let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
+    Some((n, Some(s.toks[v].span.clone())))
+}
+
+/// A name with a description between commas after it: `Jane Doe, a senior advisor to the mayor,`.
+fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
+    let np = &s.nps[n];
+    if !s
+        .toks
+        .get(np.toks.end)
+        .is_some_and(|t| t.is_punct(text, ","))
+    {
+        return None;
+    }
+    let desc = s
+        .nps
+        .get(n + 1)
+        .filter(|d| d.toks.start == np.toks.end + 1)?;
+    let MentionKind::Description { head, .. } = &desc.kind else {
+        return None;
+    };
+    let close = (desc.toks.end..(desc.toks.end + 12).min(s.toks.len()))
+        .find(|&k| {
+            s.toks[k].is_punct(text, ",")
+                || s.toks[k].is_punct(text, ".")
+                || s.toks[k].quote().is_some()
+        })
+        .unwrap_or(s.toks.len());
+    let end = s.toks[close - 1].span.end;
+    Some((text[desc.span.start..end].to_string(), head.clone()))
+}
+
+fn is_group_head(head: &str) -> bool {
+    lexicon::organisation_heads().contains(head)
+        || ["company", "firm", "team", "group", "police", "government"].contains(&head)
+}
+
+fn compatible(known: &[String], words: &[String]) -> bool {
+    let (Some(kl), Some(wl)) = (known.last(), words.last()) else {
+        return false;
+    };
+    if words.len() == 1 {
+        return kl == wl || known.first() == words.first();
+    }
+    if known.len() == 1 {
+        return kl == wl;
+    }
+    kl == wl && known.first() == words.first()
+}
+
+fn first_name_gender(words: &[String]) -> Option<Gender> {
+    let first = words.first()?.to_lowercase();
+    if words.len() < 2 {
+        return None;
+    }
+    if lexicon::male_names().contains(&first) {
+        Some(Gender::Male)
+    } else if lexicon::female_names().contains(&first) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn starts_lower(quote: &str) -> bool {
+    quote
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// A title or name in quotes ("Meet the Press", "The Art of the Deal"): every word capitalised
+/// but small ones, at most six words, no sentence punctuation.
+fn is_title_like(quote: &str) -> bool {
+    let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || inner.contains(['.', '!', '?', ',']) {
+        return false;
+    }
+    let small = [
+        "of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by",
+    ];
+    words
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || small.contains(w))
+        && words[0].starts_with(char::is_uppercase)
+        && words.len() > 1
+        || (words.len() == 1
+            && words[0].starts_with(char::is_uppercase)
+            && !quote.contains([',', '.']))
+}
+
+/// The paragraphs of a multi-paragraph quote share one speaker: the first part that has one
+/// gives it to the parts without.
+fn share_across_paragraph_parts(quotes: &[QuoteSpan], result: &mut [Option<Found>]) {
+    let mut i = 0;
+    while i < quotes.len() {
+        let mut j = i;
+        while j + 1 < quotes.len() && quotes[j].open_end {
+            j += 1;
+        }
+        if j > i {
+            if let Some(f) = (i..=j).find_map(|k| result[k].clone()) {
+                for slot in &mut result[i..=j] {
+                    if slot.is_none() {
+                        *slot = Some(Found {
+                            rule: "continuation",
+                            ..f.clone()
+                        });
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+fn build_document(
+    text: String,
+    paragraphs: Vec<Range<usize>>,
+    sentences: Vec<Sentence>,
+    found: Vec<QuoteSpan>,
+    attributions: Vec<Option<Found>>,
+    entities: Vec<Entity>,
+) -> Document {
+    let mut counts = vec![0usize; entities.len()];
+    let quotes: Vec<Quote> = found
+        .iter()
+        .zip(&attributions)
+        .map(|(q, a)| {
+            let inner = &text[q.span.clone()];
+            let kind = if starts_lower(inner) {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Direct
+            };
+            let (speaker, mention, cue, rule, chain) = match a {
+                Some(f) => {
+                    let s = &sentences[f.np.0];
+                    let np = &s.nps[f.np.1];
+                    let id = s.entity[f.np.1];
+                    let mention_text = text[np.span.clone()].to_string();
+                    let mut chain = vec![mention_text];
+                    if let Some(id) = id {
+                        counts[id] += 1;
+                        push_unique(&mut chain, entities[id].name.clone());
+                    }
+                    (
+                        id,
+                        Some(np.span.clone()),
+                        f.cue.clone(),
+                        Some(f.rule),
+                        chain,
+                    )
+                }
+                None => (None, None, None, None, Vec::new()),
+            };
+            Quote {
+                span: q.span.clone(),
+                kind,
+                speaker,
+                mention,
+                cue,
+                rule,
+                alias_chain: chain,
+            }
+        })
+        .collect();
+    let mentions = sentences
+        .iter()
+        .flat_map(|s| {
+            s.nps.iter().zip(&s.entity).map(|(np, e)| Mention {
+                span: np.span.clone(),
+                speaker: *e,
+            })
+        })
+        .collect();
+    let speakers = entities
+        .into_iter()
+        .enumerate()
+        .map(|(id, e)| {
+            let aliases = e.aliases.into_iter().filter(|a| *a != e.name).collect();
+            Speaker {
+                id,
+                name: e.name,
+                kind: e.kind,
+                aliases,
+                quote_count: counts[id],
+                first_seen: e.first_seen,
+            }
+        })
+        .collect();
+    let sentences = sentences.into_iter().map(|s| s.span).collect();
+    Document {
+        text,
+        paragraphs,
+        sentences,
+        quotes,
+        mentions,
+        speakers,
+        headings: Vec::new(),
+    }
+}

@@ -1,0 +1,422 @@
+//! Mentions of people and organisations in a sentence: names (titles stripped), descriptions
+//! ("the official", "Putin's assistant") and pronouns.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::tokens::Tok;
+use crate::lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Plural,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name; `name` is its byte range without titles ("Vladimir Putin").
+    Name {
+        name: Range<usize>,
+        organisation: bool,
+    },
+    /// A description ending in a role noun: "the official", "Putin's assistant".
+    Description {
+        head: String,
+        definite: bool,
+        possessor: Option<String>,
+    },
+    Pronoun(Gender),
+}
+
+/// A mention in a sentence's token list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// Token indices in the sentence.
+    pub toks: Range<usize>,
+    /// Byte range of the whole mention, titles and determiner included.
+    pub span: Range<usize>,
+    pub kind: MentionKind,
+    /// Preceded by a preposition: an object, not a subject ("with Prime Minister Smith").
+    pub after_preposition: bool,
+    /// Gender the mention itself shows (Mr., Mrs.), if any.
+    pub gender: Option<Gender>,
+}
+
+impl Np {
+    pub fn is_name(&self) -> bool {
+        matches!(self.kind, MentionKind::Name { .. })
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "to",
+    "with",
+    "of",
+    "for",
+    "by",
+    "between",
+    "from",
+    "about",
+    "against",
+    "on",
+    "in",
+    "at",
+    "into",
+    "than",
+    "like",
+    "toward",
+    "towards",
+    "under",
+    "over",
+    "among",
+    "after",
+    "before",
+    "including",
+    "via",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "that", "this",
+];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "da", "di", "du", "le", "la", "bin", "al", "del", "st.",
+];
+
+/// Finds the mentions among `toks`. `lower_words` holds every word the text writes in lower case,
+/// so a capitalised sentence opener like "Negotiators" is not taken for a name.
+pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &HashSet<String>) -> Vec<Np> {
+    let mut out: Vec<Np> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(np) = pronoun(toks, i)
+            .or_else(|| name(text, toks, i, lower_words))
+            .or_else(|| description(text, toks, i))
+        {
+            i = np.toks.end;
+            out.push(np);
+        } else {
+            i += 1;
+        }
+    }
+    for np in &mut out {
+        np.after_preposition =
+            np.toks.start > 0 && PREPOSITIONS.contains(&toks[np.toks.start - 1].lower.as_str());
+    }
+    out
+}
+
+fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
+    let gender = match lexicon::pronouns().get(&toks[i].lower)?.as_str() {
+        "male" => Gender::Male,
+        "female" => Gender::Female,
+        _ => Gender::Plural,
+    };
+    Some(Np {
+        toks: i..i + 1,
+        span: toks[i].span.clone(),
+        kind: MentionKind::Pronoun(gender),
+        after_preposition: false,
+        gender: Some(gender),
+    })
+}
+
+fn is_title(tok: &Tok) -> bool {
+    lexicon::titles().contains(&tok.lower)
+}
+
+fn is_role(tok: &Tok) -> bool {
+    tok.is_word()
+        && lexicon::roles().contains(tok.lower.trim_end_matches("'s").trim_end_matches("’s"))
+}
+
+/// A word that can be part of a name: capitalised, and not a function word or a sentence opener.
+fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> bool {
+    let t = &toks[i];
+    if !t.is_capitalised(text) || lexicon::non_names().contains(&t.lower) {
+        return false;
+    }
+    // A capitalised opener that the text also writes in lower case is a common word.
+    let bare = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+    !(i == 0 && lower_words.contains(bare) && !is_title(t))
+}
+
+/// A run of capitalised words, with titles and a role written before it:
+/// "Ukrainian President Volodymyr Zelenskyy", "presidential advisor Ushakov",
+/// "U.S. Secretary of State Marco Rubio", "the Kremlin".
+fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Option<Np> {
+    let lower_role_before_name = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| is_role(t) && !t.is_capitalised(text))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_capitalised(text) && !lexicon::non_names().contains(&t.lower))
+    };
+    // "presidential advisor Ushakov", "senior aide Smith": one adjective before the role.
+    let adjective = |t: &Tok| {
+        ["al", "ior", "ary", "ant", "ent"]
+            .iter()
+            .any(|s| t.lower.ends_with(s))
+    };
+    let starts_here = name_word(text, toks, i, lower_words)
+        || lower_role_before_name(i)
+        || (adjective(&toks[i]) && !toks[i].is_capitalised(text) && lower_role_before_name(i + 1));
+    if !starts_here {
+        return None;
+    }
+    // Extend over capitalised words, initials, particles and "of" inside titles.
+    let mut end = i;
+    while end < toks.len() {
+        let t = &toks[end];
+        let in_name = name_word(text, toks, end, lower_words)
+            || (end > i && t.is_capitalised(text) && is_title(t));
+        let leading_adjective = end == i && !t.is_capitalised(text) && !is_role(t);
+        let joiner = end > i
+            && (NAME_PARTICLES.contains(&t.lower.as_str()) || t.lower == "of")
+            && toks.get(end + 1).is_some_and(|n| n.is_capitalised(text));
+        if !(in_name || lower_role_before_name(end) || leading_adjective || joiner) {
+            break;
+        }
+        end += 1;
+        if t.is_possessive() {
+            break;
+        }
+    }
+    if end == i {
+        return None;
+    }
+    let run = &toks[i..end];
+    let last = run.last()?;
+    if last.is_possessive() {
+        // "Putin's assistant": a description owned by a name.
+        if let Some(np) = description(text, toks, i) {
+            return Some(np);
+        }
+        // A bare possessor ("Putin's claims") still names someone, but is not a subject.
+        let name = name_part(text, run)?;
+        return Some(Np {
+            toks: i..end,
+            span: run[0].span.start..last.span.end,
+            kind: MentionKind::Name {
+                name,
+                organisation: false,
+            },
+            after_preposition: false,
+            gender: None,
+        });
+    }
+    // A demonym before a common noun ("Ukrainian diplomats") is an adjective.
+    if run.len() == 1
+        && toks
+            .get(end)
+            .is_some_and(|t| t.is_word() && !t.is_capitalised(text))
+        && is_demonym(&run[0].lower)
+    {
+        return None;
+    }
+    let organisation = lexicon::organisation_heads().contains(&last.lower);
+    let determiner = i > 0 && toks[i - 1].lower == "the";
+    let start_tok = if determiner { i - 1 } else { i };
+    let name = match name_part(text, run) {
+        Some(name) => name,
+        // Only titles: "the President" is a description.
+        None if is_role(last) => {
+            return Some(Np {
+                toks: start_tok..end,
+                span: toks[start_tok].span.start..last.span.end,
+                kind: MentionKind::Description {
+                    head: last.lower.clone(),
+                    definite: determiner,
+                    possessor: None,
+                },
+                after_preposition: false,
+                gender: None,
+            })
+        }
+        None => return None,
+    };
+    let gender = run.iter().find_map(|t| match t.lower.as_str() {
+        "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    });
+    Some(Np {
+        toks: start_tok..end,
+        span: toks[start_tok].span.start..last.span.end,
+        kind: MentionKind::Name {
+            name,
+            organisation: organisation || determiner,
+        },
+        after_preposition: false,
+        gender,
+    })
+}
+
+fn is_demonym(lower: &str) -> bool {
+    ["ian", "an", "ese", "ish", "ic", "i"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+        && lower.len() > 4
+}
+
+/// The name inside a run: what follows the last title or role word (and an "of State" after it).
+fn name_part(text: &str, run: &[Tok]) -> Option<Range<usize>> {
+    let mut start = 0;
+    let mut k = 0;
+    while k < run.len() {
+        let lower = !run[k].is_capitalised(text);
+        if is_title(&run[k]) || lower || run[k].is_possessive() && k + 1 < run.len() {
+            start = k + 1;
+            if run.get(k + 1).is_some_and(|t| t.lower == "of") {
+                start = k + 3;
+                k += 2;
+            }
+        }
+        k += 1;
+    }
+    let name = run.get(start..)?;
+    let first = name.first()?;
+    let last = name.last()?;
+    if name.iter().all(|t| lexicon::non_names().contains(&t.lower)) {
+        return None;
+    }
+    let end = last.span.end - possessive_len(last);
+    Some(first.span.start..end)
+}
+
+fn possessive_len(tok: &Tok) -> usize {
+    if tok.lower.ends_with("'s") {
+        2
+    } else if tok.lower.ends_with("’s") {
+        "’s".len()
+    } else {
+        0
+    }
+}
+
+/// A description: a determiner or a possessor, up to three modifiers, and a role noun:
+/// "the official", "The Ukrainian leader", "a senior advisor", "Putin's assistant", "her office".
+fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
+    let first = &toks[i];
+    let definite = match first.lower.as_str() {
+        "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" => true,
+        "a" | "an" => false,
+        _ if first.is_possessive() => true,
+        _ => return None,
+    };
+    let possessor = first.is_possessive().then(|| {
+        let s = &text[first.span.clone()];
+        s[..s.len() - possessive_len(first)].to_string()
+    });
+    for k in i + 1..(i + 5).min(toks.len()) {
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        if is_role(t)
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| is_role(n) && !n.is_capitalised(text))
+        {
+            // Capitalised names right after ("the economist Jared Bernstein") belong to `name`.
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_capitalised(text) && !lexicon::non_names().contains(&n.lower))
+            {
+                return None;
+            }
+            let plural = t.lower.ends_with('s') && !t.lower.ends_with("ss");
+            return Some(Np {
+                toks: i..k + 1,
+                span: first.span.start..t.span.end,
+                kind: MentionKind::Description {
+                    head: t.lower.clone(),
+                    definite,
+                    possessor,
+                },
+                after_preposition: false,
+                gender: plural.then_some(Gender::Plural),
+            });
+        }
+        if lexicon::speech_verbs().contains(&t.lower)
+            || DETERMINERS.contains(&t.lower.as_str())
+            || PREPOSITIONS.contains(&t.lower.as_str())
+        {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    fn mentions(text: &str) -> Vec<(String, String)> {
+        let toks = tokenize(text, 0..text.len(), &[]);
+        find_mentions(text, &toks, &HashSet::new())
+            .into_iter()
+            .map(|np| {
+                let kind = match &np.kind {
+                    MentionKind::Name { name, .. } => format!("name:{}", &text[name.clone()]),
+                    MentionKind::Description { head, .. } => format!("role:{head}"),
+                    MentionKind::Pronoun(g) => format!("pronoun:{g:?}"),
+                };
+                (text[np.span].to_string(), kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_from_names() {
+        let m = mentions(
+            "Ukrainian President Volodymyr Zelenskyy met U.S. Secretary of State Marco Rubio.",
+        );
+        assert_eq!(m[0].1, "name:Volodymyr Zelenskyy");
+        assert_eq!(m[1].1, "name:Marco Rubio");
+    }
+
+    #[test]
+    fn lower_case_roles_before_a_name_are_titles() {
+        let m = mentions(
+            "He said, presidential advisor Ushak added, and Clinton spokesman Brian Fallon agreed.",
+        );
+        assert!(
+            m.contains(&("presidential advisor Ushak".into(), "name:Ushak".into())),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "Clinton spokesman Brian Fallon".into(),
+                "name:Brian Fallon".into()
+            )),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn descriptions_and_pronouns() {
+        let m = mentions(
+            "The Ukrainian leader spoke, then the official and Smith's assistant; she left.",
+        );
+        let kinds: Vec<_> = m.iter().map(|(_, k)| k.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "role:leader",
+                "role:official",
+                "role:assistant",
+                "pronoun:Female"
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_with_the() {
+        let m = mentions("Late on Monday, the Kremlin declared victory.");
+        assert_eq!(m.last().unwrap().0, "the Kremlin");
+    }
+}

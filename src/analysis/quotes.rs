@@ -1,0 +1,338 @@
+//! Quotation marks paired into quoted passages.
+//!
+//! Marks are paired by family (double, single, guillemet), never sequentially, so an apostrophe
+//! cannot close a double quote. Pairing runs paragraph by paragraph: a quote left open at the end
+//! of a paragraph ends there (the multi-paragraph convention), unless the next line is the same
+//! sentence carried over a hard line break. Damage from a stray mark stays in its paragraph.
+
+use std::ops::Range;
+
+use crate::lexicon;
+
+/// A quoted passage found in the text, before attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Marks included; ends at the paragraph end when the quote is left open.
+    pub span: Range<usize>,
+    /// The passage has no closing mark (a paragraph of a multi-paragraph quote).
+    pub open_end: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+}
+
+/// What a mark can do, given its shape alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `“`, ``` `` ```, `‘`, `«`, `„`.
+    Opening,
+    /// `”`, `’`, `»`.
+    Closing,
+    /// `"`, `''`, `'`: the context decides.
+    Straight,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    family: Family,
+    shape: Shape,
+    /// `„` closes with `“`, which otherwise opens.
+    low: bool,
+}
+
+/// Deepest nesting we track; deeper marks are ignored so pathological input stays linear.
+const MAX_DEPTH: usize = 16;
+
+/// Finds the quoted passages of `text`, given its paragraphs (byte ranges, in order).
+pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
+    let mut quotes = Vec::new();
+    let mut open: Vec<Mark> = Vec::new();
+    for (i, para) in paragraphs.iter().enumerate() {
+        // A quote carried over from the previous line keeps its opening mark on the stack.
+        let carried = !open.is_empty();
+        if !carried {
+            open.clear();
+        }
+        for mark in marks(text, para.clone()) {
+            apply(text, mark, &mut open, &mut quotes);
+        }
+        if let Some(first) = open.first().copied() {
+            let next = paragraphs.get(i + 1);
+            if next.is_some_and(|n| continues_over_line_break(text, para, n, first.family)) {
+                continue;
+            }
+            let end = para.end;
+            if first.family != Family::Single && has_words(&text[first.at + first.len..end]) {
+                quotes.push(QuoteSpan {
+                    span: first.at..end,
+                    open_end: true,
+                });
+            }
+            open.clear();
+        }
+    }
+    quotes
+}
+
+/// Whether a quote open at the end of `para` goes on in `next`: the two are lines of one block
+/// (a single line break between them), `next` does not open a quote itself, and it holds a mark
+/// that can close the open one.
+fn continues_over_line_break(
+    text: &str,
+    para: &Range<usize>,
+    next: &Range<usize>,
+    family: Family,
+) -> bool {
+    let gap = &text[para.end..next.start];
+    if gap.matches('\n').count() != 1 {
+        return false;
+    }
+    let mut marks = marks(text, next.clone()).peekable();
+    if marks.peek().is_some_and(|m| m.at == next.start) {
+        return false;
+    }
+    marks.any(|m| m.family == family && can_close(text, &m))
+}
+
+fn has_words(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+/// Applies one mark to the stack of open marks, emitting a quote when the outermost one closes.
+fn apply(text: &str, mark: Mark, open: &mut Vec<Mark>, quotes: &mut Vec<QuoteSpan>) {
+    let opens = can_open(text, &mark);
+    let closes = can_close(text, &mark);
+    let pending = open.iter().rposition(|m| m.family == mark.family);
+    let close_now = match mark.shape {
+        // A curly mark closes what is open of its family; a low „ is closed by “ as well.
+        Shape::Closing => pending.is_some(),
+        Shape::Opening if mark.low => false,
+        Shape::Opening => {
+            pending.is_some_and(|p| open[p].low) || (pending.is_some() && closes && !opens)
+        }
+        Shape::Straight => match mark.family {
+            // A straight double closes whatever double is open.
+            Family::Double => pending.is_some(),
+            _ => pending.is_some() && closes,
+        },
+    };
+    if close_now {
+        let p = pending.unwrap_or(0);
+        let start = open[p].at;
+        open.truncate(p);
+        if open.is_empty() {
+            let span = start..mark.at + mark.len;
+            if worth_keeping(text, &span) {
+                quotes.push(QuoteSpan {
+                    span,
+                    open_end: false,
+                });
+            }
+        }
+        return;
+    }
+    let open_now = match mark.shape {
+        Shape::Opening => true,
+        Shape::Closing => opens && !closes,
+        Shape::Straight => opens && !(mark.family == Family::Single && is_elision(text, &mark)),
+    };
+    if open_now && open.len() < MAX_DEPTH {
+        open.push(mark);
+    }
+}
+
+/// Drops passages with no words, and single-quoted fragments like `'n'` in rock 'n' roll.
+fn worth_keeping(text: &str, span: &Range<usize>) -> bool {
+    let inner = &text[span.clone()];
+    let letters = inner.chars().filter(|c| c.is_alphanumeric()).count();
+    letters >= 2 || (letters >= 1 && !inner.starts_with(['\'', '‘']))
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn next_char(text: &str, mark: &Mark) -> Option<char> {
+    text[mark.at + mark.len..].chars().next()
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '`'
+    )
+}
+
+/// Left-flanking: something follows, and whitespace, an opening bracket or dash, or another mark
+/// comes before.
+fn can_open(text: &str, mark: &Mark) -> bool {
+    let next_ok = next_char(text, mark).is_some_and(|c| !c.is_whitespace());
+    let prev_ok = prev_char(text, mark.at)
+        .is_none_or(|c| c.is_whitespace() || is_mark(c) || "([{—–-/…:;".contains(c));
+    next_ok && prev_ok
+}
+
+/// Right-flanking: something other than whitespace comes before, and whitespace, punctuation or
+/// the end follows.
+fn can_close(text: &str, mark: &Mark) -> bool {
+    let prev_ok = prev_char(text, mark.at).is_some_and(|c| !c.is_whitespace());
+    let next_ok = next_char(text, mark).is_none_or(|c| !c.is_alphanumeric());
+    prev_ok && next_ok
+}
+
+/// An apostrophe that stands for dropped letters: '90s, 'em, 'til.
+fn is_elision(text: &str, mark: &Mark) -> bool {
+    let rest = &text[mark.at + mark.len..];
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    lexicon::elisions().contains(&word.to_lowercase())
+}
+
+/// The quotation marks of one paragraph, with their family and shape.
+fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
+    let base = para.start;
+    let s = &text[para];
+    let bytes = s.as_bytes();
+    let mut iter = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = iter.next() {
+            let at = base + i;
+            let doubled = |b: u8| bytes.get(i + 1) == Some(&b);
+            let (family, shape, len, low) = match c {
+                '"' => (Family::Double, Shape::Straight, 1, false),
+                '\'' if doubled(b'\'') => (Family::Double, Shape::Straight, 2, false),
+                '`' if doubled(b'`') => (Family::Double, Shape::Opening, 2, false),
+                '“' => (Family::Double, Shape::Opening, c.len_utf8(), false),
+                '„' => (Family::Double, Shape::Opening, c.len_utf8(), true),
+                '”' => (Family::Double, Shape::Closing, c.len_utf8(), false),
+                '«' => (Family::Guillemet, Shape::Opening, c.len_utf8(), false),
+                '»' => (Family::Guillemet, Shape::Closing, c.len_utf8(), false),
+                '‘' => (Family::Single, Shape::Opening, c.len_utf8(), false),
+                '\'' | '’' => {
+                    // Between letters it is an apostrophe (don't, Putin’s, O'Brien).
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + c.len_utf8()..].chars().next();
+                    if before.is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_alphanumeric)
+                    {
+                        continue;
+                    }
+                    let shape = if c == '’' {
+                        Shape::Closing
+                    } else {
+                        Shape::Straight
+                    };
+                    (Family::Single, shape, c.len_utf8(), false)
+                }
+                _ => continue,
+            };
+            if len == 2 {
+                iter.next();
+            }
+            return Some(Mark {
+                at,
+                len,
+                family,
+                shape,
+                low,
+            });
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Range<usize>> {
+        crate::analysis::segment::paragraphs(text)
+    }
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find_quotes(text, &lines(text))
+            .into_iter()
+            .map(|q| &text[q.span])
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_marks() {
+        assert_eq!(quoted(r#""We will win," she said."#), [r#""We will win,""#]);
+        assert_eq!(quoted("“We will win,” she said."), ["“We will win,”"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text =
+            "“Don't touch Putin's '90s records, rock 'n' roll or the Joneses' car,” he said.";
+        assert_eq!(quoted(text), [&text[..text.find(" he").unwrap()]]);
+        assert!(quoted("It's the Joneses' house, isn't it? Rock 'n' roll.").is_empty());
+    }
+
+    #[test]
+    fn british_single_marks_with_nested_double() {
+        let text = "‘They called it “a disgrace”, and left,’ the minister said.";
+        assert_eq!(quoted(text), ["‘They called it “a disgrace”, and left,’"]);
+    }
+
+    #[test]
+    fn archive_doubled_apostrophes_and_backticks() {
+        assert_eq!(quoted("''It is over,'' he said."), ["''It is over,''"]);
+        assert_eq!(quoted("``It is over,'' he said."), ["``It is over,''"]);
+        assert_eq!(
+            quoted("''On the 'wrong track.' No,'' she said."),
+            ["''On the 'wrong track.' No,''"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_low_double() {
+        assert_eq!(quoted("« Non », a-t-il dit."), ["« Non »"]);
+        assert_eq!(quoted("„Nein“, sagte er."), ["„Nein“"]);
+    }
+
+    #[test]
+    fn quote_over_a_hard_line_break_is_one_span() {
+        let text = "\"We could agree.\nOther things failed,\" he stated.\nNext line.";
+        assert_eq!(quoted(text), ["\"We could agree.\nOther things failed,\""]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_ends_each_paragraph_open() {
+        let text = "\"First part of it.\n\n\"Second part,\" he said.";
+        let found = find_quotes(text, &lines(text));
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].span.clone()], "\"First part of it.");
+        assert!(found[0].open_end);
+        assert_eq!(&text[found[1].span.clone()], "\"Second part,\"");
+    }
+
+    #[test]
+    fn an_unbalanced_mark_stays_in_its_paragraph() {
+        let text = "He said \"no and left.\n\nThen \"yes,\" she said.";
+        let q = quoted(text);
+        assert_eq!(q, ["\"no and left.", "\"yes,\""]);
+    }
+
+    #[test]
+    fn stray_closing_mark_is_ignored() {
+        assert_eq!(quoted("word” then “real quote” here"), ["“real quote”"]);
+    }
+
+    #[test]
+    fn pathological_marks_stay_linear() {
+        let text = "“".repeat(100_000) + &"\"".repeat(100_000);
+        let t = std::time::Instant::now();
+        let _ = quoted(&text);
+        assert!(t.elapsed().as_secs() < 2);
+    }
+}

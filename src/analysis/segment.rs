@@ -1,0 +1,157 @@
+//! Paragraphs and sentences.
+
+use std::ops::Range;
+
+use crate::lexicon;
+
+/// Paragraphs: the non-blank lines of the text, without surrounding whitespace. A hard line
+/// break makes a new paragraph here; quotes carried over one are rejoined by the quote finder.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_start < trimmed_end {
+            out.push(trimmed_start..trimmed_end);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Splits one paragraph into sentences. Quoted passages (`quotes`, sorted) are never split; a
+/// sentence ends after a quote that ends with terminal punctuation when a capital follows.
+pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut q = quotes.partition_point(|r| r.end <= para.start);
+    let mut i = para.start;
+    let bytes = text.as_bytes();
+    while i < para.end {
+        if let Some(quote) = quotes.get(q).filter(|r| r.start <= i) {
+            // Jump over the quote; it may end its sentence.
+            i = quote.end.max(i + 1);
+            q += 1;
+            let inner_end = text[..quote.end].trim_end_matches(is_closing_mark);
+            let terminal = inner_end.ends_with(['.', '?', '!']);
+            if terminal && starts_new_sentence(text, i, para.end) {
+                out.push(start..i);
+                start = skip_space(text, i, para.end);
+            }
+            continue;
+        }
+        let b = bytes[i];
+        if matches!(b, b'.' | b'?' | b'!') {
+            let mut j = i + 1;
+            while j < para.end && matches!(bytes[j], b'.' | b'?' | b'!' | b')' | b'"' | b'\'') {
+                j += 1;
+            }
+            if starts_new_sentence(text, j, para.end)
+                && !(b == b'.' && is_abbreviation(text, start, i))
+            {
+                out.push(start..j);
+                start = skip_space(text, j, para.end);
+                i = start;
+                continue;
+            }
+        }
+        i += 1;
+        while i < para.end && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    if start < para.end {
+        out.push(start..para.end);
+    }
+    out
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '“')
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end && text.as_bytes()[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// Whitespace then a capital, a digit or an opening mark.
+fn starts_new_sentence(text: &str, at: usize, end: usize) -> bool {
+    let rest = &text[at..end];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return false;
+    }
+    trimmed.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(')
+    })
+}
+
+/// The word before the period at `dot` is an abbreviation (Mr., U.S., Sen.) or an initial.
+fn is_abbreviation(text: &str, start: usize, dot: usize) -> bool {
+    let before = &text[start..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let word = word.trim_start_matches(is_closing_mark);
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') {
+        // U.S., D.C., a.m.
+        return word.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+    }
+    lexicon::abbreviations().contains(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let quotes: Vec<_> = crate::analysis::quotes::find_quotes(text, &paragraphs(text))
+            .into_iter()
+            .map(|q| q.span)
+            .collect();
+        paragraphs(text)
+            .into_iter()
+            .flat_map(|p| sentences(text, p, &quotes))
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_are_non_blank_lines_trimmed() {
+        let text = "  One.\r\n\r\nTwo.\nThree.  \n";
+        let p: Vec<_> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(p, ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Smith met U.S. officials. Sen. Jane Doe left at 5 p.m. Then rain."),
+            [
+                "Mr. Smith met U.S. officials.",
+                "Sen. Jane Doe left at 5 p.m. Then rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_whole_and_can_end_a_sentence() {
+        assert_eq!(
+            split("\"It failed. We know,\" he said. \"We will try again.\" Then she left."),
+            [
+                "\"It failed. We know,\" he said.",
+                "\"We will try again.\"",
+                "Then she left."
+            ]
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! Tokens of a sentence: words, punctuation, and each quoted passage as one token.
+//!
+//! Treating a quotation as a single token lets the attribution rules read patterns such as
+//! `QUOTE , NAME VERB` directly, and keeps names inside quotes out of reach as speakers.
+
+use std::ops::Range;
+
+use crate::lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct,
+    /// A quotation: the index into the document's quote list.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    pub span: Range<usize>,
+    pub kind: TokKind,
+    /// Lower-cased text of a word (empty for other tokens).
+    pub lower: String,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.is_word() && text[self.span.clone()].starts_with(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, text: &str, p: &str) -> bool {
+        self.kind == TokKind::Punct && &text[self.span.clone()] == p
+    }
+
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TokKind::Quote(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// A possessive word: Putin's, Putin’s, the Joneses'.
+    pub fn is_possessive(&self) -> bool {
+        self.lower.ends_with("'s") || self.lower.ends_with("’s")
+    }
+}
+
+/// Tokenises `range` of `text`; `quotes` (sorted byte ranges, with their indices) become tokens.
+pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut i = range.start;
+    let mut q = quotes.partition_point(|(_, r)| r.end <= range.start);
+    while i < range.end {
+        if let Some((idx, r)) = quotes.get(q).filter(|(_, r)| r.start <= i) {
+            toks.push(Tok {
+                span: r.clone(),
+                kind: TokKind::Quote(*idx),
+                lower: String::new(),
+            });
+            i = r.end.max(i + 1).min(range.end.max(r.end));
+            q += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(text, i, range.end);
+            toks.push(Tok {
+                span: i..end,
+                kind: TokKind::Word,
+                lower: text[i..end].to_lowercase(),
+            });
+            i = end;
+            continue;
+        }
+        let end = i + c.len_utf8();
+        toks.push(Tok {
+            span: i..end,
+            kind: TokKind::Punct,
+            lower: String::new(),
+        });
+        i = end;
+    }
+    toks
+}
+
+/// End of the word starting at `start`: letters and digits, joined by an apostrophe, hyphen, dot
+/// or ampersand when a letter or digit follows (don't, Putin's, U.S, well-known); a trailing dot
+/// is kept for abbreviations and initials (Mr., U.S., J.).
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..limit].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + k + c.len_utf8();
+            continue;
+        }
+        let joins = matches!(c, '\'' | '’' | '-' | '.' | '&');
+        if joins && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            continue;
+        }
+        break;
+    }
+    if text[end..limit].starts_with('.') {
+        let word = &text[start..end];
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        if initial || word.contains('.') || lexicon::abbreviations().contains(&word.to_lowercase())
+        {
+            end += 1;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0..text.len(), &[])
+            .into_iter()
+            .map(|t| &text[t.span])
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophes_abbreviations_and_initials() {
+        assert_eq!(
+            words("Mr. O'Brien met U.S. envoy J. Smith's aide, didn't he?"),
+            [
+                "Mr.", "O'Brien", "met", "U.S.", "envoy", "J.", "Smith's", "aide", ",", "didn't",
+                "he", "?"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_is_one_token() {
+        let text = "\"Yes, we will,\" she said.";
+        let toks = tokenize(text, 0..text.len(), &[(0, 0..15)]);
+        assert_eq!(toks[0].quote(), Some(0));
+        assert_eq!(&text[toks[1].span.clone()], "she");
+    }
+}

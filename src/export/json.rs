@@ -1,0 +1,297 @@
+//! The JSON result of one document (the schema documented in the README under `saywho extract`).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::document::{CharOffsets, Document};
+
+/// The exported result of one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocResult {
+    /// The document's id: the `id` of a JSONL input line, or the file name (`-` for stdin).
+    pub id: Value,
+    /// Quoted passages in text order.
+    pub quotes: Vec<QuoteOut>,
+    /// Speakers with at least one quote, most quoted first (ties: first seen first).
+    pub speakers: Vec<SpeakerOut>,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteOut {
+    /// Character offset (Unicode scalar values) of the opening mark.
+    pub start: usize,
+    /// Character offset just after the closing mark (end exclusive).
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The quoted text, marks included.
+    pub text: String,
+    /// The canonical speaker's name, or `null`.
+    pub speaker: Option<String>,
+    /// The speaker's id (an index into the document's speakers), or `null`.
+    pub speaker_id: Option<usize>,
+    /// The words the attribution rests on, or `null`.
+    pub mention: Option<MentionOut>,
+    /// The text of the speech cue ("said", "according to", ":"), or `null`.
+    pub cue: Option<String>,
+    /// `direct` or `partial`.
+    pub kind: &'static str,
+    /// The rule that decided the speaker, or `null`.
+    pub rule: Option<&'static str>,
+}
+
+/// A mention, in character offsets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A speaker with at least one quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerOut {
+    pub id: usize,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Number of quotes attributed to this speaker in `quotes`.
+    pub quotes: usize,
+}
+
+/// Converts a set of byte offsets to character offsets in one sweep over the text.
+///
+/// Offsets are collected, sorted and converted in ascending order, so the cost is linear in the
+/// text plus `k log k` for `k` offsets, however far a mention lies from its quote.
+struct OffsetMap {
+    map: HashMap<usize, usize>,
+}
+
+impl OffsetMap {
+    fn new(text: &str, mut offsets: Vec<usize>) -> Self {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut sweep = CharOffsets::new(text);
+        let map = offsets.into_iter().map(|b| (b, sweep.char_at(b))).collect();
+        OffsetMap { map }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        self.map[&byte]
+    }
+}
+
+impl DocResult {
+    /// Builds the exported result of `doc` under `id`.
+    pub fn new(id: Value, doc: &Document) -> Self {
+        let text = doc.text.as_str();
+        let valid = |r: &Range<usize>| {
+            r.start <= r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        };
+        let mut offsets = Vec::with_capacity(doc.quotes.len() * 4);
+        for q in &doc.quotes {
+            offsets.extend([q.span.start, q.span.end]);
+            if let Some(m) = q.mention.as_ref().filter(|m| valid(m)) {
+                offsets.extend([m.start, m.end]);
+            }
+        }
+        offsets.retain(|&b| b <= text.len() && text.is_char_boundary(b));
+        let chars = OffsetMap::new(text, offsets);
+
+        let mut counts = vec![0usize; doc.speakers.len()];
+        let mut quotes = Vec::with_capacity(doc.quotes.len());
+        for q in doc.quotes.iter().filter(|q| valid(&q.span)) {
+            let speaker = doc.speaker_of(q);
+            let speaker_idx = q.speaker.filter(|&i| i < doc.speakers.len());
+            if let Some(i) = speaker_idx {
+                counts[i] += 1;
+            }
+            let mention = q.mention.as_ref().filter(|m| valid(m)).map(|m| MentionOut {
+                start: chars.get(m.start),
+                end: chars.get(m.end),
+                text: text[m.clone()].to_string(),
+            });
+            let cue = q
+                .cue
+                .as_ref()
+                .filter(|c| valid(c))
+                .map(|c| text[c.clone()].to_string());
+            quotes.push(QuoteOut {
+                start: chars.get(q.span.start),
+                end: chars.get(q.span.end),
+                byte_start: q.span.start,
+                byte_end: q.span.end,
+                text: text[q.span.clone()].to_string(),
+                speaker: speaker.map(|s| s.name.clone()),
+                speaker_id: speaker.map(|s| s.id),
+                mention: speaker.and(mention),
+                cue: speaker.and(cue),
+                kind: q.kind.as_str(),
+                rule: q.rule,
+            });
+        }
+
+        let mut speakers: Vec<(usize, &crate::document::Speaker)> = doc
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| counts[*i] > 0)
+            .map(|(i, s)| (counts[i], s))
+            .collect();
+        speakers.sort_by_key(|(n, s)| (std::cmp::Reverse(*n), s.first_seen, s.id));
+        let speakers = speakers
+            .into_iter()
+            .map(|(n, s)| SpeakerOut {
+                id: s.id,
+                name: s.name.clone(),
+                aliases: s.aliases.clone(),
+                quotes: n,
+            })
+            .collect();
+        DocResult {
+            id,
+            quotes,
+            speakers,
+        }
+    }
+
+    /// Quotes attributed to `speaker_id`, in text order.
+    pub fn quotes_of(&self, speaker_id: usize) -> impl Iterator<Item = &QuoteOut> {
+        self.quotes
+            .iter()
+            .filter(move |q| q.speaker_id == Some(speaker_id))
+    }
+
+    /// The id as plain text: a string without its JSON quotes, anything else as JSON.
+    pub fn id_text(&self) -> String {
+        match &self.id {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::document::{EntityKind, Quote, QuoteKind, Speaker};
+
+    /// `“We will win,” Smith said. And “soon.”` with the first quote given to Smith.
+    pub(crate) fn sample_doc() -> Document {
+        let text = "Mr. Smith spoke. “We will win,” Smith said. And “soon.”".to_string();
+        let q1 = text.find('“').unwrap();
+        let q1_end = text.find('”').unwrap() + '”'.len_utf8();
+        let smith = text.rfind("Smith said").unwrap();
+        let said = smith + "Smith ".len();
+        let q2 = text.rfind('“').unwrap();
+        let quotes = vec![
+            Quote {
+                span: q1..q1_end,
+                kind: QuoteKind::Direct,
+                speaker: Some(1),
+                mention: Some(smith..smith + 5),
+                cue: Some(said..said + 4),
+                rule: Some("cue-adjacent"),
+                alias_chain: vec![],
+            },
+            Quote {
+                span: q2..text.len(),
+                kind: QuoteKind::Partial,
+                speaker: None,
+                mention: None,
+                cue: None,
+                rule: None,
+                alias_chain: vec![],
+            },
+        ];
+        let speakers = vec![
+            Speaker {
+                id: 0,
+                name: "Nobody".into(),
+                kind: EntityKind::Person,
+                aliases: vec![],
+                quote_count: 0,
+                first_seen: 0,
+            },
+            Speaker {
+                id: 1,
+                name: "John Smith".into(),
+                kind: EntityKind::Person,
+                aliases: vec!["Smith".into(), "Mr. Smith".into()],
+                quote_count: 1,
+                first_seen: 0,
+            },
+        ];
+        Document {
+            text,
+            quotes,
+            speakers,
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn offsets_are_chars_and_bytes() {
+        let doc = sample_doc();
+        let r = DocResult::new(Value::from("a"), &doc);
+        assert_eq!(r.quotes.len(), 2);
+        let q = &r.quotes[0];
+        assert_eq!((q.start, q.end), (17, 31));
+        assert_eq!((q.byte_start, q.byte_end), (17, 35));
+        assert_eq!(q.text, "“We will win,”");
+        let m = q.mention.as_ref().unwrap();
+        assert_eq!((m.start, m.end, m.text.as_str()), (32, 37, "Smith"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+        assert_eq!(q.speaker.as_deref(), Some("John Smith"));
+        assert_eq!(q.speaker_id, Some(1));
+        let q2 = &r.quotes[1];
+        assert_eq!(q2.end, doc.text.chars().count());
+        assert_eq!(q2.byte_end, doc.text.len());
+        assert_eq!(q2.speaker, None);
+        assert_eq!(q2.kind, "partial");
+        assert_eq!(r.speakers.len(), 1);
+        assert_eq!(r.speakers[0].id, 1);
+        assert_eq!(r.speakers[0].quotes, 1);
+    }
+
+    #[test]
+    fn serialises_every_field() {
+        let r = DocResult::new(Value::from(7), &sample_doc());
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["id"], 7);
+        let q = &v["quotes"][0];
+        for key in [
+            "start",
+            "end",
+            "byte_start",
+            "byte_end",
+            "text",
+            "speaker",
+            "speaker_id",
+            "mention",
+            "cue",
+            "kind",
+            "rule",
+        ] {
+            assert!(q.get(key).is_some(), "missing {key}");
+        }
+        assert!(v["quotes"][1]["speaker"].is_null());
+        assert!(v["quotes"][1]["mention"].is_null());
+        assert!(v["quotes"][1]["cue"].is_null());
+        assert_eq!(v["speakers"][0]["aliases"][1], "Mr. Smith");
+    }
+
+    #[test]
+    fn empty_document() {
+        let doc = crate::analyze(String::new());
+        let r = DocResult::new(Value::Null, &doc);
+        assert!(r.quotes.is_empty() && r.speakers.is_empty());
+    }
+}

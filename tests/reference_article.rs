@@ -1,0 +1,128 @@
+//! The reference article: every quotation with its exact span and canonical speaker.
+
+use std::collections::BTreeMap;
+
+use saywho::CharOffsets;
+use serde_json::Value;
+
+fn gold() -> Value {
+    serde_json::from_str(include_str!("fixtures/seed-ukraine-talks.gold.json")).unwrap()
+}
+
+fn analysed() -> saywho::Document {
+    saywho::analyze(include_str!("../assets/samples/seed-ukraine-talks.txt").to_string())
+}
+
+#[test]
+fn all_quotations_have_exact_spans_and_speakers() {
+    let gold = gold();
+    let doc = analysed();
+    let mut chars = CharOffsets::new(&doc.text);
+    let got: Vec<(usize, usize, Option<String>)> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            let start = chars.char_at(q.span.start);
+            let end = chars.char_at(q.span.end);
+            (start, end, doc.speaker_of(q).map(|s| s.name.clone()))
+        })
+        .collect();
+    let want: Vec<(usize, usize, Option<String>)> = gold["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["start"].as_u64().unwrap() as usize,
+                q["end"].as_u64().unwrap() as usize,
+                q["speaker"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 19);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn speakers_are_exactly_the_three_people_with_their_counts() {
+    let doc = analysed();
+    let speakers: BTreeMap<&str, usize> = doc
+        .speakers_by_share()
+        .into_iter()
+        .map(|s| (s.name.as_str(), s.quote_count))
+        .collect();
+    let want = BTreeMap::from([
+        ("Yuri Ushakov", 9),
+        ("Volodymyr Zelenskyy", 6),
+        ("Vladimir Putin", 4),
+    ]);
+    assert_eq!(speakers, want);
+}
+
+#[test]
+fn aliases_reach_the_canonical_names() {
+    let doc = analysed();
+    let aliases = |name: &str| {
+        doc.speakers
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.aliases.clone())
+            .unwrap_or_default()
+    };
+    let ushakov = aliases("Yuri Ushakov");
+    for alias in [
+        "Ushakov",
+        "presidential advisor Ushakov",
+        "the official",
+        "Putin's assistant",
+    ] {
+        assert!(
+            ushakov.iter().any(|a| a == alias),
+            "{alias} not in {ushakov:?}"
+        );
+    }
+    assert!(
+        ushakov
+            .iter()
+            .any(|a| a.starts_with("a senior advisor to President Vladimir Putin")),
+        "{ushakov:?}"
+    );
+    let zelenskyy = aliases("Volodymyr Zelenskyy");
+    assert!(
+        zelenskyy
+            .iter()
+            .any(|a| a == "Ukrainian President Volodymyr Zelenskyy"),
+        "{zelenskyy:?}"
+    );
+    assert!(
+        zelenskyy.iter().any(|a| a == "The Ukrainian leader"),
+        "{zelenskyy:?}"
+    );
+}
+
+#[test]
+fn each_quote_records_its_rule_and_alias_chain() {
+    let doc = analysed();
+    let pronoun = doc
+        .quotes
+        .iter()
+        .find(|q| q.mention.as_ref().is_some_and(|m| doc.slice(m) == "he"))
+        .unwrap();
+    assert_eq!(pronoun.alias_chain.first().map(String::as_str), Some("he"));
+    assert!(pronoun
+        .alias_chain
+        .last()
+        .is_some_and(|n| n == "Yuri Ushakov" || n == "Volodymyr Zelenskyy"));
+    assert!(doc.quotes.iter().all(|q| q.rule.is_some()));
+    let rules: std::collections::BTreeSet<_> = doc.quotes.iter().filter_map(|q| q.rule).collect();
+    for rule in [
+        "cue-after",
+        "cue-before",
+        "according-to",
+        "colon",
+        "continuation",
+        "cue-later",
+    ] {
+        assert!(rules.contains(rule), "{rule} not used: {rules:?}");
+    }
+}
