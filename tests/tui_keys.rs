@@ -253,3 +253,14 @@ fn tiny_terminals_do_not_panic() {
     let status = row_text(&buffer(&app), 4);
     assert!(status.starts_with(" fixture.txt"), "{status}");
 }
+
+#[test]
+fn readme_key_table_is_the_keymap() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = saywho::tui::keymap::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README key table is stale; paste:\n{table}"
+    );
+}
