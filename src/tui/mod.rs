@@ -1,1 +1,57 @@
-//! The terminal reader.
+//! The terminal reader: a view over an analysed [`crate::Document`].
+//!
+//! `app` holds the view state and changes only through `update(Action)`; `keymap` turns keys into
+//! actions (and is the source of the help); `view` renders `&App`; `event` runs the loop; `wrap`
+//! knows on which screen row every byte of the text lands.
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod keymap;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+use std::io::{self, Write};
+
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+pub use action::Action;
+pub use app::App;
+pub use theme::Theme;
+
+use crate::document::Document;
+
+/// How to run the reader.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub theme: Theme,
+    pub mouse: bool,
+}
+
+/// Opens the reader on `doc` until the user quits. The terminal is restored on quit, on error and
+/// on panic (mouse capture included).
+pub fn run(doc: Document, name: &str, opts: Options) -> io::Result<()> {
+    let mut app = App::new(doc, name, opts.theme);
+    let mut terminal = ratatui::try_init()?;
+    if opts.mouse {
+        // ratatui's hook restores raw mode and the screen; ours first releases the mouse.
+        let restore = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            restore(info);
+        }));
+        if let Err(e) = execute!(io::stdout(), EnableMouseCapture) {
+            ratatui::restore();
+            return Err(e);
+        }
+    }
+    let result = event::run(&mut app, &mut terminal);
+    if opts.mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = io::stdout().flush();
+    }
+    let restored = ratatui::try_restore();
+    result.and(restored)
+}

@@ -1,0 +1,57 @@
+//! Every user intent as a value. The keymap produces these; [`super::App::update`] consumes them.
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Down a line (in the speaker pane: next speaker).
+    LineDown,
+    /// Up a line (in the speaker pane: previous speaker).
+    LineUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    /// Next quotation (of the followed speaker, when following).
+    NextQuote,
+    /// Previous quotation (of the followed speaker, when following).
+    PrevQuote,
+    /// Follow the speaker with this number (1-based, as shown in the speaker pane).
+    Follow(u8),
+    /// Switch focus between the article and the speaker pane.
+    ToggleFocus,
+    /// Enter: follow the selected speaker (speaker pane) or show the current quote's detail.
+    Activate,
+    /// Show the attribution detail of the current quote.
+    Detail,
+    /// Esc: close an overlay, clear the search, stop following, or leave the speaker pane.
+    Back,
+    Help,
+    /// Start typing a search pattern.
+    SearchStart,
+    SearchInput(char),
+    SearchBackspace,
+    /// Enter in the search prompt: keep the pattern and its matches.
+    SearchConfirm,
+    /// Esc in the search prompt: drop the pattern.
+    SearchCancel,
+    NextMatch,
+    PrevMatch,
+    /// Close the help or detail overlay.
+    CloseOverlay,
+    Quit,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse wheel at a screen cell.
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    /// Left click at a screen cell.
+    Click {
+        col: u16,
+        row: u16,
+    },
+}

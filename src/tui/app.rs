@@ -1,0 +1,621 @@
+//! The reader's view state over an immutable [`Document`]. [`App::update`] is the only thing that
+//! changes it; rendering (in `view`) only reads it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+use regex::RegexBuilder;
+
+use crate::document::{Document, SpeakerId};
+
+use super::action::Action;
+use super::keymap::Mode;
+use super::theme::Theme;
+use super::wrap::{self, Row};
+
+/// The widest the text gets, for comfortable reading.
+pub const MAX_TEXT_WIDTH: u16 = 80;
+/// The speaker pane shows from this terminal width on.
+pub const SPEAKERS_MIN_WIDTH: u16 = 80;
+/// Width of the speaker pane (its border included).
+pub const SPEAKERS_WIDTH: u16 = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Article,
+    Speakers,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Detail,
+}
+
+/// The search: pattern, whether it is being typed, and its matches (byte ranges, in text order).
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub input: String,
+    pub editing: bool,
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
+    /// The pattern was not a valid regex and is searched literally.
+    pub literal: bool,
+    /// Where the search started (incremental search looks from here).
+    origin: usize,
+}
+
+/// Where everything goes on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The article pane.
+    pub article: Rect,
+    /// Where the text is drawn inside the article pane.
+    pub text: Rect,
+    pub map: Option<Rect>,
+    pub speakers: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Areas {
+    pub fn new(area: Rect) -> Areas {
+        let main_h = area.height.saturating_sub(1);
+        let status = Rect::new(area.x, area.y + main_h, area.width, area.height.min(1));
+        let sp_w = if area.width >= SPEAKERS_MIN_WIDTH {
+            SPEAKERS_WIDTH
+        } else {
+            0
+        };
+        let map_w = u16::from(area.width >= 12);
+        let art_w = area.width - sp_w - map_w;
+        let article = Rect::new(area.x, area.y, art_w, main_h);
+        let map = (map_w > 0).then(|| Rect::new(area.x + art_w, area.y, 1, main_h));
+        let speakers = (sp_w > 0).then(|| Rect::new(area.x + art_w + map_w, area.y, sp_w, main_h));
+        let pad = if art_w >= 40 { 2 } else { 0 };
+        let text_w = art_w.saturating_sub(2 * pad).min(MAX_TEXT_WIDTH);
+        let x = article.x + (art_w - text_w) / 2;
+        let text = Rect::new(x, article.y, text_w, main_h);
+        Areas {
+            article,
+            text,
+            map,
+            speakers,
+            status,
+        }
+    }
+}
+
+/// The reader's state.
+#[derive(Debug)]
+pub struct App {
+    doc: Document,
+    name: String,
+    pub theme: Theme,
+    /// Speakers in pane order (most quoted first); numbers 1–9 index this.
+    ranked: Vec<SpeakerId>,
+    /// Rank of each speaker id (None when the speaker has no quote).
+    rank_of: Vec<Option<usize>>,
+    /// Quote indices of each speaker id, in text order.
+    by_speaker: Vec<Vec<usize>>,
+    size: Rect,
+    wraps: HashMap<u16, Vec<Row>>,
+    wrap_width: u16,
+    /// The byte offset shown at the top: survives re-wrapping.
+    anchor: usize,
+    /// Index of the top row in the current wrap.
+    top: usize,
+    current: Option<usize>,
+    following: Option<SpeakerId>,
+    focus: Focus,
+    /// The selected line in the speaker pane (an index into `ranked`).
+    cursor: usize,
+    pub search: Search,
+    overlay: Option<Overlay>,
+    quit: bool,
+    /// A short message for the status bar ("no more quotations").
+    message: Option<&'static str>,
+}
+
+impl App {
+    pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
+        let ranked: Vec<SpeakerId> = doc.speakers_by_share().iter().map(|s| s.id).collect();
+        let mut rank_of = vec![None; doc.speakers.len()];
+        for (rank, &id) in ranked.iter().enumerate() {
+            if let Some(slot) = rank_of.get_mut(id) {
+                *slot = Some(rank);
+            }
+        }
+        let mut by_speaker = vec![Vec::new(); doc.speakers.len()];
+        for (i, q) in doc.quotes.iter().enumerate() {
+            if let Some(list) = q.speaker.and_then(|s| by_speaker.get_mut(s)) {
+                list.push(i);
+            }
+        }
+        let mut app = App {
+            doc,
+            name: name.into(),
+            theme,
+            ranked,
+            rank_of,
+            by_speaker,
+            size: Rect::default(),
+            wraps: HashMap::new(),
+            wrap_width: 0,
+            anchor: 0,
+            top: 0,
+            current: None,
+            following: None,
+            focus: Focus::Article,
+            cursor: 0,
+            search: Search::default(),
+            overlay: None,
+            quit: false,
+            message: None,
+        };
+        app.resize(80, 24);
+        app
+    }
+
+    // ---- read access for the views and tests ----
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.size)
+    }
+    /// The wrapped rows at the current width.
+    pub fn rows(&self) -> &[Row] {
+        self.wraps.get(&self.wrap_width).map_or(&[], Vec::as_slice)
+    }
+    pub fn top(&self) -> usize {
+        self.top
+    }
+    pub fn anchor(&self) -> usize {
+        self.anchor
+    }
+    /// Rows of text on screen.
+    pub fn view_height(&self) -> usize {
+        self.areas().text.height as usize
+    }
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+    pub fn following(&self) -> Option<SpeakerId> {
+        self.following
+    }
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+    pub fn message(&self) -> Option<&'static str> {
+        self.message
+    }
+    /// Speakers in pane order.
+    pub fn ranked(&self) -> &[SpeakerId] {
+        &self.ranked
+    }
+    pub fn rank_of(&self, id: SpeakerId) -> Option<usize> {
+        self.rank_of.get(id).copied().flatten()
+    }
+    pub fn quotes_of(&self, id: SpeakerId) -> &[usize] {
+        self.by_speaker.get(id).map_or(&[], Vec::as_slice)
+    }
+    /// Which key table applies now.
+    pub fn mode(&self) -> Mode {
+        if self.overlay.is_some() {
+            Mode::Overlay
+        } else if self.search.editing {
+            Mode::Search
+        } else {
+            Mode::Normal
+        }
+    }
+    /// Position through the article in percent (of the last row on screen).
+    pub fn percent(&self) -> usize {
+        let n = self.rows().len();
+        if n == 0 {
+            return 100;
+        }
+        ((self.top + self.view_height()).min(n) * 100) / n
+    }
+    /// `(position, total)` of the current quote among the quotes being stepped through.
+    pub fn quote_position(&self) -> (Option<usize>, usize) {
+        match self.following {
+            Some(s) => {
+                let list = self.quotes_of(s);
+                let pos = self
+                    .current
+                    .and_then(|c| list.binary_search(&c).ok())
+                    .map(|p| p + 1);
+                (pos, list.len())
+            }
+            None => (self.current.map(|c| c + 1), self.doc.quotes.len()),
+        }
+    }
+    /// The search counter, e.g. `(3, 14)`.
+    pub fn match_position(&self) -> (Option<usize>, usize) {
+        (
+            self.search.current.map(|c| c + 1),
+            self.search.matches.len(),
+        )
+    }
+
+    // ---- the one place state changes ----
+
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::LineDown if self.focus == Focus::Speakers => self.move_cursor(1),
+            Action::LineUp if self.focus == Focus::Speakers => self.move_cursor(-1),
+            Action::LineDown => self.scroll(1),
+            Action::LineUp => self.scroll(-1),
+            Action::PageDown => self.scroll(self.page() as isize),
+            Action::PageUp => self.scroll(-(self.page() as isize)),
+            Action::HalfPageDown => self.scroll((self.page() / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll(-((self.page() / 2).max(1) as isize)),
+            Action::Top => self.set_top(0),
+            Action::Bottom => self.set_top(usize::MAX),
+            Action::NextQuote => self.step_quote(true),
+            Action::PrevQuote => self.step_quote(false),
+            Action::Follow(n) => {
+                if let Some(&id) = self.ranked.get(usize::from(n).wrapping_sub(1)) {
+                    self.cursor = usize::from(n) - 1;
+                    self.follow(id);
+                } else {
+                    self.message = Some("no speaker with that number");
+                }
+            }
+            Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Focus::Article if !self.ranked.is_empty() => Focus::Speakers,
+                    _ => Focus::Article,
+                }
+            }
+            Action::Activate => match self.focus {
+                Focus::Speakers => {
+                    if let Some(&id) = self.ranked.get(self.cursor) {
+                        self.follow(id);
+                        self.focus = Focus::Article;
+                    }
+                }
+                Focus::Article => self.open_detail(),
+            },
+            Action::Detail => self.open_detail(),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::CloseOverlay => self.overlay = None,
+            Action::Back => {
+                if self.overlay.is_some() {
+                    self.overlay = None;
+                } else if !self.search.input.is_empty() {
+                    self.search = Search::default();
+                } else if self.following.is_some() {
+                    self.following = None;
+                } else {
+                    self.focus = Focus::Article;
+                }
+            }
+            Action::SearchStart => {
+                self.search = Search {
+                    editing: true,
+                    origin: self.anchor,
+                    ..Search::default()
+                };
+            }
+            Action::SearchInput(c) => {
+                self.search.input.push(c);
+                self.run_search();
+            }
+            Action::SearchBackspace => {
+                self.search.input.pop();
+                self.run_search();
+            }
+            Action::SearchConfirm => {
+                self.search.editing = false;
+                if self.search.input.is_empty() {
+                    self.search = Search::default();
+                } else if self.search.matches.is_empty() {
+                    self.message = Some("pattern not found");
+                }
+            }
+            Action::SearchCancel => {
+                self.search = Search::default();
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Scroll { col, row, down } => self.wheel(col, row, down),
+            Action::Click { col, row } => self.click(col, row),
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.view_height().max(1)
+    }
+
+    fn max_top(&self) -> usize {
+        self.rows().len().saturating_sub(self.view_height().max(1))
+    }
+
+    fn set_top(&mut self, top: usize) {
+        self.top = top.min(self.max_top());
+        self.anchor = self.rows().get(self.top).map_or(0, |r| r.start);
+    }
+
+    fn scroll(&mut self, by: isize) {
+        self.set_top(self.top.saturating_add_signed(by));
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.size = Rect::new(0, 0, w, h);
+        let width = self.areas().text.width.max(1);
+        if width != self.wrap_width {
+            if !self.wraps.contains_key(&width) {
+                if self.wraps.len() >= 4 {
+                    self.wraps.clear();
+                }
+                self.wraps
+                    .insert(width, wrap::wrap(&self.doc.text, width as usize));
+            }
+            self.wrap_width = width;
+        }
+        // Same text at the top: the anchor stays, the row is found again.
+        self.top = wrap::row_of(self.rows(), self.anchor).min(self.max_top());
+    }
+
+    /// Scrolls so that `span` is on screen (a third of the way down when it has to move).
+    fn reveal(&mut self, span: Range<usize>) {
+        let rows = self.rows();
+        let first = wrap::row_of(rows, span.start);
+        let last = wrap::row_of(rows, span.end.saturating_sub(1).max(span.start));
+        let h = self.view_height();
+        if first < self.top || last >= self.top + h {
+            let height_needed = last - first + 1;
+            let offset = if height_needed >= h {
+                0
+            } else {
+                (h / 3).min(h - height_needed)
+            };
+            self.set_top(first.saturating_sub(offset));
+        }
+    }
+
+    fn on_screen(&self, at: usize) -> bool {
+        let row = wrap::row_of(self.rows(), at);
+        row >= self.top && row < self.top + self.view_height()
+    }
+
+    fn step_quote(&mut self, forward: bool) {
+        let quotes = &self.doc.quotes;
+        let list: &[usize] = match self.following {
+            Some(s) => self.by_speaker.get(s).map_or(&[], Vec::as_slice),
+            None => &[],
+        };
+        let all = self.following.is_none();
+        let len = if all { quotes.len() } else { list.len() };
+        let at = |k: usize| if all { k } else { list[k] };
+        // Position k in the list of eligible quotes: relative to the current quote when it is on
+        // screen, else relative to the screen.
+        let current_visible = self
+            .current
+            .filter(|&c| self.on_screen(quotes[c].span.start));
+        let target = match current_visible {
+            Some(c) => {
+                // k: the first eligible quote at or after c.
+                let k = partition(len, |k| at(k) < c);
+                if forward {
+                    let k = if k < len && at(k) == c { k + 1 } else { k };
+                    (k < len).then_some(k)
+                } else {
+                    k.checked_sub(1)
+                }
+            }
+            None => {
+                let k = partition(len, |k| quotes[at(k)].span.start < self.anchor);
+                if forward {
+                    (k < len).then_some(k)
+                } else {
+                    k.checked_sub(1)
+                }
+            }
+        };
+        match target {
+            Some(k) => {
+                let q = at(k);
+                let span = quotes[q].span.clone();
+                self.current = Some(q);
+                self.reveal(span);
+            }
+            None if len == 0 => self.message = Some("no quotations"),
+            None if forward => self.message = Some("no more quotations below"),
+            None => self.message = Some("no more quotations above"),
+        }
+    }
+
+    fn follow(&mut self, id: SpeakerId) {
+        self.following = Some(id);
+        let keep = self
+            .current
+            .is_some_and(|c| self.doc.quotes[c].speaker == Some(id));
+        if !keep {
+            self.current = None;
+            self.step_quote(true);
+            if self.current.is_none() {
+                self.step_quote(false);
+            }
+        }
+    }
+
+    fn open_detail(&mut self) {
+        if self.current.is_some() {
+            self.overlay = Some(Overlay::Detail);
+        } else {
+            self.message = Some("no current quotation: press ] first");
+        }
+    }
+
+    fn move_cursor(&mut self, by: isize) {
+        if !self.ranked.is_empty() {
+            self.cursor = self
+                .cursor
+                .saturating_add_signed(by)
+                .min(self.ranked.len() - 1);
+        }
+    }
+
+    fn run_search(&mut self) {
+        let pat = &self.search.input;
+        self.search.matches.clear();
+        self.search.current = None;
+        self.search.literal = false;
+        if pat.is_empty() {
+            self.set_top(wrap::row_of(self.rows(), self.search.origin));
+            return;
+        }
+        let insensitive = !pat.chars().any(char::is_uppercase);
+        let re = match RegexBuilder::new(pat).case_insensitive(insensitive).build() {
+            Ok(re) => re,
+            Err(_) => {
+                self.search.literal = true;
+                match RegexBuilder::new(&regex::escape(pat))
+                    .case_insensitive(insensitive)
+                    .build()
+                {
+                    Ok(re) => re,
+                    Err(_) => return,
+                }
+            }
+        };
+        self.search.matches = re
+            .find_iter(&self.doc.text)
+            .filter(|m| !m.is_empty())
+            .map(|m| m.range())
+            .collect();
+        let origin = self.search.origin;
+        let k = self.search.matches.partition_point(|m| m.start < origin);
+        if !self.search.matches.is_empty() {
+            let k = if k < self.search.matches.len() { k } else { 0 };
+            self.search.current = Some(k);
+            self.reveal(self.search.matches[k].clone());
+        }
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(if self.search.input.is_empty() {
+                "no search: press /"
+            } else {
+                "pattern not found"
+            });
+            return;
+        }
+        let k = match self.search.current {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => (c + n - 1) % n,
+            None => 0,
+        };
+        self.search.current = Some(k);
+        self.reveal(self.search.matches[k].clone());
+    }
+
+    fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        let areas = self.areas();
+        if areas
+            .speakers
+            .is_some_and(|r| r.contains((col, row).into()))
+        {
+            self.move_cursor(if down { 1 } else { -1 });
+        } else {
+            self.scroll(if down { 3 } else { -3 });
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) {
+        let areas = self.areas();
+        let pos = (col, row).into();
+        if let Some(sp) = areas.speakers.filter(|r| r.contains(pos)) {
+            // Line 0 is the title; speakers follow, one a line.
+            let line = usize::from(row - sp.y);
+            if let Some(&id) = line.checked_sub(1).and_then(|i| self.ranked.get(i)) {
+                self.cursor = line - 1;
+                self.follow(id);
+            }
+        } else if let Some(map) = areas.map.filter(|r| r.contains(pos)) {
+            let rows = map_rows(
+                self.rows().len(),
+                usize::from(map.height),
+                usize::from(row - map.y),
+            );
+            self.set_top(rows.start.saturating_sub(self.view_height() / 2));
+        } else if areas.text.contains(pos) {
+            let r = self.top + usize::from(row - areas.text.y);
+            let Some(&line) = self.rows().get(r) else {
+                return;
+            };
+            let at = byte_at_column(
+                &self.doc.text[line.start..line.end],
+                usize::from(col - areas.text.x),
+            );
+            let at = line.start + at;
+            let quotes = &self.doc.quotes;
+            let k = quotes.partition_point(|q| q.span.start <= at);
+            if let Some(q) = k.checked_sub(1).filter(|&q| quotes[q].span.contains(&at)) {
+                self.current = Some(q);
+            }
+        }
+    }
+}
+
+/// The rows of the article that cell `y` of a quote map `h` cells high stands for.
+pub fn map_rows(n: usize, h: usize, y: usize) -> Range<usize> {
+    if n <= h {
+        y.min(n)..(y + 1).min(n)
+    } else {
+        let h = h.max(1);
+        (y * n / h)..((y + 1) * n / h).min(n)
+    }
+}
+
+/// The first index in `0..len` for which `before` is false (`before` must be monotone).
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The byte offset (within `row`) of the grapheme drawn at screen column `col`.
+fn byte_at_column(row: &str, col: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut x = 0;
+    for (i, g) in row.grapheme_indices(true) {
+        x += wrap::cell_width(g);
+        if x > col {
+            return i;
+        }
+    }
+    row.len()
+}

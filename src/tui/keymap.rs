@@ -1,0 +1,399 @@
+//! Keys to actions, as data. The help overlay and the status-bar hints are generated from these
+//! tables, so they cannot disagree with what the keys do.
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::action::Action;
+
+/// A key with the modifiers that matter (Shift is implied by the character itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+impl Key {
+    /// Whether a key event is this key. Shift is ignored (it is in the character already).
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        self.code == ev.code && (ev.modifiers & relevant) == (self.mods & relevant)
+    }
+}
+
+/// Which table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading (article or speaker pane focused).
+    Normal,
+    /// Typing a search pattern.
+    Search,
+    /// The help or detail overlay is open.
+    Overlay,
+}
+
+/// One binding: the keys, how they are written in the help, what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written in the help ("j ↓"); empty hides the row (grouped bindings).
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// A short word for the status bar, if this binding is hinted there.
+    pub hint: Option<&'static str>,
+}
+
+const fn b(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+        hint: None,
+    }
+}
+const fn h(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+        hint: Some(hint),
+    }
+}
+
+/// Bindings while reading.
+pub static NORMAL: &[Binding] = &[
+    b(
+        &[ch('j'), code(KeyCode::Down)],
+        "j ↓",
+        Action::LineDown,
+        "down a line (speaker pane: next speaker)",
+    ),
+    b(
+        &[ch('k'), code(KeyCode::Up)],
+        "k ↑",
+        Action::LineUp,
+        "up a line (speaker pane: previous speaker)",
+    ),
+    b(
+        &[ch(' '), ch('f'), code(KeyCode::PageDown)],
+        "Space f PgDn",
+        Action::PageDown,
+        "down a page",
+    ),
+    b(
+        &[ch('b'), code(KeyCode::PageUp)],
+        "b PgUp",
+        Action::PageUp,
+        "up a page",
+    ),
+    b(
+        &[ctrl('d')],
+        "Ctrl-d",
+        Action::HalfPageDown,
+        "down half a page",
+    ),
+    b(&[ctrl('u')], "Ctrl-u", Action::HalfPageUp, "up half a page"),
+    b(
+        &[ch('g'), code(KeyCode::Home)],
+        "g Home",
+        Action::Top,
+        "top of the article",
+    ),
+    b(
+        &[ch('G'), code(KeyCode::End)],
+        "G End",
+        Action::Bottom,
+        "end of the article",
+    ),
+    h(
+        &[ch(']')],
+        "]",
+        Action::NextQuote,
+        "next quotation (followed speaker only, if following)",
+        "quote",
+    ),
+    b(
+        &[ch('[')],
+        "[",
+        Action::PrevQuote,
+        "previous quotation (followed speaker only, if following)",
+    ),
+    h(
+        &[ch('1')],
+        "1-9",
+        Action::Follow(1),
+        "follow the speaker with that number",
+        "follow",
+    ),
+    b(&[ch('2')], "", Action::Follow(2), ""),
+    b(&[ch('3')], "", Action::Follow(3), ""),
+    b(&[ch('4')], "", Action::Follow(4), ""),
+    b(&[ch('5')], "", Action::Follow(5), ""),
+    b(&[ch('6')], "", Action::Follow(6), ""),
+    b(&[ch('7')], "", Action::Follow(7), ""),
+    b(&[ch('8')], "", Action::Follow(8), ""),
+    b(&[ch('9')], "", Action::Follow(9), ""),
+    b(
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        "Tab",
+        Action::ToggleFocus,
+        "switch focus: article / speaker pane",
+    ),
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        Action::Activate,
+        "follow selected speaker (speaker pane) / quote detail",
+    ),
+    h(
+        &[ch('i')],
+        "i",
+        Action::Detail,
+        "attribution detail of the current quotation",
+        "detail",
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "close, clear the search, stop following",
+    ),
+    h(
+        &[ch('/')],
+        "/",
+        Action::SearchStart,
+        "search (smart case, regex or literal)",
+        "search",
+    ),
+    b(&[ch('n')], "n", Action::NextMatch, "next match"),
+    b(&[ch('N')], "N", Action::PrevMatch, "previous match"),
+    h(&[ch('?')], "?", Action::Help, "this help", "help"),
+    h(
+        &[ch('q'), ctrl('c')],
+        "q Ctrl-c",
+        Action::Quit,
+        "quit",
+        "quit",
+    ),
+];
+
+/// Bindings while typing a search pattern (other characters are typed into the pattern).
+pub static SEARCH: &[Binding] = &[
+    b(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        Action::SearchConfirm,
+        "keep the search, back to reading",
+    ),
+    b(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        Action::SearchCancel,
+        "drop the search",
+    ),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        Action::SearchBackspace,
+        "delete a character",
+    ),
+    b(&[ctrl('c')], "Ctrl-c", Action::Quit, "quit"),
+];
+
+/// Bindings while an overlay is open (any other key closes it too).
+pub static OVERLAY: &[Binding] = &[
+    b(&[ctrl('c')], "Ctrl-c", Action::Quit, "quit"),
+    b(
+        &[code(KeyCode::Esc), ch('q'), ch('?')],
+        "Esc q ?",
+        Action::CloseOverlay,
+        "close",
+    ),
+];
+
+/// The table for a mode.
+pub fn table(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Normal => NORMAL,
+        Mode::Search => SEARCH,
+        Mode::Overlay => OVERLAY,
+    }
+}
+
+/// The action of a key press in a mode, if any.
+pub fn action_for_key(mode: Mode, ev: &KeyEvent) -> Option<Action> {
+    if let Some(bind) = table(mode)
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+    {
+        return Some(bind.action);
+    }
+    match mode {
+        Mode::Search => match ev.code {
+            KeyCode::Char(c)
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::SearchInput(c))
+            }
+            _ => None,
+        },
+        Mode::Overlay => Some(Action::CloseOverlay),
+        Mode::Normal => None,
+    }
+}
+
+/// The action of a mouse event, if any.
+pub fn action_for_mouse(ev: &MouseEvent) -> Option<Action> {
+    let (col, row) = (ev.column, ev.row);
+    match ev.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll {
+            col,
+            row,
+            down: true,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            col,
+            row,
+            down: false,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col, row }),
+        _ => None,
+    }
+}
+
+/// The status-bar hints, e.g. `] quote  / search  ? help  q quit`.
+pub fn hints() -> String {
+    NORMAL
+        .iter()
+        .filter_map(|b| {
+            b.hint
+                .map(|hint| format!("{} {hint}", b.label.split(' ').next().unwrap_or(b.label)))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// The help lines: (keys, description) for every visible binding of every mode.
+pub fn help_rows() -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut rows = Vec::new();
+    for (section, table) in [
+        ("reading", NORMAL),
+        ("search prompt", SEARCH),
+        ("overlay", OVERLAY),
+    ] {
+        for bind in table.iter().filter(|b| !b.label.is_empty()) {
+            rows.push((section, bind.label, bind.help));
+        }
+    }
+    rows
+}
+
+/// The key table as Markdown (for the README).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    for (section, label, help) in help_rows() {
+        let label = label.replace('|', "\\|");
+        if section == "reading" {
+            out.push_str(&format!("| `{label}` | {help} |\n"));
+        } else {
+            out.push_str(&format!("| `{label}` ({section}) | {help} |\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(c, m)
+    }
+
+    #[test]
+    fn shifted_characters_match_without_shift_in_the_table() {
+        let ev = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for_key(Mode::Normal, &ev), Some(Action::Bottom));
+        let ev = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(action_for_key(Mode::Normal, &ev), Some(Action::Help));
+    }
+
+    #[test]
+    fn ctrl_matters() {
+        let ev = key(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for_key(Mode::Normal, &ev),
+            Some(Action::HalfPageDown)
+        );
+        let ev = key(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(Mode::Normal, &ev), None);
+    }
+
+    #[test]
+    fn search_mode_types_characters_but_quits_on_ctrl_c() {
+        let ev = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for_key(Mode::Search, &ev),
+            Some(Action::SearchInput('q'))
+        );
+        let ev = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for_key(Mode::Search, &ev), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_key_is_bound_once_per_mode() {
+        for table in [NORMAL, SEARCH, OVERLAY] {
+            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn hints_and_help_come_from_the_table() {
+        assert_eq!(
+            hints(),
+            "] quote  1-9 follow  i detail  / search  ? help  q quit"
+        );
+        let help = help_rows();
+        assert!(help.iter().any(|(_, l, _)| *l == "Ctrl-d"));
+        assert!(help.iter().all(|(_, l, _)| !l.is_empty()));
+    }
+}

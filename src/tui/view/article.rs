@@ -1,0 +1,81 @@
+//! The article pane: only the visible rows are drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::tui::app::{App, Areas};
+use crate::tui::wrap;
+
+pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let t = areas.text;
+    let rows = app.rows();
+    let top = app.top();
+    let end = (top + usize::from(t.height)).min(rows.len());
+    if t.width == 0 || top >= end {
+        return;
+    }
+    let doc = app.doc();
+    let quotes = &doc.quotes;
+    let matches = &app.search.matches;
+    let headings = &doc.headings;
+    let first = rows[top].start;
+    let mut qi = quotes.partition_point(|q| q.span.end <= first);
+    let mut mi = matches.partition_point(|m| m.end <= first);
+    let mut hi = headings.partition_point(|h| h.end <= first);
+    let theme = app.theme;
+    let following = app.following();
+    let right = t.x + t.width;
+    for (i, row) in rows[top..end].iter().enumerate() {
+        let y = t.y + i as u16;
+        let mut x = t.x;
+        let mut run = String::new();
+        let mut run_style = Style::new();
+        for (off, g) in doc.text[row.start..row.end].grapheme_indices(true) {
+            let p = row.start + off;
+            while qi < quotes.len() && quotes[qi].span.end <= p {
+                qi += 1;
+            }
+            while mi < matches.len() && matches[mi].end <= p {
+                mi += 1;
+            }
+            while hi < headings.len() && headings[hi].end <= p {
+                hi += 1;
+            }
+            let mut style = Style::new();
+            if hi < headings.len() && headings[hi].start <= p {
+                style = theme.heading();
+            }
+            if qi < quotes.len() && quotes[qi].span.start <= p {
+                let q = &quotes[qi];
+                let ranked = q.speaker.and_then(|id| app.rank_of(id).map(|r| (id, r)));
+                style = style.patch(match ranked {
+                    Some((id, r)) if following.is_none_or(|f| f == id) => theme.quote(r),
+                    _ if following.is_some() => theme.dimmed(),
+                    _ => theme.unattributed(),
+                });
+                if app.current() == Some(qi) {
+                    style = style.patch(theme.current());
+                }
+            }
+            if mi < matches.len() && matches[mi].start <= p {
+                style = style.patch(if app.search.current == Some(mi) {
+                    theme.current_match()
+                } else {
+                    theme.matched()
+                });
+            }
+            if style != run_style && !run.is_empty() {
+                x = buf
+                    .set_stringn(x, y, &run, usize::from(right.saturating_sub(x)), run_style)
+                    .0;
+                run.clear();
+            }
+            run_style = style;
+            run.push_str(&wrap::cell(g).0);
+        }
+        if !run.is_empty() {
+            buf.set_stringn(x, y, &run, usize::from(right.saturating_sub(x)), run_style);
+        }
+    }
+}

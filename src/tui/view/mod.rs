@@ -1,0 +1,84 @@
+//! Pure rendering of `&App`: reads the state, never writes it.
+
+mod article;
+mod detail;
+mod help;
+mod map;
+mod speakers;
+mod status;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::app::{App, Areas, Overlay};
+use super::wrap;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let areas = Areas::new(area);
+        article::render(self, &areas, buf);
+        if let Some(r) = areas.map {
+            map::render(self, r, buf);
+        }
+        if let Some(r) = areas.speakers {
+            speakers::render(self, r, buf);
+        }
+        status::render(self, areas.status, buf);
+        match self.overlay() {
+            Some(Overlay::Help) => help::render(self, area, buf),
+            Some(Overlay::Detail) => detail::render(self, area, buf),
+            None => {}
+        }
+    }
+}
+
+/// `s` with control characters replaced by visible placeholders.
+pub fn sanitize(s: &str) -> String {
+    s.graphemes(true).map(|g| wrap::cell(g).0).collect()
+}
+
+/// Writes `s` (sanitized) at `(x, y)`, at most `max` cells; returns the column after it.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    if max == 0 || y >= buf.area.bottom() || x >= buf.area.right() {
+        return x;
+    }
+    buf.set_stringn(x, y, sanitize(s), usize::from(max), style)
+        .0
+}
+
+/// `s` cut to `width` cells, with `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = s.graphemes(true).map(wrap::cell_width).sum();
+    if total <= width {
+        return sanitize(s);
+    }
+    for g in s.graphemes(true) {
+        let (shown, gw) = wrap::cell(g);
+        if w + gw + 1 > width {
+            break;
+        }
+        out.push_str(&shown);
+        w += gw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

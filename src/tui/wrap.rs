@@ -1,0 +1,216 @@
+//! Word wrapping with source byte ranges, so every byte's screen row is a binary search away.
+//!
+//! Each source line is a paragraph; paragraphs are separated by one blank row. Rows never include
+//! the spaces they were broken at. Widths are terminal cells (unicode-width, per grapheme), the same
+//! measure ratatui uses, so wide characters and combining marks land where the wrapper thinks.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// One screen row: the source bytes `start..end` it shows (empty for a blank row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a grapheme looks like on screen: control characters become visible placeholders
+/// (`ESC` → `␛`), so nothing in the text can drive the terminal.
+pub fn cell(g: &str) -> (Cow<'_, str>, usize) {
+    let Some(c) = g.chars().next() else {
+        return (Cow::Borrowed(""), 0);
+    };
+    if c == '\t' || c == '\r' {
+        return (Cow::Borrowed(" "), 1);
+    }
+    if c.is_control() {
+        let shown = match c as u32 {
+            n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('?'),
+            0x7f => '\u{2421}',
+            _ => '\u{fffd}',
+        };
+        return (Cow::Owned(shown.to_string()), 1);
+    }
+    if g.len() == 1 {
+        return (Cow::Borrowed(g), 1);
+    }
+    (Cow::Borrowed(g), g.width())
+}
+
+/// The cell width of a grapheme as shown.
+pub fn cell_width(g: &str) -> usize {
+    cell(g).1
+}
+
+fn is_space(g: &str) -> bool {
+    g.chars()
+        .all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+}
+
+/// Wraps `text` to `width` cells (at least 1).
+pub fn wrap(text: &str, width: usize) -> Vec<Row> {
+    let width = width.max(1);
+    let mut rows = Vec::with_capacity(text.len() / width.max(20) + 16);
+    let mut pos = 0;
+    let mut prev_text = false;
+    for line in text.split('\n') {
+        let blank = line.chars().all(char::is_whitespace);
+        if blank {
+            if prev_text && pos < text.len() {
+                rows.push(Row {
+                    start: pos,
+                    end: pos,
+                });
+            }
+        } else {
+            if prev_text {
+                rows.push(Row {
+                    start: pos,
+                    end: pos,
+                });
+            }
+            wrap_line(line, pos, width, &mut rows);
+        }
+        prev_text = !blank;
+        pos += line.len() + 1;
+    }
+    rows
+}
+
+fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
+    let mut push = |s: usize, e: usize| {
+        rows.push(Row {
+            start: base + s,
+            end: base + e,
+        })
+    };
+    let mut cur: Option<(usize, usize)> = None;
+    let mut col = 0;
+    let mut space = 0;
+    let mut it = line.grapheme_indices(true).peekable();
+    while let Some((i, g)) = it.next() {
+        if is_space(g) {
+            if cur.is_some() {
+                space += cell_width(g);
+            }
+            continue;
+        }
+        let mut end = i + g.len();
+        let mut word = cell_width(g);
+        while let Some(&(j, h)) = it.peek() {
+            if is_space(h) {
+                break;
+            }
+            end = j + h.len();
+            word += cell_width(h);
+            it.next();
+        }
+        if let Some((s, e)) = cur {
+            if col + space + word <= width {
+                cur = Some((s, end));
+                col += space + word;
+                space = 0;
+                continue;
+            }
+            push(s, e);
+        }
+        space = 0;
+        if word <= width {
+            cur = Some((i, end));
+            col = word;
+        } else {
+            let mut s = i;
+            col = 0;
+            for (k, h) in line[i..end].grapheme_indices(true) {
+                let w = cell_width(h);
+                if col + w > width && col > 0 {
+                    push(s, i + k);
+                    s = i + k;
+                    col = 0;
+                }
+                col += w;
+            }
+            cur = Some((s, end));
+        }
+    }
+    if let Some((s, e)) = cur {
+        push(s, e);
+    }
+}
+
+/// Index of the row showing byte `at` (the last row starting at or before it).
+pub fn row_of(rows: &[Row], at: usize) -> usize {
+    rows.partition_point(|r| r.start <= at).saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown<'a>(text: &'a str, rows: &[Row]) -> Vec<&'a str> {
+        rows.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries_and_separates_paragraphs() {
+        let text = "one two three four\nfive six";
+        let rows = wrap(text, 9);
+        assert_eq!(
+            shown(text, &rows),
+            ["one two", "three", "four", "", "five six"]
+        );
+    }
+
+    #[test]
+    fn long_words_are_split_by_grapheme() {
+        let text = "abcdefghij xy";
+        assert_eq!(shown(text, &wrap(text, 4)), ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        let text = "日本語の文章 ab";
+        // 日本語の文章 is 12 cells: with width 7 it splits after 3 characters (6 cells).
+        assert_eq!(shown(text, &wrap(text, 7)), ["日本語", "の文章", "ab"]);
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_letter() {
+        let text = "cafe\u{301} cafe\u{301}";
+        assert_eq!(shown(text, &wrap(text, 5)), ["cafe\u{301}", "cafe\u{301}"]);
+        assert_eq!(shown(text, &wrap(text, 9)), ["cafe\u{301} cafe\u{301}"]);
+    }
+
+    #[test]
+    fn control_characters_get_placeholders() {
+        assert_eq!(cell("\u{1b}").0, "␛");
+        assert_eq!(cell("\u{7}").0, "␇");
+        assert_eq!(cell("\u{7f}").0, "␡");
+        assert_eq!(cell("\u{9b}").0, "\u{fffd}");
+        assert_eq!(cell("a").0, "a");
+    }
+
+    #[test]
+    fn row_of_finds_the_row_of_a_byte() {
+        let text = "one two three four\nfive six";
+        let rows = wrap(text, 9);
+        assert_eq!(row_of(&rows, 0), 0);
+        assert_eq!(row_of(&rows, text.find("three").unwrap()), 1);
+        assert_eq!(row_of(&rows, text.find("six").unwrap()), 4);
+    }
+
+    #[test]
+    fn blank_lines_collapse_to_one_separator() {
+        let text = "a\n\n\n\nb\n";
+        assert_eq!(shown(text, &wrap(text, 5)), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn width_one_does_not_loop() {
+        let text = "日本 ab";
+        let rows = wrap(text, 1);
+        assert_eq!(shown(text, &rows), ["日", "本", "a", "b"]);
+    }
+}

@@ -1,0 +1,171 @@
+//! End to end in a real pseudo-terminal: the binary inside tmux, keys sent, the screen read back,
+//! and the terminal checked to be back to normal (main screen, mouse released) after `q`.
+//! Skips with a note when tmux is not installed.
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, shell_command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("saywho-test-{}-{name}", std::process::id()),
+        };
+        let out = t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "sh",
+            "-c",
+            shell_command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(t)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn flags(&self, format: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["display", "-p", "-t", "t", format]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after 10 s.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {text:?}; screen:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn command(inner: &str) -> String {
+    // Keep the pane open after the reader exits so its final state can be read.
+    format!("{inner}; echo READER-EXIT=$?; sleep 60")
+}
+
+#[test]
+fn reader_opens_the_sample_navigates_and_restores_the_terminal() {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let Some(t) = Tmux::start("sample", &command(&format!("'{bin}'"))) else {
+        return;
+    };
+    let screen = t.wait_for("seed-ukraine-talks.txt");
+    assert!(screen.contains("Speakers"), "{screen}");
+    assert!(
+        screen.contains("Talks between Russia and the U.S."),
+        "{screen}"
+    );
+    assert_eq!(
+        t.flags("#{alternate_on}"),
+        "1",
+        "the reader uses the alternate screen"
+    );
+    assert_eq!(t.flags("#{mouse_sgr_flag}"), "1", "mouse captured");
+
+    t.keys(&["/", "Ushakov", "Enter"]);
+    let screen = t.wait_for("/Ushakov 1/");
+    assert!(
+        screen.matches("Ushakov").count() >= 2,
+        "matches on screen: {screen}"
+    );
+
+    t.keys(&["n", "n"]);
+    t.wait_for("/Ushakov 3/");
+    t.keys(&["G"]);
+    t.wait_for("100%");
+    t.keys(&["?"]);
+    t.wait_for("Keys · any key closes");
+    t.keys(&["Escape"]);
+    sleep(Duration::from_millis(200));
+    assert!(!t.screen().contains("Keys · any key closes"));
+
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "{screen}");
+    assert!(
+        !screen.contains("Speakers"),
+        "back on the main screen: {screen}"
+    );
+    assert_eq!(t.flags("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(
+        t.flags("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"),
+        "0000",
+        "mouse released"
+    );
+    assert_eq!(t.flags("#{cursor_flag}"), "1", "cursor visible again");
+}
+
+#[test]
+fn piped_stdin_is_read_then_keys_come_from_the_terminal() {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let article = r#"printf 'The mayor spoke. "We will rebuild the bridge," she said.\n'"#;
+    let Some(t) = Tmux::start(
+        "stdin",
+        &command(&format!("{article} | '{bin}' --no-mouse")),
+    ) else {
+        return;
+    };
+    let screen = t.wait_for("We will rebuild the bridge");
+    assert!(screen.contains(" -  "), "stdin is named '-': {screen}");
+    assert_eq!(
+        t.flags("#{mouse_sgr_flag}"),
+        "0",
+        "--no-mouse leaves the mouse alone"
+    );
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "{screen}");
+    assert_eq!(t.flags("#{alternate_on}"), "0");
+}
