@@ -257,7 +257,7 @@ impl<'t> State<'t> {
             } else {
                 EntityKind::Person
             },
-            person: !organisation,
+            person: !organisation && lexicon::roles().contains(head),
             gender: None,
             aliases: Vec::new(),
             roles: vec![head.to_string()],
@@ -730,7 +730,7 @@ fn starts_lower(quote: &str) -> bool {
 
 /// One or two words in quotes without punctuation: "sextortion", "road map".
 fn is_scare_quote(quote: &str) -> bool {
-    let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    let inner = quote.trim_matches(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '`', ' ']);
     inner.split_whitespace().count() <= 2
         && !inner.contains(|c: char| c.is_ascii_punctuation() && c != '-' && c != '\'')
 }
@@ -746,6 +746,26 @@ fn is_heading(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool
         && rest_of_paragraph.is_empty()
         && s.split_whitespace().count() <= 12
         && quote.end - quote.start < 120
+}
+
+#[cfg(test)]
+mod quote_shape_tests {
+    use super::*;
+
+    #[test]
+    fn scare_quotes_are_short_and_bare() {
+        assert!(is_scare_quote("“sextortion”"));
+        assert!(is_scare_quote("\"road map\""));
+        assert!(!is_scare_quote("\"finalized,\""));
+        assert!(!is_scare_quote("\"specific wording.\""));
+        assert!(!is_scare_quote("“we will never give up”"));
+    }
+
+    #[test]
+    fn titles_are_capitalised_short_phrases() {
+        assert!(is_title_like("\"Meet the Press\""));
+        assert!(!is_title_like("\"Not further, that's for sure.\""));
+    }
 }
 
 /// A title or name in quotes ("Meet the Press", "The Art of the Deal"): every word capitalised

@@ -178,7 +178,16 @@ fn loose_description(text: &str, toks: &[Tok], d: usize, end: usize) -> Option<N
         .iter()
         .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
         .count();
-    let words_only = body.iter().all(|t| t.is_word() || t.is_punct(text, ","));
+    // Another determiner may only open a prepositional phrase: "a member of the public".
+    let words_only = body.iter().enumerate().all(|(k, t)| {
+        let after_preposition = k > 0 && PREPOSITIONS.contains(&body[k - 1].lower.as_str());
+        (t.is_word() || t.is_punct(text, ","))
+            && (is_determiner(t).is_none() || after_preposition)
+            && !matches!(
+                t.lower.as_str(),
+                "that" | "which" | "who" | "whom" | "and" | "or" | "but"
+            )
+    });
     let lower_head =
         head.is_word() && !head.is_capitalised(text) && head.lower.chars().all(char::is_alphabetic);
     let no_verbs = !body.iter().any(|t| {
