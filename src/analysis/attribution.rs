@@ -748,26 +748,6 @@ fn is_heading(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool
         && quote.end - quote.start < 120
 }
 
-#[cfg(test)]
-mod quote_shape_tests {
-    use super::*;
-
-    #[test]
-    fn scare_quotes_are_short_and_bare() {
-        assert!(is_scare_quote("“sextortion”"));
-        assert!(is_scare_quote("\"road map\""));
-        assert!(!is_scare_quote("\"finalized,\""));
-        assert!(!is_scare_quote("\"specific wording.\""));
-        assert!(!is_scare_quote("“we will never give up”"));
-    }
-
-    #[test]
-    fn titles_are_capitalised_short_phrases() {
-        assert!(is_title_like("\"Meet the Press\""));
-        assert!(!is_title_like("\"Not further, that's for sure.\""));
-    }
-}
-
 /// A title or name in quotes ("Meet the Press", "The Art of the Deal"): every word capitalised
 /// but small ones, at most six words, no sentence punctuation.
 fn is_title_like(quote: &str) -> bool {
@@ -898,5 +878,155 @@ fn build_document(
         mentions,
         speakers,
         headings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scare_quotes_are_short_and_bare() {
+        assert!(is_scare_quote("“sextortion”"));
+        assert!(is_scare_quote("\"road map\""));
+        assert!(!is_scare_quote("\"finalized,\""));
+        assert!(!is_scare_quote("\"specific wording.\""));
+        assert!(!is_scare_quote("“we will never give up”"));
+    }
+
+    #[test]
+    fn titles_are_capitalised_short_phrases() {
+        assert!(is_title_like("\"Meet the Press\""));
+        assert!(!is_title_like("\"Not further, that's for sure.\""));
+    }
+
+    /// (quote text, speaker name or None) for every quote of `text`.
+    fn who(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = analyze(text.to_string());
+        doc.quotes
+            .iter()
+            .map(|q| {
+                (
+                    doc.slice(&q.span).to_string(),
+                    doc.speaker_of(q).map(|s| s.name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        who(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn rules(text: &str) -> Vec<Option<&'static str>> {
+        analyze(text.to_string())
+            .quotes
+            .iter()
+            .map(|q| q.rule)
+            .collect()
+    }
+
+    fn some(name: &str) -> Option<String> {
+        Some(name.to_string())
+    }
+
+    #[test]
+    fn cue_after_with_name_pronoun_description_and_inversion() {
+        let text = "Mayor Ana Ruiz spoke first. \"We are ready,\" Ruiz said. \"We will open the bridge,\" she added.\n\n\
+                    \"It is late,\" said Tom Hale, a spokesman for the county. \"No delays,\" the spokesman stated.";
+        assert_eq!(
+            speakers(text),
+            [
+                some("Ana Ruiz"),
+                some("Ana Ruiz"),
+                some("Tom Hale"),
+                some("Tom Hale")
+            ]
+        );
+        assert_eq!(rules(text), [Some("cue-after"); 4]);
+    }
+
+    #[test]
+    fn cue_before_and_colon() {
+        let text = "Asked about the vote, Senator Mia Holt responded, \"Not this week.\"\n\n\
+                    Holt refused to go further, adding only: \"We will see.\"";
+        assert_eq!(speakers(text), [some("Mia Holt"), some("Mia Holt")]);
+        assert_eq!(rules(text), [Some("cue-before"), Some("colon")]);
+    }
+
+    #[test]
+    fn according_to_governs_every_quote_of_its_sentence() {
+        let text = "Dr. Lena Park met the board. According to Dr. Park, the plan \"has no money\" and the city sees \"no way out.\"";
+        assert_eq!(speakers(text), [some("Lena Park"), some("Lena Park")]);
+        assert_eq!(rules(text), [Some("according-to"); 2]);
+    }
+
+    #[test]
+    fn cue_later_in_the_sentence() {
+        let text =
+            "Workers must be \"fully involved\" in the talks, Governor Ray Dunn said on Friday.";
+        assert_eq!(speakers(text), [some("Ray Dunn")]);
+        assert_eq!(rules(text), [Some("cue-later")]);
+    }
+
+    #[test]
+    fn continuation_keeps_the_previous_speaker() {
+        let text = "\"We lost,\" said coach Ben Ortiz. \"Next year we win.\"\n\n\"And we will train harder.\"";
+        assert_eq!(
+            speakers(text),
+            [some("Ben Ortiz"), some("Ben Ortiz"), some("Ben Ortiz")]
+        );
+        assert_eq!(
+            rules(text)[1..],
+            [Some("continuation"), Some("continuation")]
+        );
+    }
+
+    #[test]
+    fn previous_sentence_gives_the_speaker() {
+        let text = "Dr. Joy Kim said the ward was full.\n\n\"We had no beds left.\"";
+        assert_eq!(speakers(text), [some("Joy Kim")]);
+        assert_eq!(rules(text), [Some("previous-sentence")]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_shares_one_speaker() {
+        let text = "\"The first part runs on.\n\n\"The second part ends it,\" Paul Grant said.";
+        assert_eq!(speakers(text), [some("Paul Grant"), some("Paul Grant")]);
+    }
+
+    #[test]
+    fn pronoun_goes_to_the_subject_not_the_object() {
+        let text =
+            "Premier Dan Ford met Mayor Sue Bell in Ottawa. \"We agreed on nothing,\" he said.";
+        assert_eq!(speakers(text), [some("Dan Ford")]);
+    }
+
+    #[test]
+    fn a_description_never_resolves_to_its_possessor() {
+        let text = "Ivan Petrov, a senior adviser to President Oleg Sorin, spoke. \
+                    According to Sorin's assistant, \"nothing is agreed.\"";
+        assert_eq!(speakers(text), [some("Ivan Petrov")]);
+    }
+
+    #[test]
+    fn a_person_named_inside_the_quote_is_not_the_speaker() {
+        let text = "\"I am ready to meet President Lee,\" Anna Berg said.";
+        assert_eq!(speakers(text), [some("Anna Berg")]);
+    }
+
+    #[test]
+    fn organisations_speak() {
+        let text = "\"The meeting is off,\" the Kremlin said.";
+        assert_eq!(speakers(text), [some("Kremlin")]);
+    }
+
+    #[test]
+    fn unsure_cases_stay_null() {
+        // A title, a scare quote with no reporting clause, a quote with no cue and no context.
+        let text = "She appeared on \"Meet the Press\" on Sunday.\n\n\
+                    The so-called \"sextortion\" scam spread.\n\n\
+                    \"Nobody knows what happens next.\"";
+        assert_eq!(speakers(text), [None, None, None]);
     }
 }
