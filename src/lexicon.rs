@@ -67,6 +67,39 @@ lexicon!(
     "adverbs.txt"
 );
 
+/// Word classes a token can belong to, looked up once per token (see [`word_class`]).
+pub mod class {
+    pub const SPEECH_VERB: u8 = 1;
+    pub const ADVERB: u8 = 2;
+    pub const TITLE: u8 = 4;
+    pub const ROLE: u8 = 8;
+    pub const NON_NAME: u8 = 16;
+    pub const ORGANISATION_HEAD: u8 = 32;
+}
+
+/// The classes of a lower-cased word: one hash lookup instead of one per lexicon.
+pub fn word_class(lower: &str) -> u8 {
+    static MAP: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map: HashMap<String, u8> = HashMap::new();
+        let lists = [
+            (speech_verbs(), class::SPEECH_VERB),
+            (adverbs(), class::ADVERB),
+            (titles(), class::TITLE),
+            (roles(), class::ROLE),
+            (non_names(), class::NON_NAME),
+            (organisation_heads(), class::ORGANISATION_HEAD),
+        ];
+        for (set, bit) in lists {
+            for word in set {
+                *map.entry(word.clone()).or_default() |= bit;
+            }
+        }
+        map
+    });
+    map.get(lower).copied().unwrap_or(0)
+}
+
 /// Pronouns that can carry an attribution, with their antecedent kind ("he" -> "male").
 pub fn pronouns() -> &'static HashMap<String, String> {
     static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();

@@ -121,7 +121,7 @@ fn lower_case_words(text: &str) -> HashSet<String> {
 }
 
 fn is_speech_verb(tok: &Tok) -> bool {
-    tok.is_word() && lexicon::speech_verbs().contains(&tok.lower)
+    tok.is_speech_verb()
 }
 
 /// How far back (in sentences) a pronoun or description looks for its person.
@@ -181,7 +181,7 @@ impl<'t> State<'t> {
                     push_unique(&mut e.aliases, name_text.clone());
                 }
                 for t in &s.toks[np.toks.clone()] {
-                    if lexicon::roles().contains(&t.lower) && t.span.end <= name.start {
+                    if t.has(lexicon::class::ROLE) && t.span.end <= name.start {
                         push_unique(&mut e.roles, t.lower.clone());
                     }
                 }
@@ -520,7 +520,7 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
     while s
         .toks
         .get(v)
-        .is_some_and(|t| lexicon::adverbs().contains(&t.lower) && !is_speech_verb(t))
+        .is_some_and(|t| t.is_adverb() && !is_speech_verb(t))
     {
         v += 1;
     }
@@ -591,7 +591,7 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
     while s
         .toks
         .get(v)
-        .is_some_and(|t| lexicon::adverbs().contains(&t.lower) && !is_speech_verb(t))
+        .is_some_and(|t| t.is_adverb() && !is_speech_verb(t))
     {
         v += 1;
     }
@@ -603,7 +603,7 @@ fn speech_verb_after(s: &Sentence, end: usize) -> bool {
     while s
         .toks
         .get(v)
-        .is_some_and(|t| lexicon::adverbs().contains(&t.lower) && !is_speech_verb(t))
+        .is_some_and(|t| t.is_adverb() && !is_speech_verb(t))
     {
         v += 1;
     }
@@ -614,7 +614,7 @@ fn speech_verb_after(s: &Sentence, end: usize) -> bool {
 /// appositive between commas).
 fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
     let mut j = v;
-    while j > 0 && lexicon::adverbs().contains(&s.toks[j - 1].lower) {
+    while j > 0 && s.toks[j - 1].is_adverb() {
         j -= 1;
     }
     let ends_at = |k: usize| {

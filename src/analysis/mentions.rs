@@ -117,7 +117,7 @@ fn is_determiner(tok: &Tok) -> Option<bool> {
 }
 
 fn is_speech_verb(tok: &Tok) -> bool {
-    tok.is_word() && lexicon::speech_verbs().contains(&tok.lower)
+    tok.is_speech_verb()
 }
 
 /// Descriptions whose head is not a known role, found as the subject of a speech verb
@@ -127,7 +127,7 @@ fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
     let mut found = Vec::new();
     for v in (0..toks.len()).filter(|&v| is_speech_verb(&toks[v])) {
         let mut j = v;
-        while j > 0 && lexicon::adverbs().contains(&toks[j - 1].lower) {
+        while j > 0 && toks[j - 1].is_adverb() {
             j -= 1;
         }
         if j > 0 && toks[j - 1].is_punct(text, ",") {
@@ -232,18 +232,17 @@ fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
 }
 
 fn is_title(tok: &Tok) -> bool {
-    lexicon::titles().contains(&tok.lower)
+    tok.has(lexicon::class::TITLE)
 }
 
 fn is_role(tok: &Tok) -> bool {
-    tok.is_word()
-        && lexicon::roles().contains(tok.lower.trim_end_matches("'s").trim_end_matches("’s"))
+    tok.has(lexicon::class::ROLE)
 }
 
 /// A word that can be part of a name: capitalised, and not a function word or a sentence opener.
 fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> bool {
     let t = &toks[i];
-    if !t.is_capitalised(text) || lexicon::non_names().contains(&t.lower) {
+    if !t.is_capitalised(text) || t.has(lexicon::class::NON_NAME) {
         return false;
     }
     // A capitalised opener that the text also writes in lower case is a common word.
@@ -260,7 +259,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
             .is_some_and(|t| is_role(t) && !t.is_capitalised(text))
             && toks
                 .get(k + 1)
-                .is_some_and(|t| t.is_capitalised(text) && !lexicon::non_names().contains(&t.lower))
+                .is_some_and(|t| t.is_capitalised(text) && !t.has(lexicon::class::NON_NAME))
     };
     // "presidential advisor Ushakov", "senior aide Smith": one adjective before the role.
     let adjective = |t: &Tok| {
@@ -290,7 +289,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
         end += 1;
         let name_follows = toks
             .get(end)
-            .is_some_and(|n| n.is_capitalised(text) && !lexicon::non_names().contains(&n.lower));
+            .is_some_and(|n| n.is_capitalised(text) && !n.has(lexicon::class::NON_NAME));
         if t.is_possessive() && !name_follows {
             break;
         }
@@ -327,7 +326,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
     {
         return None;
     }
-    let organisation = lexicon::organisation_heads().contains(&last.lower);
+    let organisation = last.has(lexicon::class::ORGANISATION_HEAD);
     let determiner = i > 0 && toks[i - 1].lower == "the";
     let start_tok = if determiner { i - 1 } else { i };
     let name = match name_part(text, run) {
@@ -393,7 +392,7 @@ fn name_part(text: &str, run: &[Tok]) -> Option<Range<usize>> {
     let name = run.get(start..)?;
     let first = name.first()?;
     let last = name.last()?;
-    if name.iter().all(|t| lexicon::non_names().contains(&t.lower)) {
+    if name.iter().all(|t| t.has(lexicon::class::NON_NAME)) {
         return None;
     }
     let end = last.span.end - possessive_len(last);
@@ -444,7 +443,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
             // Capitalised names right after ("the economist Jared Bernstein") belong to `name`.
             if toks
                 .get(k + 1)
-                .is_some_and(|n| n.is_capitalised(text) && !lexicon::non_names().contains(&n.lower))
+                .is_some_and(|n| n.is_capitalised(text) && !n.has(lexicon::class::NON_NAME))
             {
                 return None;
             }
@@ -461,7 +460,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 gender: plural.then_some(Gender::Plural),
             });
         }
-        if lexicon::speech_verbs().contains(&t.lower)
+        if t.is_speech_verb()
             || DETERMINERS.contains(&t.lower.as_str())
             || PREPOSITIONS.contains(&t.lower.as_str())
         {

@@ -21,9 +21,40 @@ pub struct Tok {
     pub kind: TokKind,
     /// Lower-cased text of a word (empty for other tokens).
     pub lower: String,
+    /// Lexicon classes of the word ([`lexicon::class`]), looked up once here.
+    pub class: u8,
 }
 
 impl Tok {
+    fn new(span: Range<usize>, kind: TokKind, lower: String) -> Tok {
+        let mut class = 0;
+        if kind == TokKind::Word {
+            class = lexicon::word_class(&lower);
+            let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+            if bare.len() != lower.len() {
+                class |= lexicon::word_class(bare) & lexicon::class::ROLE;
+            }
+        }
+        Tok {
+            span,
+            kind,
+            lower,
+            class,
+        }
+    }
+
+    pub fn has(&self, class: u8) -> bool {
+        self.class & class != 0
+    }
+
+    pub fn is_speech_verb(&self) -> bool {
+        self.has(lexicon::class::SPEECH_VERB)
+    }
+
+    pub fn is_adverb(&self) -> bool {
+        self.has(lexicon::class::ADVERB)
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
@@ -56,11 +87,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
     let mut q = quotes.partition_point(|(_, r)| r.end <= range.start);
     while i < range.end {
         if let Some((idx, r)) = quotes.get(q).filter(|(_, r)| r.start <= i) {
-            toks.push(Tok {
-                span: r.clone(),
-                kind: TokKind::Quote(*idx),
-                lower: String::new(),
-            });
+            toks.push(Tok::new(r.clone(), TokKind::Quote(*idx), String::new()));
             i = r.end.max(i + 1).min(range.end.max(r.end));
             q += 1;
             continue;
@@ -72,20 +99,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, range.end);
-            toks.push(Tok {
-                span: i..end,
-                kind: TokKind::Word,
-                lower: text[i..end].to_lowercase(),
-            });
+            toks.push(Tok::new(i..end, TokKind::Word, text[i..end].to_lowercase()));
             i = end;
             continue;
         }
         let end = i + c.len_utf8();
-        toks.push(Tok {
-            span: i..end,
-            kind: TokKind::Punct,
-            lower: String::new(),
-        });
+        toks.push(Tok::new(i..end, TokKind::Punct, String::new()));
         i = end;
     }
     toks

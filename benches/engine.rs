@@ -1,0 +1,17 @@
+//! Engine throughput: the reference article repeated 200 times (about 1.6 MB).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn analyse_large(c: &mut Criterion) {
+    let text = saywho::input::SAMPLE_TEXT.repeat(200);
+    let mut group = c.benchmark_group("engine");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("analyze 1.6 MB", |b| {
+        b.iter(|| saywho::analyze(text.clone()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analyse_large);
+criterion_main!(benches);
