@@ -1,23 +1,78 @@
 //! Reading articles: files, stdin and the bundled sample, decoded to text.
+//!
+//! Whatever arrives is either decoded to text or refused with one clear message naming it:
+//!
+//! - UTF-8, with or without a byte-order mark (the mark is dropped);
+//! - UTF-16 LE or BE with a byte-order mark;
+//! - anything else that is not valid UTF-8 is read as Windows-1252 (old news archives carry curly
+//!   quotes as bytes 0x93/0x94), and [`Source::notice`] says so;
+//! - binary data (a NUL byte in the first 8 KB, or the signature of an image, archive, PDF or
+//!   executable) is refused, as are directories and unreadable files.
 
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// The bundled sample article, embedded so the reader works from any folder.
 pub const SAMPLE_NAME: &str = "seed-ukraine-talks.txt";
 pub const SAMPLE_TEXT: &str = include_str!("../assets/samples/seed-ukraine-talks.txt");
 
-/// An article as read: where it came from and its text.
+/// Encoding names, as recorded in [`Source::encoding`] and in `extract`'s JSON (`"encoding"`).
+pub const ENC_UTF8: &str = "UTF-8";
+pub const ENC_UTF16LE: &str = "UTF-16LE";
+pub const ENC_UTF16BE: &str = "UTF-16BE";
+pub const ENC_WINDOWS_1252: &str = "windows-1252";
+
+/// How many leading bytes are searched for NUL bytes when telling text from binary data.
+pub const SNIFF_LEN: usize = 8 * 1024;
+
+/// An article as read: where it came from, its text and the encoding it was decoded from.
 #[derive(Debug, Clone)]
 pub struct Source {
     /// A display name: the path as given, `-` for stdin, or the sample's name.
     pub name: String,
     pub text: String,
+    /// The encoding the bytes were decoded from: one of `UTF-8`, `UTF-16LE`, `UTF-16BE`,
+    /// `windows-1252`.
+    pub encoding: &'static str,
+}
+
+impl Source {
+    /// A source whose text was UTF-8 to begin with.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            encoding: ENC_UTF8,
+        }
+    }
+
+    /// What the user should be told about how the text was read (for stderr or a status bar),
+    /// e.g. `FILE: not UTF-8, read as Windows-1252`; `None` for UTF-8 and UTF-16 with a BOM.
+    pub fn notice(&self) -> Option<String> {
+        (self.encoding == ENC_WINDOWS_1252)
+            .then(|| format!("{}: not UTF-8, read as Windows-1252", self.name))
+    }
+
+    /// Whether there is no text to speak of (empty or whitespace only).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Decoded text and the name of the encoding it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
 }
 
 /// Reads `path`, or stdin when it is `-`.
+///
+/// Errors are one line naming the path: `PATH: no such file`, `PATH: is a directory`,
+/// `PATH: permission denied`, `PATH: looks like binary data (...)`, ...
 pub fn read_path(path: &Path) -> Result<Source> {
     if path.as_os_str() == "-" {
         return read_stdin();
@@ -26,45 +81,261 @@ pub fn read_path(path: &Path) -> Result<Source> {
     if path.is_dir() {
         bail!("{name}: is a directory");
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
-    Ok(Source {
-        text: decode(&name, bytes)?,
-        name,
-    })
+    let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
+    let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+    read_from(name, file, size)
 }
 
 /// Reads all of stdin.
 pub fn read_stdin() -> Result<Source> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .context("stdin: cannot read")?;
-    let name = "-".to_string();
-    Ok(Source {
-        text: decode(&name, bytes)?,
-        name,
-    })
+    read_from("-".to_string(), io::stdin().lock(), 0)
 }
 
 /// The bundled sample article.
 pub fn sample() -> Source {
-    Source {
-        name: SAMPLE_NAME.to_string(),
-        text: SAMPLE_TEXT.to_string(),
+    Source::new(SAMPLE_NAME, SAMPLE_TEXT)
+}
+
+/// Reads everything from `reader` as the article `name`. The first [`SNIFF_LEN`] bytes are
+/// checked before the rest is read, so binary data (or `/dev/zero`) is refused without reading
+/// it all.
+fn read_from(name: String, mut reader: impl Read, size_hint: usize) -> Result<Source> {
+    let mut bytes = Vec::with_capacity(size_hint.saturating_add(1).max(SNIFF_LEN));
+    (&mut reader)
+        .take(SNIFF_LEN as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&name, &e))?;
+    if let Some(why) = binary_reason(&bytes) {
+        bail!("{name}: looks like binary data ({why}), not an article");
+    }
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&name, &e))?;
+    let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
+    Ok(Source {
+        name,
+        text,
+        encoding,
+    })
+}
+
+/// One line for an I/O error on `name`, without the OS error number.
+pub fn io_error(name: &str, e: &io::Error) -> anyhow::Error {
+    let reason = match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => format!("cannot read: {e}"),
+    };
+    anyhow::anyhow!("{name}: {reason}")
+}
+
+/// Why `bytes` (the start of a file) look like binary data rather than text, if they do.
+///
+/// A UTF-16 byte-order mark wins (UTF-16 text is full of NUL bytes); otherwise a NUL byte in the
+/// first [`SNIFF_LEN`] bytes or a known file signature marks binary data.
+pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1A\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a zip archive"),
+        (b"PK\x05\x06", "a zip archive"),
+        (b"\x1F\x8B", "gzip data"),
+        (b"BZh", "bzip2 data"),
+        (b"\xFD7zXZ\x00", "xz data"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7z archive"),
+        (b"\x28\xB5\x2F\xFD", "zstd data"),
+        (b"\x7FELF", "an executable"),
+        (b"II*\x00", "a TIFF image"),
+        (b"MM\x00*", "a TIFF image"),
+        (b"\x00\x00\x01\x00", "an icon"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(what);
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("a WebP image");
+    }
+    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+        return Some("NUL bytes");
+    }
+    None
+}
+
+/// Decodes bytes to text; binary data is refused with a message naming `name`.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
+    Ok(decode_bytes(name, bytes)?.text)
+}
+
+/// Decodes bytes to text and says from which encoding:
+///
+/// - a byte-order mark decides: UTF-8, UTF-16LE, UTF-16BE (the mark is dropped; malformed
+///   sequences become U+FFFD);
+/// - else valid UTF-8 is UTF-8 (taken over without a copy);
+/// - else Windows-1252, which maps every byte to a character.
+///
+/// Binary data ([`binary_reason`]) is refused with a message naming `name`.
+pub fn decode_bytes(name: &str, mut bytes: Vec<u8>) -> Result<Decoded> {
+    if let Some(why) = binary_reason(&bytes) {
+        bail!("{name}: looks like binary data ({why}), not an article");
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+        if enc == UTF_8 {
+            bytes.drain(..bom_len);
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            return Ok(Decoded {
+                text,
+                encoding: ENC_UTF8,
+            });
+        }
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let encoding = if enc == UTF_16LE {
+            ENC_UTF16LE
+        } else {
+            debug_assert!(enc == UTF_16BE);
+            ENC_UTF16BE
+        };
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: ENC_UTF8,
+        }),
+        Err(e) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
+            Ok(Decoded {
+                text: text.into_owned(),
+                encoding: ENC_WINDOWS_1252,
+            })
+        }
     }
 }
 
-/// Decodes bytes to text: UTF-8 (a byte-order mark is dropped); binary data is refused.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
-    if bytes.contains(&0) {
-        bail!("{name}: looks like binary data (NUL bytes), not an article");
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(bytes: &[u8]) -> Decoded {
+        decode_bytes("t", bytes.to_vec()).unwrap()
     }
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+
+    #[test]
+    fn utf8_without_and_with_bom() {
+        assert_eq!(dec("“Hi,” he said.".as_bytes()).text, "“Hi,” he said.");
+        let d = dec(b"\xEF\xBB\xBF\xE2\x80\x9CHi\xE2\x80\x9D");
+        assert_eq!(d.text, "“Hi”");
+        assert_eq!(d.encoding, ENC_UTF8);
+    }
+
+    #[test]
+    fn utf16_le_and_be_with_bom() {
+        let text = "“Hi,” she said. é 日本";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(
+            dec(&le),
+            Decoded {
+                text: text.into(),
+                encoding: ENC_UTF16LE
+            }
+        );
+        assert_eq!(
+            dec(&be),
+            Decoded {
+                text: text.into(),
+                encoding: ENC_UTF16BE
+            }
+        );
+    }
+
+    #[test]
+    fn windows_1252_curly_quotes() {
+        let d = dec(b"\x93We will win,\x94 he said. Caf\xE9 \x96 \x85");
+        assert_eq!(d.text, "“We will win,” he said. Café – …");
+        assert_eq!(d.encoding, ENC_WINDOWS_1252);
+        let src = Source {
+            name: "old.txt".into(),
+            text: d.text,
+            encoding: d.encoding,
+        };
+        assert_eq!(
+            src.notice().as_deref(),
+            Some("old.txt: not UTF-8, read as Windows-1252")
+        );
+        assert_eq!(Source::new("a", "b").notice(), None);
+    }
+
+    #[test]
+    fn binary_is_refused_with_the_name() {
+        let err = decode_bytes("x.bin", b"abc\x00def".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.bin: looks like binary data (NUL bytes), not an article"
+        );
+        for (bytes, what) in [
+            (&b"\x89PNG\r\n\x1A\nrest"[..], "PNG"),
+            (b"\xFF\xD8\xFF\xE0rest", "JPEG"),
+            (b"%PDF-1.7\n", "PDF"),
+            (b"PK\x03\x04rest", "zip"),
+            (b"GIF89a...", "GIF"),
+        ] {
+            let err = decode_bytes("f", bytes.to_vec()).unwrap_err().to_string();
+            assert!(err.contains(what), "{err}");
+        }
+        // A NUL byte past the first 8 KB is not looked for.
+        let mut late = vec![b'a'; SNIFF_LEN];
+        late.push(0);
+        assert!(decode_bytes("f", late).is_ok());
+    }
+
+    #[test]
+    fn empty_and_whitespace() {
+        assert_eq!(dec(b"").text, "");
+        assert_eq!(dec(b"").encoding, ENC_UTF8);
+        assert_eq!(dec(b"\xEF\xBB\xBF").text, "");
+        assert!(Source::new("e", " \n\t\r\n").is_blank());
+    }
+
+    #[test]
+    fn crlf_is_kept_verbatim() {
+        assert_eq!(dec(b"a\r\nb\rc").text, "a\r\nb\rc");
+    }
+
+    #[test]
+    fn reading_refuses_binary_before_reading_everything() {
+        // An endless stream of NUL bytes (like /dev/zero) is refused after the first 8 KB.
+        let err = read_from("zero".into(), io::repeat(0), 0).unwrap_err();
+        assert!(err.to_string().contains("binary"), "{err}");
+        let src = read_from("r".into(), &b"\x93Hi\x94"[..], 0).unwrap();
+        assert_eq!(
+            (src.text.as_str(), src.encoding),
+            ("“Hi”", ENC_WINDOWS_1252)
+        );
+    }
+
+    #[test]
+    fn read_errors_name_the_path() {
+        let err = read_path(Path::new("/nonexistent/saywho/x.txt")).unwrap_err();
+        assert_eq!(err.to_string(), "/nonexistent/saywho/x.txt: no such file");
+        let dir = std::env::temp_dir();
+        let err = read_path(&dir).unwrap_err();
+        assert!(err.to_string().ends_with(": is a directory"), "{err}");
     }
 }

@@ -91,13 +91,22 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         for path in &files {
             match args.input {
                 InputFormat::Text => match input::read_path(path) {
-                    Ok(src) => match super::analyze_guarded(src.text) {
-                        Ok(doc) => sink.doc(&DocResult::new(Value::String(src.name), &doc))?,
-                        Err(msg) => {
-                            eprintln!("saywho: {}: the engine failed: {msg}", src.name);
-                            failed = true;
+                    Ok(src) => {
+                        if let Some(notice) = src.notice() {
+                            eprintln!("saywho: {notice}");
                         }
-                    },
+                        let encoding = src.encoding;
+                        match super::analyze_guarded(src.text) {
+                            Ok(doc) => sink.doc(
+                                &DocResult::new(Value::String(src.name), &doc)
+                                    .with_encoding(encoding),
+                            )?,
+                            Err(msg) => {
+                                eprintln!("saywho: {}: the engine failed: {msg}", src.name);
+                                failed = true;
+                            }
+                        }
+                    }
                     Err(err) => {
                         eprintln!("saywho: {err:#}");
                         failed = true;
@@ -132,7 +141,7 @@ fn jsonl_file<W: Write>(path: &Path, sink: &mut Sink<W>) -> io::Result<bool> {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
-                eprintln!("saywho: {name}: cannot read: {e}");
+                eprintln!("saywho: {}", input::io_error(&name, &e));
                 return Ok(false);
             }
         }

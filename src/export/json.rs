@@ -13,6 +13,9 @@ use crate::document::{CharOffsets, Document};
 pub struct DocResult {
     /// The document's id: the `id` of a JSONL input line, or the file name (`-` for stdin).
     pub id: Value,
+    /// The encoding the text was decoded from (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`;
+    /// see [`crate::input`]). JSONL input is always `UTF-8`.
+    pub encoding: &'static str,
     /// Quoted passages in text order.
     pub quotes: Vec<QuoteOut>,
     /// Speakers with at least one quote, most quoted first (ties: first seen first).
@@ -156,9 +159,16 @@ impl DocResult {
             .collect();
         DocResult {
             id,
+            encoding: crate::input::ENC_UTF8,
             quotes,
             speakers,
         }
+    }
+
+    /// The same result, recording that the text was decoded from `encoding`.
+    pub fn with_encoding(mut self, encoding: &'static str) -> Self {
+        self.encoding = encoding;
+        self
     }
 
     /// Quotes attributed to `speaker_id`, in text order.
@@ -266,6 +276,9 @@ pub(crate) mod tests {
         let r = DocResult::new(Value::from(7), &sample_doc());
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["id"], 7);
+        assert_eq!(v["encoding"], "UTF-8");
+        let v = serde_json::to_value(r.with_encoding("windows-1252")).unwrap();
+        assert_eq!(v["encoding"], "windows-1252");
         let q = &v["quotes"][0];
         for key in [
             "start",

@@ -1,0 +1,303 @@
+//! Broken, hostile and huge input through the `saywho` binary (issue 4): unreadable paths,
+//! empty and binary files, encodings, line endings, closed pipes and pathological quotes.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn saywho() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_saywho"))
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("saywho-hard-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn run(args: &[&Path]) -> Output {
+    saywho()
+        .arg("extract")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const ARTICLE: &str = "\u{201C}We will win,\u{201D} Smith said.\n";
+
+#[test]
+fn missing_file_directory_and_unreadable_are_one_line_each_others_processed() {
+    let dir = scratch("paths");
+    let good = write(&dir, "good.txt", ARTICLE.as_bytes());
+    let missing = dir.join("missing.txt");
+    let o = run(&[&missing, &dir, &good]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            format!("saywho: {}: no such file", missing.display()),
+            format!("saywho: {}: is a directory", dir.display()),
+        ]
+    );
+    // The readable file is still processed (an array: several inputs were given).
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["id"], good.display().to_string());
+    assert_eq!(v[0]["quotes"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("perm");
+    let locked = write(&dir, "locked.txt", ARTICLE.as_bytes());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        eprintln!("skipped: running as root (a mode-000 file is readable)");
+        return;
+    }
+    let o = run(&[&locked]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!("saywho: {}: permission denied", locked.display())
+    );
+}
+
+#[test]
+fn usage_error_is_clap_exit_2() {
+    let o = saywho()
+        .args(["extract", "--format", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn empty_and_whitespace_only_give_an_empty_result() {
+    let dir = scratch("empty");
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.txt", b" \n\t\r\n  \n"),
+        ("bom.txt", b"\xEF\xBB\xBF"),
+    ] {
+        let p = write(&dir, name, bytes);
+        let o = run(&[&p]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let v = json(&o);
+        assert_eq!(v["quotes"], Value::Array(vec![]), "{name}");
+        assert_eq!(v["speakers"], Value::Array(vec![]), "{name}");
+    }
+    // Empty stdin too.
+    let o = saywho()
+        .arg("extract")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["quotes"], Value::Array(vec![]));
+}
+
+#[test]
+fn binary_files_are_refused_naming_the_file_others_processed() {
+    let dir = scratch("binary");
+    let nul = write(&dir, "nul.bin", b"\"Hi,\" he said.\x00\x01\x02");
+    let png = write(&dir, "pic.png", b"\x89PNG\r\n\x1A\n\x00\x00\x00\rIHDR");
+    let pdf = write(&dir, "doc.pdf", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
+    let good = write(&dir, "good.txt", ARTICLE.as_bytes());
+    let o = run(&[&nul, &png, &good, &pdf]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    for (line, (path, why)) in lines.iter().zip([
+        (&nul, "NUL bytes"),
+        (&png, "a PNG image"),
+        (&pdf, "a PDF document"),
+    ]) {
+        assert_eq!(
+            *line,
+            format!(
+                "saywho: {}: looks like binary data ({why}), not an article",
+                path.display()
+            )
+        );
+    }
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["id"], good.display().to_string());
+    // Binary on stdin is refused too.
+    let o = saywho()
+        .arg("extract")
+        .stdin(std::fs::File::open(&png).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("saywho: -: looks like binary data (a PNG image)"));
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in text.encode_utf16() {
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_with_bom_is_decoded_and_recorded() {
+    let dir = scratch("utf16");
+    for (name, be, enc) in [("le.txt", false, "UTF-16LE"), ("be.txt", true, "UTF-16BE")] {
+        let p = write(&dir, name, &utf16(ARTICLE, be));
+        let o = run(&[&p]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "");
+        let v = json(&o);
+        assert_eq!(v["encoding"], enc);
+        assert_eq!(v["quotes"][0]["text"], "\u{201C}We will win,\u{201D}");
+        assert_eq!(v["quotes"][0]["start"], 0);
+        assert_eq!(v["quotes"][0]["speaker"], "Smith");
+    }
+}
+
+#[test]
+fn utf8_with_bom_offsets_count_from_after_the_mark() {
+    let dir = scratch("bom");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(ARTICLE.as_bytes());
+    let p = write(&dir, "bom.txt", &bytes);
+    let o = run(&[&p]);
+    let v = json(&o);
+    assert_eq!(v["encoding"], "UTF-8");
+    assert_eq!(v["quotes"][0]["start"], 0);
+    assert_eq!(v["quotes"][0]["byte_start"], 0);
+}
+
+#[test]
+fn windows_1252_is_decoded_with_a_notice() {
+    let dir = scratch("cp1252");
+    let p = write(
+        &dir,
+        "old.txt",
+        b"\x93We will win,\x94 Smith said in Montr\xE9al.\n",
+    );
+    let o = run(&[&p]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stderr(&o),
+        format!("saywho: {}: not UTF-8, read as Windows-1252\n", p.display())
+    );
+    let v = json(&o);
+    assert_eq!(v["encoding"], "windows-1252");
+    let q = &v["quotes"][0];
+    assert_eq!(q["text"], "\u{201C}We will win,\u{201D}");
+    assert_eq!(
+        (q["start"].as_u64(), q["end"].as_u64()),
+        (Some(0), Some(14))
+    );
+    assert_eq!(q["speaker"], "Smith");
+}
+
+#[test]
+fn crlf_and_lone_cr_offsets_address_the_text() {
+    let dir = scratch("crlf");
+    let text = "Headline\r\n\r\n\u{201C}We will win,\u{201D} Smith said.\r\nMore.\r\r\u{201C}Soon,\u{201D} Jones said.\r\n";
+    let p = write(&dir, "crlf.txt", text.as_bytes());
+    let o = run(&[&p]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    let chars: Vec<char> = text.chars().collect();
+    for q in quotes {
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let (bs, be) = (
+            q["byte_start"].as_u64().unwrap() as usize,
+            q["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(chars[s..e].iter().collect::<String>(), q["text"]);
+        assert_eq!(&text[bs..be], q["text"]);
+    }
+}
+
+#[test]
+fn closed_pipe_on_a_big_output_ends_quietly() {
+    let dir = scratch("pipe");
+    let big = ARTICLE.repeat(20_000);
+    let p = write(&dir, "big.txt", big.as_bytes());
+    let mut child = saywho()
+        .arg("extract")
+        .arg(&p)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    out.read_exact(&mut first).unwrap(); // like `| head -c 64`
+    drop(out);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn stdin_that_ends_early_is_handled() {
+    // The writer closes stdin in the middle of a quotation and of a UTF-8 sequence.
+    let mut child = saywho()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input
+        .write_all(&ARTICLE.as_bytes()[..ARTICLE.len() - 1])
+        .unwrap();
+    input.write_all(b"\xE2\x80 Jones: \xE2\x80").unwrap();
+    drop(input);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(json(&o)["quotes"].is_array());
+}
