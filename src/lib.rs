@@ -9,10 +9,12 @@
 //! The engine never touches a terminal; the reader lives in [`tui`] (feature `tui`).
 
 pub mod analysis;
+pub mod article;
 pub mod document;
 pub mod export;
 pub mod input;
 pub mod lexicon;
+pub mod markdown;
 
 #[cfg(feature = "tui")]
 pub mod tui;

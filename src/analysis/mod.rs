@@ -2,6 +2,7 @@
 //! segment (paragraphs, sentences) → quotes (mark pairing) → tokens → mentions → attribution.
 
 pub mod attribution;
+pub mod headings;
 pub mod mentions;
 pub mod quotes;
 pub mod segment;
