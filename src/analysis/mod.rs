@@ -12,5 +12,7 @@ use crate::document::Document;
 
 /// Analyses `text` into a document.
 pub fn analyze(text: String) -> Document {
-    attribution::analyze(text)
+    let mut doc = attribution::analyze(text);
+    doc.headings = headings::find_headings(&doc.text, &doc.paragraphs);
+    doc
 }

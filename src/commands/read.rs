@@ -63,5 +63,10 @@ fn load(args: &ReadArgs) -> Result<Source> {
         .map(|s| format!("── {} ──\n\n{}", s.name, s.text.trim_end()))
         .collect::<Vec<_>>()
         .join("\n\n");
-    Ok(Source { name, text })
+    let encoding = sources[0].encoding;
+    Ok(Source {
+        name,
+        text,
+        encoding,
+    })
 }
