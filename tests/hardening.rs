@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -300,4 +301,104 @@ fn stdin_that_ends_early_is_handled() {
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert!(json(&o)["quotes"].is_array());
+}
+
+// --- Pathological quotes (issue 4, item 7) --------------------------------------------------
+
+/// Runs the analysis of `text` in-process and checks that it ends within `limit` (generous: the
+/// tests run in debug builds, where each of these takes 1-2 s on a 2-core machine; release builds
+/// take 10-40 ms). One megabyte of quotes on a single line is quadratic in the engine today: see
+/// `tests/regressions.rs`.
+fn analyze_within(what: &str, text: String, limit: Duration) -> saywho::Document {
+    let len = text.len();
+    let t = Instant::now();
+    let doc = saywho::analyze(text);
+    let took = t.elapsed();
+    eprintln!("{what}: {len} bytes in {took:?}");
+    assert!(took < limit, "{what}: {len} bytes took {took:?}");
+    doc
+}
+
+fn about_1mb(unit: &str) -> String {
+    unit.repeat((1 << 20) / unit.len())
+}
+
+#[test]
+fn many_unbalanced_marks() {
+    // 100,000 opening marks and nothing closes, interleaved with words.
+    let mut text = String::new();
+    for i in 0..100_000 {
+        text.push_str(["\u{201C}", "\"", "\u{00AB}", "'", "\u{201E}"][i % 5]);
+        text.push_str("word ");
+        if i % 20 == 19 {
+            text.push_str("Smith said.\n\n");
+        }
+    }
+    let doc = analyze_within("unbalanced", text, Duration::from_secs(10));
+    assert!(doc
+        .quotes
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start));
+}
+
+#[test]
+fn only_marks_one_megabyte() {
+    analyze_within(
+        "marks only",
+        about_1mb("\u{201C}\"\u{201D}'"),
+        Duration::from_secs(10),
+    );
+    analyze_within(
+        "closing only",
+        about_1mb("\u{201D} "),
+        Duration::from_secs(10),
+    );
+}
+
+#[test]
+fn quote_left_open_over_10000_paragraphs() {
+    let mut text = String::from("\u{201C}It begins here, Smith said.\n\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "Paragraph {i} goes on and on with Mr. Jones and the minister.\n\n"
+        ));
+    }
+    let doc = analyze_within("open quote", text, Duration::from_secs(10));
+    for q in &doc.quotes {
+        assert!(q.span.end <= doc.text.len());
+    }
+}
+
+#[test]
+fn every_paragraph_reopens_a_quote_one_megabyte() {
+    // Continuation style: each paragraph opens a quote that closes only at the very end.
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str("\u{201C}We will go on, and on, said the official.\n\n");
+    }
+    text.push_str("The end.\u{201D}\n");
+    analyze_within("reopened", text, Duration::from_secs(10));
+}
+
+#[test]
+fn quotes_nested_50_deep() {
+    let marks = [
+        ("\u{201C}", "\u{201D}"),
+        ("\u{2018}", "\u{2019}"),
+        ("\"", "\""),
+        ("\u{00AB}", "\u{00BB}"),
+    ];
+    let mut one = String::from("Smith said: ");
+    for d in 0..50 {
+        one.push_str(marks[d % 4].0);
+        one.push_str("he told me ");
+    }
+    one.push_str("nothing");
+    for d in (0..50).rev() {
+        one.push_str(marks[d % 4].1);
+    }
+    one.push_str(".\n\n");
+    let text = about_1mb(&one);
+    let doc = analyze_within("nested", text, Duration::from_secs(10));
+    assert!(!doc.quotes.is_empty());
 }
