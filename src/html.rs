@@ -31,11 +31,8 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     };
     let mut article = markdown_to_article(&page.text_content);
     // The Markdown holds no title of its own; a leading level-1 heading is the page title again.
-    let title = clean(&page.title);
-    if article.title.is_some() && title.is_some() {
-        article.title = title;
-    } else if article.title.is_none() {
-        article.title = title;
+    if let Some(title) = clean(&page.title) {
+        article.title = Some(title);
     }
     article.byline = page.byline.as_deref().and_then(clean);
     article.date = page.published_time.as_deref().and_then(clean);
