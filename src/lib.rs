@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod article;
 pub mod document;
 pub mod export;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod markdown;
