@@ -53,13 +53,13 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// `None` when nothing says who spoke (titles, scare quotes, unsure attribution).
     pub speaker: Option<SpeakerId>,
-    /// The words the attribution rests on ("Ushakov", "the official", "he").
+    /// The words the attribution rests on ("Hale", "the official", "he").
     pub mention: Option<Range<usize>>,
     /// The speech cue ("said", "according to", ":").
     pub cue: Option<Range<usize>>,
     /// The rule that decided the speaker (see [`crate::analysis::Rule`]).
     pub rule: Option<&'static str>,
-    /// How the mention leads to the canonical name, e.g. `["he", "Ushakov", "Yuri Ushakov"]`.
+    /// How the mention leads to the canonical name, e.g. `["he", "Hale", "Tom Hale"]`.
     pub alias_chain: Vec<String>,
 }
 

@@ -251,8 +251,8 @@ fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) 
 }
 
 /// A run of capitalised words, with titles and a role written before it:
-/// "Ukrainian President Volodymyr Zelenskyy", "presidential advisor Ushakov",
-/// "U.S. Secretary of State Marco Rubio", "the Kremlin".
+/// "Polish President Anna Nowak", "presidential advisor Hale",
+/// "U.S. Secretary of State Ray Dunn", "the Kremlin".
 fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Option<Np> {
     let lower_role_before_name = |k: usize| {
         toks.get(k)
@@ -261,7 +261,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
                 .get(k + 1)
                 .is_some_and(|t| t.is_capitalised(text) && !t.has(lexicon::class::NON_NAME))
     };
-    // "presidential advisor Ushakov", "senior aide Smith": one adjective before the role.
+    // "presidential advisor Hale", "senior aide Smith": one adjective before the role.
     let adjective = |t: &Tok| {
         ["al", "ior", "ary", "ant", "ent"]
             .iter()
@@ -492,11 +492,9 @@ mod tests {
 
     #[test]
     fn titles_are_stripped_from_names() {
-        let m = mentions(
-            "Ukrainian President Volodymyr Zelenskyy met U.S. Secretary of State Marco Rubio.",
-        );
-        assert_eq!(m[0].1, "name:Volodymyr Zelenskyy");
-        assert_eq!(m[1].1, "name:Marco Rubio");
+        let m = mentions("Polish President Anna Nowak met U.S. Secretary of State Ray Dunn.");
+        assert_eq!(m[0].1, "name:Anna Nowak");
+        assert_eq!(m[1].1, "name:Ray Dunn");
     }
 
     #[test]
