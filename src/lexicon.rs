@@ -62,6 +62,23 @@ lexicon!(
     "non_names.txt"
 );
 lexicon!(
+    /// Prepositions: a mention after one is an object.
+    prepositions,
+    "prepositions.txt"
+);
+
+/// Two-word speech cues ("shot back"), as (verb, particle) pairs.
+pub fn speech_phrases() -> &'static HashSet<(String, String)> {
+    static SET: OnceLock<HashSet<(String, String)>> = OnceLock::new();
+    SET.get_or_init(|| {
+        parse(include_str!("../assets/lexicon/speech_phrases.txt"))
+            .filter_map(|line| line.split_once(char::is_whitespace))
+            .map(|(verb, particle)| (verb.to_lowercase(), particle.trim().to_lowercase()))
+            .collect()
+    })
+}
+
+lexicon!(
     /// Words allowed between a speaker and its speech verb.
     adverbs,
     "adverbs.txt"
@@ -75,6 +92,7 @@ pub mod class {
     pub const ROLE: u8 = 8;
     pub const NON_NAME: u8 = 16;
     pub const ORGANISATION_HEAD: u8 = 32;
+    pub const PREPOSITION: u8 = 64;
 }
 
 /// The classes of a lower-cased word: one hash lookup instead of one per lexicon.
@@ -89,6 +107,7 @@ pub fn word_class(lower: &str) -> u8 {
             (roles(), class::ROLE),
             (non_names(), class::NON_NAME),
             (organisation_heads(), class::ORGANISATION_HEAD),
+            (prepositions(), class::PREPOSITION),
         ];
         for (set, bit) in lists {
             for word in set {

@@ -407,6 +407,11 @@ impl<'t> State<'t> {
             let id = match &np.kind {
                 MentionKind::Name { .. } => sentences[si].entity[n],
                 MentionKind::Pronoun(g) => self.resolve_pronoun(*g, si),
+                // "Smith, who said": the mention right before it, past a comma.
+                MentionKind::Relative => (0..n)
+                    .rev()
+                    .find(|&m| sentences[si].nps[m].toks.end + 1 >= np.toks.start)
+                    .and_then(|m| sentences[si].entity[m]),
                 MentionKind::Description {
                     head,
                     definite,
@@ -429,7 +434,7 @@ impl<'t> State<'t> {
             if let MentionKind::Pronoun(g) = np.kind {
                 e.gender.get_or_insert(g);
             }
-            if !matches!(np.kind, MentionKind::Name { .. }) {
+            if !matches!(np.kind, MentionKind::Name { .. } | MentionKind::Relative) {
                 push_unique(&mut e.aliases, self.text[np.span.clone()].to_string());
             }
             let verb_follows = speech_verb_after(&sentences[si], np.toks.end);

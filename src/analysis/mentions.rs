@@ -28,6 +28,8 @@ pub enum MentionKind {
         possessor: Option<String>,
     },
     Pronoun(Gender),
+    /// A relative pronoun subject ("Smith, who said ..."): stands for the mention before it.
+    Relative,
 }
 
 /// A mention in a sentence's token list.
@@ -50,32 +52,6 @@ impl Np {
     }
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "to",
-    "with",
-    "of",
-    "for",
-    "by",
-    "between",
-    "from",
-    "about",
-    "against",
-    "on",
-    "in",
-    "at",
-    "into",
-    "than",
-    "like",
-    "toward",
-    "towards",
-    "under",
-    "over",
-    "among",
-    "after",
-    "before",
-    "including",
-    "via",
-];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "that", "this",
 ];
@@ -101,8 +77,7 @@ pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &HashSet<String>) ->
     }
     add_speech_verb_descriptions(text, toks, &mut out);
     for np in &mut out {
-        np.after_preposition =
-            np.toks.start > 0 && PREPOSITIONS.contains(&toks[np.toks.start - 1].lower.as_str());
+        np.after_preposition = np.toks.start > 0 && toks[np.toks.start - 1].is_preposition();
     }
     out
 }
@@ -125,39 +100,106 @@ fn is_speech_verb(tok: &Tok) -> bool {
 /// inverted one (`says the affable proprietor`).
 fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
     let mut found = Vec::new();
-    for v in (0..toks.len()).filter(|&v| is_speech_verb(&toks[v])) {
+    for v in (0..toks.len()).filter(|&v| toks[v].is_speech_verb()) {
         let mut j = v;
         while j > 0 && toks[j - 1].is_adverb() {
             j -= 1;
         }
-        if j > 0 && toks[j - 1].is_punct(text, ",") {
-            if let Some(k) = (j.saturating_sub(16)..j - 1)
-                .rev()
-                .find(|&k| toks[k].is_punct(text, ","))
-            {
-                j = k;
-            }
-        }
-        if j > 0 && !taken(out, &found, j - 1) {
-            // The widest description that fits: "a member of the public", not "the public".
-            let widest = (j.saturating_sub(8)..j)
-                .filter(|&d| is_determiner(&toks[d]).is_some())
-                .find_map(|d| loose_description(text, toks, d, j));
-            found.extend(widest);
+        // A participle ("..., saying") takes the subject of its clause, not a mention before it.
+        let participle = toks[v].lower.ends_with("ing");
+        if j > 0 && !participle {
+            subject_side(text, toks, j, out, &mut found);
         }
         let after = v + 1;
         if after < toks.len() && is_determiner(&toks[after]).is_some() && !taken(out, &found, after)
         {
-            let end = (after + 1..(after + 7).min(toks.len()))
-                .find(|&k| !toks[k].is_word() || toks[k].lower == "who" || is_speech_verb(&toks[k]))
-                .unwrap_or(toks.len().min(after + 7));
-            if let Some(np) = loose_description(text, toks, after, end) {
-                found.push(np);
-            }
+            let end = (after + 1..(after + 9).min(toks.len()))
+                .find(|&k| !toks[k].is_word() || toks[k].lower == "who" || toks[k].is_speech_verb())
+                .unwrap_or(toks.len().min(after + 9));
+            let np =
+                loose_description(text, toks, after, end, 2).or_else(|| lone_pronoun(toks, after));
+            found.extend(np);
         }
     }
     out.extend(found);
     out.sort_by_key(|np| np.toks.start);
+}
+
+/// The subject of a speech verb whose subject ends at token `j` (exclusive), if no mention
+/// stands there yet: a relative pronoun, "one"/"another", a compound description
+/// ("the committee chairmen") or any description after a determiner.
+fn subject_side(text: &str, toks: &[Tok], mut j: usize, out: &mut [Np], found: &mut Vec<Np>) {
+    let before = &toks[j - 1];
+    if matches!(before.lower.as_str(), "who" | "which" | "that") && !taken(out, found, j - 1) {
+        found.push(Np {
+            toks: j - 1..j,
+            span: before.span.clone(),
+            kind: MentionKind::Relative,
+            after_preposition: false,
+            gender: None,
+        });
+        return;
+    }
+    if let Some(np) = lone_pronoun(toks, j - 1).filter(|_| !taken(out, found, j - 1)) {
+        found.push(np);
+        return;
+    }
+    // "the committee chairmen": a description followed by one more noun.
+    let compound = before.is_word()
+        && !before.is_capitalised(text)
+        && !before.is_preposition()
+        && before.lower.chars().all(char::is_alphabetic);
+    if let Some(np) = out
+        .iter_mut()
+        .find(|np| np.toks.end == j - 1 && matches!(np.kind, MentionKind::Description { .. }))
+    {
+        if compound {
+            np.toks.end = j;
+            np.span.end = before.span.end;
+            if let MentionKind::Description { head, .. } = &mut np.kind {
+                *head = before.lower.clone();
+            }
+        }
+        return;
+    }
+    if toks[j - 1].is_punct(text, ",") {
+        // "a member of the public, whose name is hidden, wrote": the mention before the aside.
+        if let Some(k) = (j.saturating_sub(16)..j - 1)
+            .rev()
+            .find(|&k| toks[k].is_punct(text, ","))
+        {
+            j = k;
+        }
+    }
+    if j == 0 || taken(out, found, j - 1) {
+        return;
+    }
+    // The widest description that fits: "a member of the public", not "the public"; never one
+    // that a preposition governs ("marching through the streets").
+    let widest = (j.saturating_sub(8)..j)
+        .filter(|&d| is_determiner(&toks[d]).is_some())
+        .filter(|&d| d == 0 || !toks[d - 1].is_preposition())
+        .find_map(|d| loose_description(text, toks, d, j, 1));
+    found.extend(widest);
+}
+
+/// "one said", "said another": an indefinite pronoun standing for an unnamed speaker.
+fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
+    let t = toks.get(k)?;
+    if !matches!(t.lower.as_str(), "one" | "another" | "others" | "some") {
+        return None;
+    }
+    Some(Np {
+        toks: k..k + 1,
+        span: t.span.clone(),
+        kind: MentionKind::Description {
+            head: t.lower.clone(),
+            definite: false,
+            possessor: None,
+        },
+        after_preposition: false,
+        gender: None,
+    })
 }
 
 fn taken(out: &[Np], found: &[Np], k: usize) -> bool {
@@ -167,20 +209,23 @@ fn taken(out: &[Np], found: &[Np], k: usize) -> bool {
 }
 
 /// Tokens `d..end` as a description if they look like one: a determiner, words (commas between
-/// adjectives allowed), at most one preposition, a lower-case head.
-fn loose_description(text: &str, toks: &[Tok], d: usize, end: usize) -> Option<Np> {
+/// adjectives allowed), at most `max_prepositions` prepositions, a lower-case head.
+fn loose_description(
+    text: &str,
+    toks: &[Tok],
+    d: usize,
+    end: usize,
+    max_prepositions: usize,
+) -> Option<Np> {
     if end <= d + 1 {
         return None;
     }
     let body = &toks[d + 1..end];
     let head = body.last()?;
-    let prepositions = body
-        .iter()
-        .filter(|t| PREPOSITIONS.contains(&t.lower.as_str()))
-        .count();
+    let prepositions = body.iter().filter(|t| t.is_preposition()).count();
     // Another determiner may only open a prepositional phrase: "a member of the public".
     let words_only = body.iter().enumerate().all(|(k, t)| {
-        let after_preposition = k > 0 && PREPOSITIONS.contains(&body[k - 1].lower.as_str());
+        let after_preposition = k > 0 && body[k - 1].is_preposition();
         (t.is_word() || t.is_punct(text, ","))
             && (is_determiner(t).is_none() || after_preposition)
             && !matches!(
@@ -188,8 +233,11 @@ fn loose_description(text: &str, toks: &[Tok], d: usize, end: usize) -> Option<N
                 "that" | "which" | "who" | "whom" | "and" | "or" | "but"
             )
     });
-    let lower_head =
-        head.is_word() && !head.is_capitalised(text) && head.lower.chars().all(char::is_alphabetic);
+    // "the official", "the 46-year-old": lower case, letters with digits or hyphens.
+    let lower_head = head.is_word()
+        && !head.is_capitalised(text)
+        && head.lower.chars().any(char::is_alphabetic)
+        && head.lower.chars().all(|c| c.is_alphanumeric() || c == '-');
     let no_verbs = !body.iter().any(|t| {
         is_speech_verb(t)
             || matches!(
@@ -197,8 +245,8 @@ fn loose_description(text: &str, toks: &[Tok], d: usize, end: usize) -> Option<N
                 "is" | "was" | "are" | "were" | "has" | "had" | "have"
             )
     });
-    if !(words_only && lower_head && no_verbs && prepositions <= 1)
-        || PREPOSITIONS.contains(&head.lower.as_str())
+    if !(words_only && lower_head && no_verbs && prepositions <= max_prepositions)
+        || head.is_preposition()
     {
         return None;
     }
@@ -245,9 +293,15 @@ fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) 
     if !t.is_capitalised(text) || t.has(lexicon::class::NON_NAME) {
         return false;
     }
-    // A capitalised opener that the text also writes in lower case is a common word.
+    // "Twenty-four", "Forty-Five": number words.
+    let first_part = t.lower.split('-').next().unwrap_or("");
+    if lexicon::word_class(first_part) & lexicon::class::NON_NAME != 0 {
+        return false;
+    }
+    // A capitalised opener that the text also writes in lower case is a common word, and so is
+    // an opening role noun that is no title ("Officials said").
     let bare = t.lower.trim_end_matches("'s").trim_end_matches("’s");
-    !(i == 0 && lower_words.contains(bare) && !is_title(t))
+    !(i == 0 && (lower_words.contains(bare) || is_role(t)) && !is_title(t))
 }
 
 /// A run of capitalised words, with titles and a role written before it:
@@ -460,10 +514,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 gender: plural.then_some(Gender::Plural),
             });
         }
-        if t.is_speech_verb()
-            || DETERMINERS.contains(&t.lower.as_str())
-            || PREPOSITIONS.contains(&t.lower.as_str())
-        {
+        if t.is_speech_verb() || DETERMINERS.contains(&t.lower.as_str()) || t.is_preposition() {
             return None;
         }
     }
@@ -484,6 +535,7 @@ mod tests {
                     MentionKind::Name { name, .. } => format!("name:{}", &text[name.clone()]),
                     MentionKind::Description { head, .. } => format!("role:{head}"),
                     MentionKind::Pronoun(g) => format!("pronoun:{g:?}"),
+                    MentionKind::Relative => "relative".to_string(),
                 };
                 (text[np.span].to_string(), kind)
             })

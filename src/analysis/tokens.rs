@@ -51,6 +51,10 @@ impl Tok {
         self.has(lexicon::class::SPEECH_VERB)
     }
 
+    pub fn is_preposition(&self) -> bool {
+        self.has(lexicon::class::PREPOSITION)
+    }
+
     pub fn is_adverb(&self) -> bool {
         self.has(lexicon::class::ADVERB)
     }
@@ -107,7 +111,48 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
         toks.push(Tok::new(i..end, TokKind::Punct, String::new()));
         i = end;
     }
+    mark_speech_verbs_in_context(&mut toks);
     toks
+}
+
+/// Speech verbs depend on their neighbours: "shot back" is one, "the following comment" and
+/// "his claims" are nouns, not verbs.
+fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
+    const NOUN_BEFORE: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "following",
+        "such",
+        "no",
+        "any",
+        "every",
+        "some",
+        "same",
+        "whose",
+    ];
+    for k in 0..toks.len() {
+        let noun = k > 0
+            && (NOUN_BEFORE.contains(&toks[k - 1].lower.as_str()) || toks[k - 1].is_possessive());
+        if noun {
+            toks[k].class &= !lexicon::class::SPEECH_VERB;
+        }
+        if let Some(next) = toks.get(k + 1) {
+            if lexicon::speech_phrases().contains(&(toks[k].lower.clone(), next.lower.clone())) {
+                toks[k].class |= lexicon::class::SPEECH_VERB;
+            }
+        }
+    }
 }
 
 /// End of the word starting at `start`: letters and digits, joined by an apostrophe, hyphen, dot
@@ -158,6 +203,18 @@ mod tests {
                 "he", "?"
             ]
         );
+    }
+
+    #[test]
+    fn speech_verbs_in_context() {
+        let text = "He shot back and made the following comment: his claims said.";
+        let toks = tokenize(text, 0..text.len(), &[]);
+        let verbs: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.is_speech_verb())
+            .map(|t| &text[t.span.clone()])
+            .collect();
+        assert_eq!(verbs, ["shot", "said"]);
     }
 
     #[test]
