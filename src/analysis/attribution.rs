@@ -291,8 +291,14 @@ impl<'t> State<'t> {
                         });
                     }
                 }
+                // Titles, scare quotes and partial quotes with no speaker do not interrupt a
+                // speaker's run of quotes.
+                let inner = &self.text[quotes[qi].span.clone()];
+                let aside = starts_lower(inner) || is_scare_quote(inner) || is_title_like(inner);
+                if found.is_some() || !aside {
+                    last_quote = Some((qi, si));
+                }
                 result[qi] = found;
-                last_quote = Some((qi, si));
             }
         }
         share_across_paragraph_parts(quotes, &mut result);
@@ -547,9 +553,15 @@ fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Rang
         let colon = qt
             .checked_sub(1)
             .filter(|&c| s.toks[c].is_punct(text, ":"))?;
-        return sentence_subject(s, colon).map(|n| (n, Some(s.toks[colon].span.clone())));
+        // "Pollsters agree - Jane Roe:", the digest form: the name right before the colon.
+        let dash = |k: usize| ["-", "—", "–"].iter().any(|d| s.toks[k].is_punct(text, d));
+        let credited = s.nps.iter().position(|np| {
+            np.toks.end == colon && (np.toks.start.saturating_sub(4)..np.toks.start).any(dash)
+        });
+        let n = credited.or_else(|| sentence_subject(text, s, colon))?;
+        return Some((n, Some(s.toks[colon].span.clone())));
     };
-    let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
+    let n = subject_of(text, s, v).or_else(|| sentence_subject(text, s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }
 
@@ -586,7 +598,20 @@ fn cue_later(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
 
 /// The speech verb right after a subject ending at token `end`, past adverbs and an appositive.
 fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
-    let mut v = end;
+    let mut v = skip_parenthesis(text, s, end);
+    // "Mr. Morgan of the Sierra Club said": a short prepositional phrase after the name.
+    if s.toks
+        .get(v)
+        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "from" | "with"))
+    {
+        if let Some(np) = s
+            .nps
+            .iter()
+            .find(|np| np.toks.start == v + 1 || np.toks.start == v + 2)
+        {
+            v = np.toks.end;
+        }
+    }
     if s.toks.get(v).is_some_and(|t| t.is_punct(text, ",")) {
         // "Smith, a senior advisor to the president, said": skip to the closing comma.
         let close = (v + 1..(v + 20).min(s.toks.len()))
@@ -622,6 +647,19 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
     while j > 0 && s.toks[j - 1].is_adverb() {
         j -= 1;
     }
+    // "Gov. Jane Roe (R-Ohio), said": step back over the comma and the parenthesis.
+    if j > 1 && s.toks[j - 1].is_punct(text, ",") && s.toks[j - 2].is_punct(text, ")") {
+        j -= 1;
+    }
+    if j > 0 && s.toks[j - 1].is_punct(text, ")") {
+        if let Some(open) = (j.saturating_sub(12)..j - 1)
+            .rev()
+            .find(|&k| s.toks[k].is_punct(text, "("))
+        {
+            j = open;
+        }
+    }
+    let participle = s.toks[v].lower.ends_with("ing");
     let ends_at = |k: usize| {
         s.nps
             .iter()
@@ -630,7 +668,7 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
     if let Some(n) = ends_at(j) {
         return Some(n);
     }
-    if j > 0 && s.toks[j - 1].is_punct(text, ",") {
+    if j > 0 && !participle && s.toks[j - 1].is_punct(text, ",") {
         for k in (j.saturating_sub(20)..j - 1).rev() {
             if s.toks[k].quote().is_some() {
                 break;
@@ -643,11 +681,71 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
     None
 }
 
-/// The subject of the sentence: its first mention outside a prepositional phrase, before `v`.
-fn sentence_subject(s: &Sentence, v: usize) -> Option<usize> {
-    s.nps
+/// The subject of the sentence: its first mention outside a prepositional phrase, before `v`,
+/// after an introductory clause ("When asked about it, Smith said ...").
+fn sentence_subject(text: &str, s: &Sentence, v: usize) -> Option<usize> {
+    let main_clause = introductory_clause_end(text, s)
+        .filter(|&c| c < v)
+        .unwrap_or(0);
+    let first = |from: usize| {
+        s.nps
+            .iter()
+            .position(|np| np.toks.start >= from && np.toks.end <= v && !np.after_preposition)
+    };
+    first(main_clause).or_else(|| first(0))
+}
+
+/// Where the main clause starts when the sentence opens with a subordinate or prepositional
+/// clause closed by a comma: the token after that comma.
+fn introductory_clause_end(text: &str, s: &Sentence) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "although",
+        "though",
+        "if",
+        "since",
+        "because",
+        "asked",
+        "during",
+        "in",
+        "on",
+        "at",
+        "despite",
+        "following",
+        "with",
+        "unlike",
+        "ever",
+        "once",
+        "until",
+        "whether",
+        "amid",
+        "speaking",
+        "responding",
+        "according",
+    ];
+    let first = s.toks.first()?;
+    if !OPENERS.contains(&first.lower.as_str()) {
+        return None;
+    }
+    let comma = s
+        .toks
         .iter()
-        .position(|np| np.toks.end <= v && !np.after_preposition)
+        .position(|t| t.is_punct(text, ",") || t.quote().is_some())?;
+    s.toks[comma].is_punct(text, ",").then_some(comma + 1)
+}
+
+/// The token after a parenthesis that starts at `at` ("Smith (D-Ohio) said"), else `at`.
+fn skip_parenthesis(text: &str, s: &Sentence, at: usize) -> usize {
+    if !s.toks.get(at).is_some_and(|t| t.is_punct(text, "(")) {
+        return at;
+    }
+    (at + 1..(at + 12).min(s.toks.len()))
+        .find(|&k| s.toks[k].is_punct(text, ")"))
+        .map_or(at, |close| close + 1)
 }
 
 /// A sentence with a speech verb and its subject, and no quote: `Smith said the plan failed.`
@@ -656,7 +754,7 @@ fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize
         return None;
     }
     let v = s.toks.iter().position(is_speech_verb)?;
-    let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
+    let n = subject_of(text, s, v).or_else(|| sentence_subject(text, s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }
 
@@ -964,6 +1062,36 @@ mod tests {
         let text = "Dr. Lena Park met the board. According to Dr. Park, the plan \"has no money\" and the city sees \"no way out.\"";
         assert_eq!(speakers(text), [some("Lena Park"), some("Lena Park")]);
         assert_eq!(rules(text), [Some("according-to"); 2]);
+    }
+
+    #[test]
+    fn introductory_clauses_and_parentheses_do_not_hide_the_subject() {
+        let text = "When asked whom she backed, Ms. Jane Roe smiled and said, \"Nobody yet.\"\n\n\
+                    After winning Ohio, Gov. John Kasey (R-Ohio), said, \"We go on.\"";
+        assert_eq!(speakers(text), [some("Jane Roe"), some("John Kasey")]);
+    }
+
+    #[test]
+    fn digest_credit_before_a_colon() {
+        let text = "Turnout was high - Mary Lund: \"It was the biggest turnout in years.\"";
+        assert_eq!(speakers(text), [some("Mary Lund")]);
+    }
+
+    #[test]
+    fn relative_pronouns_and_unnamed_speakers() {
+        let text = "The rally drew Mayor Tim Ross, who called it \"a great day for the city.\"\n\n\
+                    \"I am not voting,\" one said. \"Me neither,\" said another.";
+        let doc = analyze(text.to_string());
+        assert_eq!(
+            doc.speaker_of(&doc.quotes[0]).map(|s| s.name.as_str()),
+            Some("Tim Ross")
+        );
+        assert_eq!(doc.slice(doc.quotes[0].mention.as_ref().unwrap()), "who");
+        assert_eq!(doc.slice(doc.quotes[1].mention.as_ref().unwrap()), "one");
+        assert_eq!(
+            doc.slice(doc.quotes[2].mention.as_ref().unwrap()),
+            "another"
+        );
     }
 
     #[test]

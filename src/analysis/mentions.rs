@@ -434,7 +434,12 @@ fn name_part(text: &str, run: &[Tok]) -> Option<Range<usize>> {
     let mut k = 0;
     while k < run.len() {
         let lower = !run[k].is_capitalised(text);
-        if is_title(&run[k]) || lower || run[k].is_possessive() && k + 1 < run.len() {
+        // A title word closing a name is a surname: "Charlie King", "Peter T. King".
+        let surname = k + 1 == run.len()
+            && k > 0
+            && run[k - 1].is_capitalised(text)
+            && !is_title(&run[k - 1]);
+        if (is_title(&run[k]) && !surname) || lower || run[k].is_possessive() && k + 1 < run.len() {
             start = k + 1;
             if run.get(k + 1).is_some_and(|t| t.lower == "of") {
                 start = k + 3;
@@ -547,6 +552,13 @@ mod tests {
         let m = mentions("Polish President Anna Nowak met U.S. Secretary of State Ray Dunn.");
         assert_eq!(m[0].1, "name:Anna Nowak");
         assert_eq!(m[1].1, "name:Ray Dunn");
+    }
+
+    #[test]
+    fn a_title_word_at_the_end_is_a_surname() {
+        let m = mentions("Representative Peter T. King and Charlie King spoke.");
+        assert_eq!(m[0].1, "name:Peter T. King");
+        assert_eq!(m[1].1, "name:Charlie King");
     }
 
     #[test]
