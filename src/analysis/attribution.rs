@@ -48,7 +48,12 @@ struct Entity {
     aliases: Vec<String>,
     roles: Vec<String>,
     first_seen: usize,
+    /// Which forms of the name the text uses: [`FULL_FORM`], [`SHORT_FORM`].
+    forms: u8,
 }
+
+const FULL_FORM: u8 = 1;
+const SHORT_FORM: u8 = 2;
 
 /// Analyses `text` into a document.
 pub fn analyze(text: String) -> Document {
@@ -167,12 +172,16 @@ impl<'t> State<'t> {
                 let titled = np.span.start < name.start && !*organisation;
                 let id = self.entity_for(&words, *organisation, np.span.start);
                 let e = &mut self.entities[id];
-                if words.len() > 1 || titled {
-                    e.person |= !*organisation;
-                }
+                e.forms |= if words.len() > 1 {
+                    FULL_FORM
+                } else {
+                    SHORT_FORM
+                };
                 if e.gender.is_none() {
                     e.gender = np.gender.or_else(|| first_name_gender(&e.words));
                 }
+                // A title, an honorific or a known first name says this is a person.
+                e.person |= !*organisation && (titled || e.gender.is_some());
                 let full = self.text[np.span.clone()].to_string();
                 if full != e.name {
                     push_unique(&mut e.aliases, full);
@@ -193,6 +202,11 @@ impl<'t> State<'t> {
                 }
                 s.entity[n] = Some(id);
             }
+        }
+        // A full name that the text also gives by its last word alone ("Jane Roe" ... "Roe")
+        // is a person: places and organisations are not shortened that way.
+        for e in &mut self.entities {
+            e.person |= e.kind == EntityKind::Person && e.forms == FULL_FORM | SHORT_FORM;
         }
     }
 
@@ -227,6 +241,7 @@ impl<'t> State<'t> {
                     aliases: Vec::new(),
                     roles: Vec::new(),
                     first_seen: at,
+                    forms: 0,
                 });
                 self.entities.len() - 1
             }
@@ -262,6 +277,7 @@ impl<'t> State<'t> {
             aliases: Vec::new(),
             roles: vec![head.to_string()],
             first_seen: at,
+            forms: 0,
         });
         self.entities.len() - 1
     }
@@ -456,7 +472,7 @@ impl<'t> State<'t> {
     /// The most recent compatible subject or speaker.
     fn resolve_pronoun(&self, gender: Gender, si: usize) -> Option<usize> {
         let fits = |e: &Entity| match gender {
-            Gender::Plural => e.kind == EntityKind::Organisation,
+            Gender::Plural | Gender::Neuter => e.kind == EntityKind::Organisation,
             g => {
                 e.kind == EntityKind::Person
                     && e.gender.is_none_or(|eg| eg == g)
@@ -537,12 +553,32 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
     }
     if s.toks.get(v).is_some_and(is_speech_verb) {
         if let Some(n) = s.nps.iter().position(|np| np.toks.start == v + 1) {
-            return Some((n, Some(s.toks[v].span.clone())));
+            return Some((
+                named_in_apposition(text, s, n),
+                Some(s.toks[v].span.clone()),
+            ));
         }
     }
     let n = s.nps.iter().position(|np| np.toks.start == j)?;
     let v = verb_after_subject(text, s, s.nps[n].toks.end)?;
     Some((n, Some(s.toks[v].span.clone())))
+}
+
+/// `says Campbell's partner, Jason Louth`: a description followed by the name it describes.
+fn named_in_apposition(text: &str, s: &Sentence, n: usize) -> usize {
+    let np = &s.nps[n];
+    let comma = s
+        .toks
+        .get(np.toks.end)
+        .is_some_and(|t| t.is_punct(text, ","));
+    match s.nps.get(n + 1) {
+        Some(next)
+            if comma && !np.is_name() && next.is_name() && next.toks.start == np.toks.end + 1 =>
+        {
+            n + 1
+        }
+        _ => n,
+    }
 }
 
 /// `Smith responded, "..."` / `adding only: "..."` / `Smith termed it "..."`: the nearest speech
@@ -753,7 +789,7 @@ fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize
     if s.toks.iter().any(|t| t.quote().is_some()) {
         return None;
     }
-    let v = s.toks.iter().position(is_speech_verb)?;
+    let v = s.toks.iter().rposition(is_speech_verb)?;
     let n = subject_of(text, s, v).or_else(|| sentence_subject(text, s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }

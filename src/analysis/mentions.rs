@@ -12,6 +12,8 @@ pub enum Gender {
     Male,
     Female,
     Plural,
+    /// "it": an organisation.
+    Neuter,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,6 +270,7 @@ fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
     let gender = match lexicon::pronouns().get(&toks[i].lower)?.as_str() {
         "male" => Gender::Male,
         "female" => Gender::Female,
+        "neuter" => Gender::Neuter,
         _ => Gender::Plural,
     };
     Some(Np {
@@ -308,22 +311,24 @@ fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) 
 /// "Polish President Anna Nowak", "presidential advisor Hale",
 /// "U.S. Secretary of State Ray Dunn", "the Kremlin".
 fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Option<Np> {
+    // "presidential advisor Hale", "general manager Bruce Hamilton": lower-case words ending in
+    // a role, right before a capitalised name.
     let lower_role_before_name = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| is_role(t) && !t.is_capitalised(text))
-            && toks
-                .get(k + 1)
-                .is_some_and(|t| t.is_capitalised(text) && !t.has(lexicon::class::NON_NAME))
+        (k..(k + 3).min(toks.len())).any(|r| {
+            toks[k..=r].iter().all(|t| {
+                t.is_word()
+                    && !t.is_capitalised(text)
+                    && !t.is_preposition()
+                    && !t.is_speech_verb()
+                    && !t.has(lexicon::class::NON_NAME)
+            }) && is_role(&toks[r])
+                && toks
+                    .get(r + 1)
+                    .is_some_and(|t| t.is_capitalised(text) && !t.has(lexicon::class::NON_NAME))
+        })
     };
     // "presidential advisor Hale", "senior aide Smith": one adjective before the role.
-    let adjective = |t: &Tok| {
-        ["al", "ior", "ary", "ant", "ent"]
-            .iter()
-            .any(|s| t.lower.ends_with(s))
-    };
-    let starts_here = name_word(text, toks, i, lower_words)
-        || lower_role_before_name(i)
-        || (adjective(&toks[i]) && !toks[i].is_capitalised(text) && lower_role_before_name(i + 1));
+    let starts_here = name_word(text, toks, i, lower_words) || lower_role_before_name(i);
     if !starts_here {
         return None;
     }
@@ -381,7 +386,8 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
         return None;
     }
     let organisation = last.has(lexicon::class::ORGANISATION_HEAD);
-    let determiner = i > 0 && toks[i - 1].lower == "the";
+    // "the Kremlin" is an organisation; "the economist Jared Bernstein" is not.
+    let determiner = i > 0 && toks[i - 1].lower == "the" && run[0].is_capitalised(text);
     let start_tok = if determiner { i - 1 } else { i };
     let name = match name_part(text, run) {
         Some(name) => name,
