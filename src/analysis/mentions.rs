@@ -623,7 +623,7 @@ mod tests {
 
     #[test]
     fn surnames_that_end_like_adjectives_are_names() {
-        let m = mentions("Lombardi said no. Chapman admits it. Ukrainian diplomats agreed.");
+        let m = mentions("Lombardi said no. Chapman admits so. Ukrainian diplomats agreed.");
         let names: Vec<_> = m.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(names, ["Lombardi", "Chapman"]);
     }
