@@ -371,7 +371,7 @@ impl<'t> State<'t> {
         if starts_lower(inner) {
             return None; // A partial quote needs a cue in its own sentence.
         }
-        self.continuation(sentences, si, qt, quotes, last_quote, done)
+        self.continuation(sentences, si, qt, last_quote, done)
     }
 
     /// A quote with no cue of its own continues the previous speaker: the last attributed quote
@@ -381,7 +381,6 @@ impl<'t> State<'t> {
         sentences: &[Sentence],
         si: usize,
         qt: usize,
-        quotes: &[QuoteSpan],
         last_quote: Option<(usize, usize)>,
         done: &[Option<Found>],
     ) -> Option<Found> {
@@ -404,7 +403,11 @@ impl<'t> State<'t> {
             })
             .flatten()
             .filter(|f| sentences[si - 1].entity[f.np.1].is_some());
-        let _ = quotes;
+        let prev_sentence = prev_sentence.or_else(|| {
+            (si > 0 && reach(si - 1) && qt == 0)
+                .then(|| self.previous_subject(&sentences[si - 1], si - 1))
+                .flatten()
+        });
         match (prev_quote, prev_sentence) {
             (Some((qs, f)), Some(p)) if qs < si - 1 => Some(p).or(Some(Found {
                 rule: "continuation",
@@ -416,6 +419,21 @@ impl<'t> State<'t> {
             }),
             (None, p) => p,
         }
+    }
+
+    /// `Brooks moved in on Oct. 1.` before a quote with no cue: the person the sentence is about,
+    /// when it has no quote of its own.
+    fn previous_subject(&self, s: &Sentence, si: usize) -> Option<Found> {
+        if s.toks.iter().any(|t| t.quote().is_some()) {
+            return None;
+        }
+        let n = sentence_subject(self.text, s, s.toks.len())?;
+        let e = &self.entities[s.entity[n]?];
+        (e.kind == EntityKind::Person && e.person).then_some(Found {
+            np: (si, n),
+            cue: None,
+            rule: "previous-subject",
+        })
     }
 
     /// Resolves the mentions of sentence `si` in order, updating the discourse state.
@@ -484,10 +502,24 @@ impl<'t> State<'t> {
 
     /// A definite description: the most recent person fitting its role, never its possessor.
     fn resolve_description(&self, head: &str, possessor: Option<&str>, si: usize) -> Option<usize> {
-        let owner = possessor
-            .and_then(|p| self.by_word.get(&p.to_lowercase()))
-            .and_then(|ids| ids.last().copied());
         let group = is_group_head(head);
+        let pronoun_owner = match possessor {
+            Some("his") => Some(Gender::Male),
+            Some("her") => Some(Gender::Female),
+            Some("their") => Some(Gender::Plural),
+            Some("its") => Some(Gender::Neuter),
+            _ => None,
+        };
+        let owner = match pronoun_owner {
+            Some(g) => self.resolve_pronoun(g, si),
+            None => possessor
+                .and_then(|p| self.by_word.get(&p.to_lowercase()))
+                .and_then(|ids| ids.last().copied()),
+        };
+        // "his office said": the office speaks for its holder.
+        if group && pronoun_owner.is_some_and(|g| matches!(g, Gender::Male | Gender::Female)) {
+            return owner;
+        }
         let allowed = |id: usize, e: &Entity| {
             Some(id) != owner
                 && (if group {

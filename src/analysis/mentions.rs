@@ -484,10 +484,14 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
         _ if first.is_possessive() => true,
         _ => return None,
     };
-    let possessor = first.is_possessive().then(|| {
+    let possessor = if first.is_possessive() {
         let s = &text[first.span.clone()];
-        s[..s.len() - possessive_len(first)].to_string()
-    });
+        Some(s[..s.len() - possessive_len(first)].to_string())
+    } else if matches!(first.lower.as_str(), "his" | "her" | "their" | "its") {
+        Some(first.lower.clone())
+    } else {
+        None
+    };
     for k in i + 1..(i + 6).min(toks.len()) {
         let t = &toks[k];
         if t.is_punct(text, ",")
