@@ -1191,6 +1191,25 @@ mod tests {
     }
 
     #[test]
+    fn previous_subject_speaks_an_uncued_quote() {
+        let text = "\"It was cold,\" Mayor Ann Lee said.\n\nFor his part, Dennis Brook found a flat in October.\n\n\"It feels warm.\"";
+        assert_eq!(speakers(text), [some("Ann Lee"), some("Dennis Brook")]);
+        assert_eq!(rules(text)[1], Some("previous-subject"));
+    }
+
+    #[test]
+    fn a_pronoun_owned_office_speaks_for_its_holder() {
+        let text = "Jim Carr is the minister in charge. In a statement, his office said: \"We follow the contracts.\"";
+        assert_eq!(speakers(text), [some("Jim Carr")]);
+    }
+
+    #[test]
+    fn places_are_not_people_for_pronouns() {
+        let text = "Nova Scotia has a plan. \"It will work,\" he said.";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
     fn multi_paragraph_quote_shares_one_speaker() {
         let text = "\"The first part runs on.\n\n\"The second part ends it,\" Paul Grant said.";
         assert_eq!(speakers(text), [some("Paul Grant"), some("Paul Grant")]);
