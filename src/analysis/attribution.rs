@@ -351,6 +351,7 @@ impl<'t> State<'t> {
                 continue;
             }
             if let Some((np, cue)) = f(self.text, s, qt) {
+                let np = named_in_apposition(self.text, s, np);
                 if s.entity[np].is_some() {
                     let rule = if rule == "cue-before"
                         && qt > 0
