@@ -88,7 +88,8 @@ fn attribution_follows(text: &str, at: usize, end: usize) -> bool {
         }
         let name_like = w.starts_with(char::is_uppercase)
             || matches!(bare.as_str(), "he" | "she" | "they" | "the");
-        if !name_like || w.ends_with([',', '.', ';', ':']) {
+        let abbreviation = w.ends_with('.') && lexicon::abbreviations().contains(&bare);
+        if !name_like || (w.ends_with([',', '.', ';', ':']) && !abbreviation) {
             return false;
         }
     }
