@@ -517,9 +517,17 @@ impl<'t> State<'t> {
                 .and_then(|p| self.by_word.get(&p.to_lowercase()))
                 .and_then(|ids| ids.last().copied()),
         };
-        // "his office said": the office speaks for its holder.
-        if group && pronoun_owner.is_some_and(|g| matches!(g, Gender::Male | Gender::Female)) {
-            return owner;
+        // "his office said", "Kasich's campaign announced": the office speaks for its holder.
+        let speaks_for_holder =
+            ["office", "campaign", "team", "staff", "administration"].contains(&head);
+        let person_owner = owner.filter(|&id| self.entities[id].kind == EntityKind::Person);
+        if group
+            && (pronoun_owner.is_some_and(|g| matches!(g, Gender::Male | Gender::Female))
+                || speaks_for_holder)
+        {
+            if let Some(id) = person_owner {
+                return Some(id);
+            }
         }
         let allowed = |id: usize, e: &Entity| {
             Some(id) != owner
@@ -797,7 +805,7 @@ fn introductory_clause_end(text: &str, s: &Sentence) -> Option<usize> {
         "according",
     ];
     let first = s.toks.first()?;
-    if !OPENERS.contains(&first.lower.as_str()) {
+    if !OPENERS.contains(&first.lower.as_str()) && !first.is_preposition() {
         return None;
     }
     let comma = s
@@ -837,10 +845,16 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
     {
         return None;
     }
-    let desc = s
-        .nps
-        .get(n + 1)
-        .filter(|d| d.toks.start == np.toks.end + 1)?;
+    // "Jane Roe, 20, a nursing major,": an age may come first.
+    let age = s
+        .toks
+        .get(np.toks.end + 1)
+        .is_some_and(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+        && s.toks
+            .get(np.toks.end + 2)
+            .is_some_and(|t| t.is_punct(text, ","));
+    let start = np.toks.end + if age { 3 } else { 1 };
+    let desc = s.nps.get(n + 1).filter(|d| d.toks.start == start)?;
     let MentionKind::Description { head, .. } = &desc.kind else {
         return None;
     };
