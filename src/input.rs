@@ -504,6 +504,62 @@ mod tests {
     }
 
     #[test]
+    fn formats_are_told_by_extension_or_sniffing() {
+        assert_eq!(detect_format("a.HTML", b"plain"), SourceFormat::Html);
+        assert_eq!(detect_format("a.xhtml", b""), SourceFormat::Html);
+        assert_eq!(
+            detect_format("-", b"\n  <!DOCTYPE html><p>x"),
+            SourceFormat::Html
+        );
+        assert_eq!(detect_format("notes.md", b"# T"), SourceFormat::Markdown);
+        assert_eq!(detect_format("n.markdown", b"x"), SourceFormat::Markdown);
+        assert_eq!(detect_format("a.txt", b"<html>"), SourceFormat::Text);
+        assert_eq!(detect_format("-", b"# not markdown"), SourceFormat::Text);
+    }
+
+    #[test]
+    fn html_source_has_article_text_metadata_and_headings() {
+        let page = b"<html><head><title>T</title><meta charset=iso-8859-1></head><body><article>\
+            <h1>T</h1><p>The first paragraph of the story is long enough to count as the body of \
+            the article, caf\xE9 included.</p><h3>Sub</h3><p>\x93Yes,\x94 she said, and the second \
+            paragraph goes on for a while so that it reads like real prose.</p></article></body></html>";
+        let src = source_from_bytes("p.html".into(), page.to_vec()).unwrap();
+        assert_eq!(src.format, SourceFormat::Html);
+        assert_eq!(src.encoding, "windows-1252");
+        assert_eq!(src.notice(), None);
+        assert_eq!(src.meta.title.as_deref(), Some("T"));
+        assert!(src.text.contains("café"), "{}", src.text);
+        assert!(!src.text.contains('<'));
+        let sub = src.text.find("Sub").unwrap();
+        assert_eq!(src.heading_level(&(sub..sub + 3)), 3);
+        assert_eq!(src.heading_level(&(0..1)), 2);
+
+        let doc = analyze_source(&src);
+        assert_eq!(doc.text, src.text);
+        assert_eq!(doc.headings, vec![sub..sub + 3]);
+    }
+
+    #[test]
+    fn markdown_source_and_plain_text_headings() {
+        let md = "# Title\n\nSome *text* with a [link](http://x).\n\n## Part two\n\nMore.\n";
+        let src = source_from_bytes("n.md".into(), md.as_bytes().to_vec()).unwrap();
+        assert_eq!(src.format, SourceFormat::Markdown);
+        assert_eq!(src.meta.title.as_deref(), Some("Title"));
+        assert_eq!(src.text, "Some text with a link.\n\nPart two\n\nMore.");
+        assert_eq!(analyze_source(&src).headings, vec![24..32]);
+
+        // Plain text keeps the detector's headings and its text verbatim.
+        let plain = "Opening paragraph here.\n\nA short heading\n\nThe body goes on here.\n";
+        let src = source_from_bytes("p.txt".into(), plain.as_bytes().to_vec()).unwrap();
+        assert_eq!(src.format, SourceFormat::Text);
+        assert_eq!(src.text, plain);
+        assert_eq!(
+            analyze_source(&src).headings,
+            crate::analyze(plain.into()).headings
+        );
+    }
+
+    #[test]
     fn read_errors_name_the_path() {
         let err = read_path(Path::new("/nonexistent/saywho/x.txt")).unwrap_err();
         assert_eq!(err.to_string(), "/nonexistent/saywho/x.txt: no such file");

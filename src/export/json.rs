@@ -363,6 +363,41 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn headings_in_chars_with_levels_from_the_source() {
+        let text = "Café talk\n\n“Yes,” Smith said.\n\nÉpilogue\n\nThe end came.";
+        let mut doc = crate::analyze(text.to_string());
+        let epi = text.find("Épilogue").unwrap();
+        doc.headings = vec![0..10, epi..epi + "Épilogue".len()];
+        let r = DocResult::new(Value::from("d"), &doc);
+        assert_eq!(r.source_format, "text");
+        let got: Vec<_> = r
+            .headings
+            .iter()
+            .map(|h| (h.start, h.end, h.text.as_str(), h.level))
+            .collect();
+        assert_eq!(got, [(0, 9, "Café talk", 2), (31, 39, "Épilogue", 2)]);
+
+        let mut src = Source::new("d.md", text);
+        src.format = SourceFormat::Markdown;
+        src.meta.title = Some("T".into());
+        src.headings = vec![crate::article::Heading {
+            span: epi..epi + "Épilogue".len(),
+            level: 4,
+        }];
+        let v = serde_json::to_value(r.with_source(&src)).unwrap();
+        assert_eq!(v["source_format"], "markdown");
+        assert_eq!(v["title"], "T");
+        assert!(v["byline"].is_null());
+        assert_eq!(v["headings"][0]["level"], 2);
+        assert_eq!(v["headings"][1]["level"], 4);
+        assert_eq!(
+            v["headings"][1].as_object().unwrap().len(),
+            4,
+            "start, end, text, level"
+        );
+    }
+
+    #[test]
     fn empty_document() {
         let doc = crate::analyze(String::new());
         let r = DocResult::new(Value::Null, &doc);
