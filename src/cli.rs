@@ -24,7 +24,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print every quotation with its speaker as JSON, JSONL, CSV or Markdown.
+    /// Print every quotation with its speaker as JSON, JSONL, CSV or Markdown, or the text analysed.
     Extract(ExtractArgs),
     /// Score the engine against a gold JSONL file (the format of score.py).
     Eval(EvalArgs),
@@ -55,7 +55,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files; none or `-` reads stdin.
+    /// Input files (plain text, web pages, Markdown); none or `-` reads stdin.
     pub files: Vec<PathBuf>,
 
     /// Output format.
@@ -73,6 +73,8 @@ pub enum OutputFormat {
     Jsonl,
     Csv,
     Markdown,
+    /// The document text exactly as analysed (for a web page or Markdown file, the article body).
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

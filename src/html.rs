@@ -88,7 +88,7 @@ pub fn decode(bytes: &[u8]) -> String {
 }
 
 /// The character set a `<meta>` in the first 4 KiB declares (`charset=` or `http-equiv`).
-fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     static META: OnceLock<Regex> = OnceLock::new();
     let re = META.get_or_init(|| {
         Regex::new(r#"(?i-u)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).expect("regex")

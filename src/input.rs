@@ -8,12 +8,29 @@
 //!   quotes as bytes 0x93/0x94), and [`Source::notice`] says so;
 //! - binary data (a NUL byte in the first 8 KB, or the signature of an image, archive, PDF or
 //!   executable) is refused, as are directories and unreadable files.
+//!
+//! What the text is depends on the kind of file ([`SourceFormat`]):
+//!
+//! - a web page (extension `.html`, `.htm`, `.xhtml`, `.shtml`, or markup at the start of the
+//!   bytes, see [`crate::html::looks_like_html`]) becomes its article body
+//!   ([`crate::html::html_to_article`]), decoded with the character set the page declares;
+//! - a Markdown file (`.md`, `.markdown`) becomes its body with the markup removed
+//!   ([`crate::markdown::markdown_to_article`]);
+//! - anything else is plain text, kept verbatim.
+//!
+//! For web pages and Markdown the [`Source`] also carries the title, byline and date where the
+//! file gives them and the sub-headings with their levels; [`analyze_source`] puts those headings
+//! into the analysed [`Document`].
 
 use std::io::{self, Read};
 use std::path::Path;
 
 use anyhow::{bail, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use crate::article::Article;
+pub use crate::article::{Heading, SourceFormat};
+use crate::document::Document;
 
 /// The bundled sample article, embedded so the reader works from any folder.
 pub const SAMPLE_NAME: &str = "seed-ukraine-talks.txt";
@@ -28,31 +45,94 @@ pub const ENC_WINDOWS_1252: &str = "windows-1252";
 /// How many leading bytes are searched for NUL bytes when telling text from binary data.
 pub const SNIFF_LEN: usize = 8 * 1024;
 
-/// An article as read: where it came from, its text and the encoding it was decoded from.
+/// An article as read: where it came from, its text and the encoding it was decoded from, and for
+/// web pages and Markdown files their metadata and headings.
 #[derive(Debug, Clone)]
 pub struct Source {
     /// A display name: the path as given, `-` for stdin, or the sample's name.
     pub name: String,
+    /// The text the engine analyses: the file verbatim for plain text, the article body for a web
+    /// page or Markdown file (paragraphs separated by blank lines).
     pub text: String,
     /// The encoding the bytes were decoded from: one of `UTF-8`, `UTF-16LE`, `UTF-16BE`,
-    /// `windows-1252`.
+    /// `windows-1252`, or for a web page the character set it declares (e.g. `Shift_JIS`).
     pub encoding: &'static str,
+    /// What kind of file it was.
+    pub format: SourceFormat,
+    /// Title, byline and date, where a web page or Markdown front matter gives them.
+    pub meta: ArticleMeta,
+    /// Sub-headings of a web page or Markdown file (byte spans into [`Source::text`], in text
+    /// order); empty for plain text, whose headings the engine detects.
+    pub headings: Vec<Heading>,
+    /// Whether the encoding was a guess (bytes that are not UTF-8 read as Windows-1252).
+    pub guessed_encoding: bool,
+}
+
+/// An article's metadata, where its source gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
 }
 
 impl Source {
-    /// A source whose text was UTF-8 to begin with.
+    /// A plain-text source whose text was UTF-8 to begin with.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source::with_encoding(name, text, ENC_UTF8)
+    }
+
+    /// A plain-text source decoded from `encoding` (one of the `ENC_*` names; `windows-1252`
+    /// counts as a guess, see [`Source::notice`]).
+    pub fn with_encoding(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        encoding: &'static str,
+    ) -> Self {
         Source {
             name: name.into(),
             text: text.into(),
-            encoding: ENC_UTF8,
+            encoding,
+            format: SourceFormat::Text,
+            meta: ArticleMeta::default(),
+            headings: Vec::new(),
+            guessed_encoding: encoding == ENC_WINDOWS_1252,
+        }
+    }
+
+    /// A source made from a structured article (a web page or a Markdown file).
+    pub fn from_article(
+        name: impl Into<String>,
+        article: Article,
+        format: SourceFormat,
+        encoding: &'static str,
+    ) -> Self {
+        let Article {
+            title,
+            byline,
+            date,
+            text,
+            headings,
+        } = article;
+        Source {
+            name: name.into(),
+            text,
+            encoding,
+            format,
+            meta: ArticleMeta {
+                title,
+                byline,
+                date,
+            },
+            headings,
+            guessed_encoding: false,
         }
     }
 
     /// What the user should be told about how the text was read (for stderr or a status bar),
-    /// e.g. `FILE: not UTF-8, read as Windows-1252`; `None` for UTF-8 and UTF-16 with a BOM.
+    /// e.g. `FILE: not UTF-8, read as Windows-1252`; `None` when the encoding was not a guess.
     pub fn notice(&self) -> Option<String> {
-        (self.encoding == ENC_WINDOWS_1252)
+        self.guessed_encoding
             .then(|| format!("{}: not UTF-8, read as Windows-1252", self.name))
     }
 
@@ -60,6 +140,108 @@ impl Source {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
+
+    /// The level of the heading at byte span `span` of the text: the structured heading's level
+    /// for a web page or Markdown file, 2 for a heading the engine found in plain text.
+    pub fn heading_level(&self, span: &std::ops::Range<usize>) -> u8 {
+        self.headings
+            .iter()
+            .find(|h| h.span == *span)
+            .map_or(2, |h| h.level)
+    }
+}
+
+/// Analyses a source: [`crate::analyze`] on its text, and for a web page or Markdown file the
+/// file's own headings in place of the ones detected in the plain text (structure wins).
+pub fn analyze_source(source: &Source) -> Document {
+    let mut doc = crate::analyze(source.text.clone());
+    apply_headings(source, &mut doc);
+    doc
+}
+
+/// Puts the headings of a structured source (web page, Markdown) into `doc`, replacing the
+/// plain-text detector's; plain text keeps the detector's headings.
+pub fn apply_headings(source: &Source, doc: &mut Document) {
+    if source.format != SourceFormat::Text {
+        doc.headings = source
+            .headings
+            .iter()
+            .map(|h| h.span.clone())
+            .filter(|r| {
+                r.start <= r.end
+                    && r.end <= doc.text.len()
+                    && doc.text.is_char_boundary(r.start)
+                    && doc.text.is_char_boundary(r.end)
+            })
+            .collect();
+    }
+}
+
+/// What kind of file `name` with first bytes `bytes` is: a web page (by extension or sniffing),
+/// Markdown (by extension), else plain text.
+pub fn detect_format(name: &str, bytes: &[u8]) -> SourceFormat {
+    if crate::html::looks_like_html(name, bytes) {
+        return SourceFormat::Html;
+    }
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        SourceFormat::Markdown
+    } else {
+        SourceFormat::Text
+    }
+}
+
+/// Turns the bytes of the file `name` into a source: a web page's article, a Markdown file's
+/// body, or plain text. Binary data is refused with a message naming `name`.
+pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
+    if let Some(why) = binary_reason(&bytes) {
+        bail!("{name}: looks like binary data ({why}), not an article");
+    }
+    match detect_format(&name, &bytes) {
+        SourceFormat::Html => {
+            let (encoding, guessed) = html_encoding(&bytes);
+            let article = crate::html::html_to_article(&bytes);
+            let mut src = Source::from_article(name, article, SourceFormat::Html, encoding);
+            src.guessed_encoding = guessed;
+            Ok(src)
+        }
+        SourceFormat::Markdown => {
+            let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
+            let mut src = Source::from_article(
+                name,
+                crate::markdown::markdown_to_article(&text),
+                SourceFormat::Markdown,
+                encoding,
+            );
+            src.guessed_encoding = encoding == ENC_WINDOWS_1252;
+            Ok(src)
+        }
+        SourceFormat::Text => {
+            let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
+            Ok(Source::with_encoding(name, text, encoding))
+        }
+    }
+}
+
+/// The name of the character set a web page is read with (as [`crate::html::decode`] reads it),
+/// and whether it is a guess (no byte-order mark, no declaration, not UTF-8: Windows-1252).
+fn html_encoding(bytes: &[u8]) -> (&'static str, bool) {
+    let (enc, guessed) = if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        (enc, false)
+    } else if let Some(enc) = crate::html::declared_encoding(bytes) {
+        (enc, false)
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, false)
+    } else {
+        (WINDOWS_1252, true)
+    };
+    let name = match enc.name() {
+        "UTF-8" => ENC_UTF8,
+        "UTF-16LE" => ENC_UTF16LE,
+        "UTF-16BE" => ENC_UTF16BE,
+        other => other,
+    };
+    (name, guessed)
 }
 
 /// Decoded text and the name of the encoding it came from.
@@ -111,12 +293,7 @@ fn read_from(name: String, mut reader: impl Read, size_hint: usize) -> Result<So
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(&name, &e))?;
-    let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
-    Ok(Source {
-        name,
-        text,
-        encoding,
-    })
+    source_from_bytes(name, bytes)
 }
 
 /// One line for an I/O error on `name`, without the OS error number.
@@ -270,11 +447,7 @@ mod tests {
         let d = dec(b"\x93We will win,\x94 he said. Caf\xE9 \x96 \x85");
         assert_eq!(d.text, "“We will win,” he said. Café – …");
         assert_eq!(d.encoding, ENC_WINDOWS_1252);
-        let src = Source {
-            name: "old.txt".into(),
-            text: d.text,
-            encoding: d.encoding,
-        };
+        let src = Source::with_encoding("old.txt", d.text, d.encoding);
         assert_eq!(
             src.notice().as_deref(),
             Some("old.txt: not UTF-8, read as Windows-1252")
@@ -327,6 +500,62 @@ mod tests {
         assert_eq!(
             (src.text.as_str(), src.encoding),
             ("“Hi”", ENC_WINDOWS_1252)
+        );
+    }
+
+    #[test]
+    fn formats_are_told_by_extension_or_sniffing() {
+        assert_eq!(detect_format("a.HTML", b"plain"), SourceFormat::Html);
+        assert_eq!(detect_format("a.xhtml", b""), SourceFormat::Html);
+        assert_eq!(
+            detect_format("-", b"\n  <!DOCTYPE html><p>x"),
+            SourceFormat::Html
+        );
+        assert_eq!(detect_format("notes.md", b"# T"), SourceFormat::Markdown);
+        assert_eq!(detect_format("n.markdown", b"x"), SourceFormat::Markdown);
+        assert_eq!(detect_format("a.txt", b"<html>"), SourceFormat::Text);
+        assert_eq!(detect_format("-", b"# not markdown"), SourceFormat::Text);
+    }
+
+    #[test]
+    fn html_source_has_article_text_metadata_and_headings() {
+        let page = b"<html><head><title>T</title><meta charset=iso-8859-1></head><body><article>\
+            <h1>T</h1><p>The first paragraph of the story is long enough to count as the body of \
+            the article, caf\xE9 included.</p><h3>Sub</h3><p>\x93Yes,\x94 she said, and the second \
+            paragraph goes on for a while so that it reads like real prose.</p></article></body></html>";
+        let src = source_from_bytes("p.html".into(), page.to_vec()).unwrap();
+        assert_eq!(src.format, SourceFormat::Html);
+        assert_eq!(src.encoding, "windows-1252");
+        assert_eq!(src.notice(), None);
+        assert_eq!(src.meta.title.as_deref(), Some("T"));
+        assert!(src.text.contains("café"), "{}", src.text);
+        assert!(!src.text.contains('<'));
+        let sub = src.text.find("Sub").unwrap();
+        assert_eq!(src.heading_level(&(sub..sub + 3)), 3);
+        assert_eq!(src.heading_level(&(0..1)), 2);
+
+        let doc = analyze_source(&src);
+        assert_eq!(doc.text, src.text);
+        assert_eq!(doc.headings, vec![sub..sub + 3]);
+    }
+
+    #[test]
+    fn markdown_source_and_plain_text_headings() {
+        let md = "# Title\n\nSome *text* with a [link](http://x).\n\n## Part two\n\nMore.\n";
+        let src = source_from_bytes("n.md".into(), md.as_bytes().to_vec()).unwrap();
+        assert_eq!(src.format, SourceFormat::Markdown);
+        assert_eq!(src.meta.title.as_deref(), Some("Title"));
+        assert_eq!(src.text, "Some text with a link.\n\nPart two\n\nMore.");
+        assert_eq!(analyze_source(&src).headings, vec![24..32]);
+
+        // Plain text keeps the detector's headings and its text verbatim.
+        let plain = "Opening paragraph here.\n\nA short heading\n\nThe body goes on here.\n";
+        let src = source_from_bytes("p.txt".into(), plain.as_bytes().to_vec()).unwrap();
+        assert_eq!(src.format, SourceFormat::Text);
+        assert_eq!(src.text, plain);
+        assert_eq!(
+            analyze_source(&src).headings,
+            crate::analyze(plain.into()).headings
         );
     }
 

@@ -20,6 +20,8 @@ pub mod markdown;
 #[cfg(feature = "tui")]
 pub mod tui;
 
+pub use input::{analyze_source, Source};
+
 pub use document::{
     CharOffsets, Document, EntityKind, Mention, Quote, QuoteKind, Speaker, SpeakerId,
 };

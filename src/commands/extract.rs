@@ -1,4 +1,8 @@
-//! `saywho extract`: every quotation with its speaker, as JSON, JSONL, CSV or Markdown.
+//! `saywho extract`: every quotation with its speaker, as JSON, JSONL, CSV or Markdown; or the
+//! text the engine analysed (`--format text`).
+//!
+//! Files are read with [`input::read_path`]: web pages and Markdown files become their article
+//! body, with their title, byline and headings carried into the result.
 //!
 //! Output is streamed document by document through a buffered stdout, flushed after each
 //! document; with `--input jsonl` only one document is held in memory at a time. A closed
@@ -27,8 +31,19 @@ struct Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
-    fn doc(&mut self, doc: &DocResult) -> io::Result<()> {
+    /// Writes one analysed document: its result, or with `--format text` its text.
+    fn doc(&mut self, doc: &DocResult, text: &str) -> io::Result<()> {
         match self.format {
+            OutputFormat::Text => {
+                // Documents are separated by a blank line; each ends with a line break.
+                if self.written > 0 {
+                    self.out.write_all(b"\n")?;
+                }
+                self.out.write_all(text.as_bytes())?;
+                if !text.ends_with('\n') {
+                    self.out.write_all(b"\n")?;
+                }
+            }
             OutputFormat::Json => {
                 if self.array {
                     self.out
@@ -95,11 +110,11 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                         if let Some(notice) = src.notice() {
                             eprintln!("saywho: {notice}");
                         }
-                        let encoding = src.encoding;
-                        match super::analyze_guarded(src.text) {
+                        match super::analyze_source_guarded(&src) {
                             Ok(doc) => sink.doc(
-                                &DocResult::new(Value::String(src.name), &doc)
-                                    .with_encoding(encoding),
+                                &DocResult::new(Value::String(src.name.clone()), &doc)
+                                    .with_source(&src),
+                                &doc.text,
                             )?,
                             Err(msg) => {
                                 eprintln!("saywho: {}: the engine failed: {msg}", src.name);
@@ -154,7 +169,7 @@ fn jsonl_file<W: Write>(path: &Path, sink: &mut Sink<W>) -> io::Result<bool> {
             engine_ok = false;
             saywho::Document::default()
         });
-        sink.doc(&DocResult::new(id, &doc))
+        sink.doc(&DocResult::new(id, &doc), &doc.text)
     })?;
     Ok(lines_ok && engine_ok)
 }

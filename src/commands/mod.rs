@@ -11,7 +11,17 @@ pub use read::read;
 /// Runs the engine, turning a panic into an error message so that one bad document does not end
 /// a batch run (the panic message itself has already gone to stderr).
 pub(crate) fn analyze_guarded(text: String) -> Result<saywho::Document, String> {
-    std::panic::catch_unwind(move || saywho::analyze(text)).map_err(|e| {
+    guarded(move || saywho::analyze(text))
+}
+
+/// [`analyze_guarded`] for a [`saywho::Source`]: its structured headings win (see
+/// [`saywho::analyze_source`]).
+pub(crate) fn analyze_source_guarded(source: &saywho::Source) -> Result<saywho::Document, String> {
+    guarded(|| saywho::analyze_source(source))
+}
+
+fn guarded<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
+    std::panic::catch_unwind(f).map_err(|e| {
         e.downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| e.downcast_ref::<String>().cloned())

@@ -64,9 +64,5 @@ fn load(args: &ReadArgs) -> Result<Source> {
         .collect::<Vec<_>>()
         .join("\n\n");
     let encoding = sources[0].encoding;
-    Ok(Source {
-        name,
-        text,
-        encoding,
-    })
+    Ok(Source::with_encoding(name, text, encoding))
 }

@@ -6,16 +6,28 @@ use std::ops::Range;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::article::SourceFormat;
 use crate::document::{CharOffsets, Document};
+use crate::input::Source;
 
 /// The exported result of one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocResult {
     /// The document's id: the `id` of a JSONL input line, or the file name (`-` for stdin).
     pub id: Value,
+    /// The article's title, where a web page or Markdown file gives it; else `null`.
+    pub title: Option<String>,
+    /// The article's byline, where a web page or Markdown file gives it; else `null`.
+    pub byline: Option<String>,
+    /// The article's date as the source gives it, or `null`.
+    pub date: Option<String>,
+    /// What the input was: `text`, `markdown` or `html`.
+    pub source_format: &'static str,
     /// The encoding the text was decoded from (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`;
     /// see [`crate::input`]). JSONL input is always `UTF-8`.
     pub encoding: &'static str,
+    /// Headings of the analysed text, in text order.
+    pub headings: Vec<HeadingOut>,
     /// Quoted passages in text order.
     pub quotes: Vec<QuoteOut>,
     /// Speakers with at least one quote, most quoted first (ties: first seen first).
@@ -45,6 +57,21 @@ pub struct QuoteOut {
     pub kind: &'static str,
     /// The rule that decided the speaker, or `null`.
     pub rule: Option<&'static str>,
+}
+
+/// A heading, in character offsets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadingOut {
+    /// Character offset of the heading's first character.
+    pub start: usize,
+    /// Character offset just after it (end exclusive).
+    pub end: usize,
+    /// The heading's byte span, kept to look its level up in the source.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+    pub text: String,
+    /// 1 to 6 for a web page or Markdown file; 2 for a heading found in plain text.
+    pub level: u8,
 }
 
 /// A mention, in character offsets.
@@ -104,8 +131,23 @@ impl DocResult {
                 offsets.extend([m.start, m.end]);
             }
         }
+        for h in doc.headings.iter().filter(|h| valid(h)) {
+            offsets.extend([h.start, h.end]);
+        }
         offsets.retain(|&b| b <= text.len() && text.is_char_boundary(b));
         let chars = OffsetMap::new(text, offsets);
+        let headings = doc
+            .headings
+            .iter()
+            .filter(|h| valid(h))
+            .map(|h| HeadingOut {
+                start: chars.get(h.start),
+                end: chars.get(h.end),
+                bytes: h.clone(),
+                text: text[h.clone()].to_string(),
+                level: 2,
+            })
+            .collect();
 
         let mut counts = vec![0usize; doc.speakers.len()];
         let mut quotes = Vec::with_capacity(doc.quotes.len());
@@ -159,7 +201,12 @@ impl DocResult {
             .collect();
         DocResult {
             id,
+            title: None,
+            byline: None,
+            date: None,
+            source_format: SourceFormat::Text.as_str(),
             encoding: crate::input::ENC_UTF8,
+            headings,
             quotes,
             speakers,
         }
@@ -168,6 +215,20 @@ impl DocResult {
     /// The same result, recording that the text was decoded from `encoding`.
     pub fn with_encoding(mut self, encoding: &'static str) -> Self {
         self.encoding = encoding;
+        self
+    }
+
+    /// The same result, with what `source` says about the document: its format, encoding,
+    /// title, byline and date, and the levels of its headings.
+    pub fn with_source(mut self, source: &Source) -> Self {
+        self.source_format = source.format.as_str();
+        self.encoding = source.encoding;
+        self.title = source.meta.title.clone();
+        self.byline = source.meta.byline.clone();
+        self.date = source.meta.date.clone();
+        for h in &mut self.headings {
+            h.level = source.heading_level(&h.bytes);
+        }
         self
     }
 
@@ -299,6 +360,41 @@ pub(crate) mod tests {
         assert!(v["quotes"][1]["mention"].is_null());
         assert!(v["quotes"][1]["cue"].is_null());
         assert_eq!(v["speakers"][0]["aliases"][1], "Mr. Smith");
+    }
+
+    #[test]
+    fn headings_in_chars_with_levels_from_the_source() {
+        let text = "Café talk\n\n“Yes,” Smith said.\n\nÉpilogue\n\nThe end came.";
+        let mut doc = crate::analyze(text.to_string());
+        let epi = text.find("Épilogue").unwrap();
+        doc.headings = vec![0..10, epi..epi + "Épilogue".len()];
+        let r = DocResult::new(Value::from("d"), &doc);
+        assert_eq!(r.source_format, "text");
+        let got: Vec<_> = r
+            .headings
+            .iter()
+            .map(|h| (h.start, h.end, h.text.as_str(), h.level))
+            .collect();
+        assert_eq!(got, [(0, 9, "Café talk", 2), (31, 39, "Épilogue", 2)]);
+
+        let mut src = Source::new("d.md", text);
+        src.format = SourceFormat::Markdown;
+        src.meta.title = Some("T".into());
+        src.headings = vec![crate::article::Heading {
+            span: epi..epi + "Épilogue".len(),
+            level: 4,
+        }];
+        let v = serde_json::to_value(r.with_source(&src)).unwrap();
+        assert_eq!(v["source_format"], "markdown");
+        assert_eq!(v["title"], "T");
+        assert!(v["byline"].is_null());
+        assert_eq!(v["headings"][0]["level"], 2);
+        assert_eq!(v["headings"][1]["level"], 4);
+        assert_eq!(
+            v["headings"][1].as_object().unwrap().len(),
+            4,
+            "start, end, text, level"
+        );
     }
 
     #[test]

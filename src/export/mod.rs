@@ -8,4 +8,4 @@ pub mod eval;
 pub mod json;
 pub mod markdown;
 
-pub use json::{DocResult, MentionOut, QuoteOut, SpeakerOut};
+pub use json::{DocResult, HeadingOut, MentionOut, QuoteOut, SpeakerOut};
