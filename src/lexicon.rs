@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 /// Parses a lexicon file: one entry a line, `#` comments, blank lines skipped.
 pub fn parse(source: &str) -> impl Iterator<Item = &str> {
     source
@@ -93,13 +95,15 @@ pub mod class {
     pub const NON_NAME: u8 = 16;
     pub const ORGANISATION_HEAD: u8 = 32;
     pub const PREPOSITION: u8 = 64;
+    /// The verb of a two-word speech cue ("shot" in "shot back").
+    pub const PHRASAL_VERB: u8 = 128;
 }
 
 /// The classes of a lower-cased word: one hash lookup instead of one per lexicon.
 pub fn word_class(lower: &str) -> u8 {
-    static MAP: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    static MAP: OnceLock<FxHashMap<String, u8>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut map: HashMap<String, u8> = HashMap::new();
+        let mut map: FxHashMap<String, u8> = FxHashMap::default();
         let lists = [
             (speech_verbs(), class::SPEECH_VERB),
             (adverbs(), class::ADVERB),
@@ -113,6 +117,9 @@ pub fn word_class(lower: &str) -> u8 {
             for word in set {
                 *map.entry(word.clone()).or_default() |= bit;
             }
+        }
+        for (verb, _) in speech_phrases() {
+            *map.entry(verb.clone()).or_default() |= class::PHRASAL_VERB;
         }
         map
     });

@@ -5,10 +5,10 @@
 //! resolved to a canonical entity: names through their aliases, pronouns and descriptions through
 //! the discourse state (who was recently the subject or the speaker).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::mentions::{find_mentions, Gender, MentionKind, Np};
+use super::mentions::{find_mentions, LowerWords, Gender, MentionKind, Np};
 use super::quotes::{find_quotes, QuoteSpan};
 use super::segment;
 use super::tokens::{tokenize, Tok};
@@ -118,10 +118,9 @@ fn units(paragraphs: &[Range<usize>], quotes: &[Range<usize>]) -> Vec<(usize, Ra
 }
 
 /// Every word the text writes in lower case.
-fn lower_case_words(text: &str) -> HashSet<String> {
+fn lower_case_words(text: &str) -> LowerWords<'_> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.starts_with(char::is_lowercase))
-        .map(str::to_string)
         .collect()
 }
 
@@ -191,7 +190,7 @@ impl<'t> State<'t> {
                 }
                 for t in &s.toks[np.toks.clone()] {
                     if t.has(lexicon::class::ROLE) && t.span.end <= name.start {
-                        push_unique(&mut e.roles, t.lower.clone());
+                        push_unique(&mut e.roles, t.lower.to_string());
                     }
                 }
                 if let Some((alias, head)) = appositive(self.text, s, n) {

@@ -1,7 +1,6 @@
 //! Mentions of people and organisations in a sentence: names (titles stripped), descriptions
 //! ("the official", "Putin's assistant") and pronouns.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::tokens::Tok;
@@ -61,9 +60,12 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "da", "di", "du", "le", "la", "bin", "al", "del", "st.",
 ];
 
+/// Every word a text writes in lower case.
+pub type LowerWords<'t> = rustc_hash::FxHashSet<&'t str>;
+
 /// Finds the mentions among `toks`. `lower_words` holds every word the text writes in lower case,
 /// so a capitalised sentence opener like "Negotiators" is not taken for a name.
-pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &HashSet<String>) -> Vec<Np> {
+pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &LowerWords) -> Vec<Np> {
     let mut out: Vec<Np> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -159,7 +161,7 @@ fn subject_side(text: &str, toks: &[Tok], mut j: usize, out: &mut [Np], found: &
             np.toks.end = j;
             np.span.end = before.span.end;
             if let MentionKind::Description { head, .. } = &mut np.kind {
-                *head = before.lower.clone();
+                *head = before.lower.to_string();
             }
         }
         return;
@@ -195,7 +197,7 @@ fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
         toks: k..k + 1,
         span: t.span.clone(),
         kind: MentionKind::Description {
-            head: t.lower.clone(),
+            head: t.lower.to_string(),
             definite: false,
             possessor: None,
         },
@@ -252,7 +254,7 @@ fn loose_description(
     {
         return None;
     }
-    let head_word = head.lower.clone();
+    let head_word = head.lower.to_string();
     Some(Np {
         toks: d..end,
         span: toks[d].span.start..head.span.end,
@@ -267,7 +269,7 @@ fn loose_description(
 }
 
 fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
-    let gender = match lexicon::pronouns().get(&toks[i].lower)?.as_str() {
+    let gender = match lexicon::pronouns().get(toks[i].lower.as_str())?.as_str() {
         "male" => Gender::Male,
         "female" => Gender::Female,
         "neuter" => Gender::Neuter,
@@ -291,7 +293,7 @@ fn is_role(tok: &Tok) -> bool {
 }
 
 /// A word that can be part of a name: capitalised, and not a function word or a sentence opener.
-fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> bool {
+fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
     let t = &toks[i];
     if !t.is_capitalised(text) || t.has(lexicon::class::NON_NAME) {
         return false;
@@ -310,7 +312,7 @@ fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) 
 /// A run of capitalised words, with titles and a role written before it:
 /// "Polish President Anna Nowak", "presidential advisor Hale",
 /// "U.S. Secretary of State Ray Dunn", "the Kremlin".
-fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Option<Np> {
+fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<Np> {
     // "presidential advisor Hale", "general manager Bruce Hamilton": lower-case words ending in
     // a role, right before a capitalised name.
     let lower_role_before_name = |k: usize| {
@@ -397,7 +399,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &HashSet<String>) -> Op
                 toks: start_tok..end,
                 span: toks[start_tok].span.start..last.span.end,
                 kind: MentionKind::Description {
-                    head: last.lower.clone(),
+                    head: last.lower.to_string(),
                     definite: determiner,
                     possessor: None,
                 },
@@ -488,7 +490,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
         let s = &text[first.span.clone()];
         Some(s[..s.len() - possessive_len(first)].to_string())
     } else if matches!(first.lower.as_str(), "his" | "her" | "their" | "its") {
-        Some(first.lower.clone())
+        Some(first.lower.to_string())
     } else {
         None
     };
@@ -521,7 +523,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 toks: i..k + 1,
                 span: first.span.start..t.span.end,
                 kind: MentionKind::Description {
-                    head: t.lower.clone(),
+                    head: t.lower.to_string(),
                     definite,
                     possessor,
                 },
@@ -543,7 +545,7 @@ mod tests {
 
     fn mentions(text: &str) -> Vec<(String, String)> {
         let toks = tokenize(text, 0..text.len(), &[]);
-        find_mentions(text, &toks, &HashSet::new())
+        find_mentions(text, &toks, &LowerWords::default())
             .into_iter()
             .map(|np| {
                 let kind = match &np.kind {

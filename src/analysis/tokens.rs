@@ -5,7 +5,20 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use crate::lexicon;
+
+/// Lower-cases a word without a heap allocation for the common, short, ASCII case.
+fn lowercase(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut out = CompactString::from(word);
+        out.make_ascii_lowercase();
+        out
+    } else {
+        CompactString::from(word.to_lowercase())
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -19,14 +32,14 @@ pub enum TokKind {
 pub struct Tok {
     pub span: Range<usize>,
     pub kind: TokKind,
-    /// Lower-cased text of a word (empty for other tokens).
-    pub lower: String,
+    /// Lower-cased text of a word (empty for other tokens); short words stay inline.
+    pub lower: CompactString,
     /// Lexicon classes of the word ([`lexicon::class`]), looked up once here.
     pub class: u8,
 }
 
 impl Tok {
-    fn new(span: Range<usize>, kind: TokKind, lower: String) -> Tok {
+    fn new(span: Range<usize>, kind: TokKind, lower: CompactString) -> Tok {
         let mut class = 0;
         if kind == TokKind::Word {
             class = lexicon::word_class(&lower);
@@ -86,12 +99,13 @@ impl Tok {
 
 /// Tokenises `range` of `text`; `quotes` (sorted byte ranges, with their indices) become tokens.
 pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)]) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // About one token per five bytes of news text.
+    let mut toks = Vec::with_capacity(range.len() / 5 + 4);
     let mut i = range.start;
     let mut q = quotes.partition_point(|(_, r)| r.end <= range.start);
     while i < range.end {
         if let Some((idx, r)) = quotes.get(q).filter(|(_, r)| r.start <= i) {
-            toks.push(Tok::new(r.clone(), TokKind::Quote(*idx), String::new()));
+            toks.push(Tok::new(r.clone(), TokKind::Quote(*idx), CompactString::default()));
             i = r.end.max(i + 1).min(range.end.max(r.end));
             q += 1;
             continue;
@@ -103,12 +117,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, range.end);
-            toks.push(Tok::new(i..end, TokKind::Word, text[i..end].to_lowercase()));
+            toks.push(Tok::new(i..end, TokKind::Word, lowercase(&text[i..end])));
             i = end;
             continue;
         }
         let end = i + c.len_utf8();
-        toks.push(Tok::new(i..end, TokKind::Punct, String::new()));
+        toks.push(Tok::new(i..end, TokKind::Punct, CompactString::default()));
         i = end;
     }
     mark_speech_verbs_in_context(&mut toks);
@@ -147,9 +161,12 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
         if noun {
             toks[k].class &= !lexicon::class::SPEECH_VERB;
         }
-        if let Some(next) = toks.get(k + 1) {
-            if lexicon::speech_phrases().contains(&(toks[k].lower.clone(), next.lower.clone())) {
-                toks[k].class |= lexicon::class::SPEECH_VERB;
+        if toks[k].has(lexicon::class::PHRASAL_VERB) {
+            if let Some(next) = toks.get(k + 1) {
+                let phrase = (toks[k].lower.to_string(), next.lower.to_string());
+                if lexicon::speech_phrases().contains(&phrase) {
+                    toks[k].class |= lexicon::class::SPEECH_VERB;
+                }
             }
         }
     }
