@@ -402,3 +402,48 @@ fn quotes_nested_50_deep() {
     let doc = analyze_within("nested", text, Duration::from_secs(10));
     assert!(!doc.quotes.is_empty());
 }
+
+// --- Hostile text on a terminal (issue 4, item 6) -------------------------------------------
+
+#[test]
+fn control_sequences_never_reach_a_terminal() {
+    // `script` (util-linux) runs the command in a real pseudo-terminal.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let dir = scratch("hostile");
+    let p = write(
+        &dir,
+        "hostile.txt",
+        "He said: \u{201C}Hi \u{1b}]0;pwned\u{7} \u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}H \u{202e}there.\u{201D} Smith said.\n"
+            .as_bytes(),
+    );
+    for format in ["json", "jsonl", "csv", "markdown"] {
+        let cmd = format!(
+            "{} extract -f {format} {}",
+            env!("CARGO_BIN_EXE_saywho"),
+            p.display()
+        );
+        let o = Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("there"), "{format}: {out}");
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| saywho::export::safe::placeholder(c).is_some())
+            .collect();
+        assert!(bad.is_empty(), "{format}: {bad:?} reached the terminal");
+    }
+    // Piped, the text stays verbatim (JSON escapes the C0 controls itself).
+    let o = run(&[&p]);
+    let v = json(&o);
+    assert!(v["quotes"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("\u{1b}]0;pwned"));
+}

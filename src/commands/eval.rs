@@ -23,7 +23,7 @@ fn lines(path: &Path, mut each: impl FnMut(usize, &str) -> Result<()>) -> Result
     if path.is_dir() {
         anyhow::bail!("{name}: is a directory");
     }
-    let file = File::open(path).with_context(|| format!("{name}: cannot read"))?;
+    let file = File::open(path).map_err(|e| saywho::input::io_error(&name, &e))?;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("{name}:{}: cannot read", i + 1))?;
         if !line.trim().is_empty() {

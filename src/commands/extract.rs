@@ -6,15 +6,17 @@
 //!
 //! Output is streamed document by document through a buffered stdout, flushed after each
 //! document; with `--input jsonl` only one document is held in memory at a time. A closed
-//! stdout (`saywho extract ... | head -1`) ends the command quietly with exit code 0.
+//! stdout (`saywho extract ... | head -1`) ends the command quietly with exit code 0. On a
+//! terminal, control characters from the text are printed as visible placeholders.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use serde_json::Value;
 
+use saywho::export::safe::TerminalSafe;
 use saywho::export::{csv, markdown, DocResult};
 use saywho::input;
 
@@ -95,8 +97,14 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         files.push(PathBuf::from("-"));
     }
     let array = args.input == InputFormat::Jsonl || files.len() > 1;
+    // On a terminal, control characters in the text are shown, not obeyed.
+    let out: Box<dyn Write> = if stdout.is_terminal() {
+        Box::new(TerminalSafe::new(stdout.lock()))
+    } else {
+        Box::new(stdout.lock())
+    };
     let mut sink = Sink {
-        out: io::BufWriter::new(stdout.lock()),
+        out: io::BufWriter::new(out),
         format: args.format,
         array,
         written: 0,

@@ -7,5 +7,6 @@ pub mod csv;
 pub mod eval;
 pub mod json;
 pub mod markdown;
+pub mod safe;
 
 pub use json::{DocResult, HeadingOut, MentionOut, QuoteOut, SpeakerOut};

@@ -1,0 +1,137 @@
+//! Output that cannot take over a terminal: control characters in the text become visible.
+//!
+//! `saywho extract` wraps stdout in [`TerminalSafe`] when stdout is a terminal, so an article
+//! carrying ANSI/OSC escape sequences (window titles, OSC 52 clipboard writes, cursor moves,
+//! screen clears), C1 controls or bidirectional overrides prints them as placeholders instead of
+//! obeying them. Output to a pipe or a file is left verbatim.
+
+use std::io::{self, Write};
+
+/// The visible stand-in for `c`, if `c` must not reach a terminal: C0 controls other than tab,
+/// line feed and carriage return become their Control Pictures (`␛` for ESC), DEL becomes `␡`,
+/// C1 controls and bidirectional formatting characters become U+FFFD.
+pub fn placeholder(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}'
+        | '\u{061c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// `text` with every character that must not reach a terminal replaced by its [`placeholder`].
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| placeholder(c).is_some()) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| placeholder(c).unwrap_or(c))
+        .collect::<String>()
+        .into()
+}
+
+/// A writer that [`sanitize`]s UTF-8 text on its way to `inner`. A character split across two
+/// writes is held back until it is complete; bytes that are not UTF-8 become U+FFFD.
+pub struct TerminalSafe<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> TerminalSafe<W> {
+    pub fn new(inner: W) -> Self {
+        TerminalSafe {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let mut out = String::with_capacity(self.pending.len());
+        let mut rest = &self.pending[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.push_str(&sanitize(s));
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    // `good` is valid UTF-8 by construction.
+                    out.push_str(&sanitize(std::str::from_utf8(good).unwrap_or_default()));
+                    match e.error_len() {
+                        Some(n) => {
+                            out.push('\u{fffd}');
+                            rest = &bad[n..];
+                        }
+                        None => {
+                            rest = bad; // an incomplete character: wait for the rest
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let keep = rest.len();
+        self.inner.write_all(out.as_bytes())?;
+        let len = self.pending.len();
+        self.pending.drain(..len - keep);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for TerminalSafe<W> {
+    fn drop(&mut self) {
+        if !self.pending.is_empty() {
+            let _ = self.inner.write_all("\u{fffd}".as_bytes());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible() {
+        let hostile = "a\u{1b}]0;pwned\u{7}b\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt\u{7f}\r\n\tok";
+        let s = sanitize(hostile);
+        assert!(!s.chars().any(|c| placeholder(c).is_some()));
+        assert_eq!(
+            s,
+            "a␛]0;pwned␇b␛]52;c;ZXZpbA==␇␛[2J\u{fffd}31m\u{fffd}txt␡\r\n\tok"
+        );
+        assert!(matches!(
+            sanitize("plain “text” é 日本"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn writer_holds_split_characters_and_sanitizes() {
+        let mut out = Vec::new();
+        {
+            let mut w = TerminalSafe::new(&mut out);
+            let bytes = "“x\u{1b}[31m”\u{9b}".as_bytes();
+            for b in bytes {
+                w.write_all(&[*b]).unwrap();
+            }
+            w.write_all(b"\xFFz").unwrap();
+            w.flush().unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "“x␛[31m”\u{fffd}\u{fffd}z");
+    }
+}
