@@ -19,8 +19,14 @@ pub enum Action {
     PrevQuote,
     /// Follow the speaker with this number (1-based, as shown in the speaker pane).
     Follow(u8),
-    /// Switch focus between the article and the speaker pane.
+    /// Switch focus between the article, the speaker pane and the outline.
     ToggleFocus,
+    /// Show or hide the outline pane (the headings with their quotation counts).
+    ToggleOutline,
+    /// Jump to the next heading.
+    NextHeading,
+    /// Jump to the previous heading.
+    PrevHeading,
     /// Enter: follow the selected speaker (speaker pane) or show the current quote's detail.
     Activate,
     /// Show the attribution detail of the current quote.

@@ -153,6 +153,15 @@ pub static NORMAL: &[Binding] = &[
         "previous quotation (followed speaker only, if following)",
     ),
     h(
+        &[ch('o')],
+        "o",
+        Action::ToggleOutline,
+        "outline: the headings and their quotations (j/k, Enter jumps)",
+        "outline",
+    ),
+    b(&[ch('}')], "}", Action::NextHeading, "next heading"),
+    b(&[ch('{')], "{", Action::PrevHeading, "previous heading"),
+    h(
         &[ch('1')],
         "1-9",
         Action::Follow(1),
@@ -171,13 +180,13 @@ pub static NORMAL: &[Binding] = &[
         &[code(KeyCode::Tab), code(KeyCode::BackTab)],
         "Tab",
         Action::ToggleFocus,
-        "switch focus: article / speaker pane",
+        "switch focus: article / speaker pane / outline",
     ),
     b(
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Activate,
-        "follow selected speaker (speaker pane) / quote detail",
+        "follow selected speaker / jump to heading (outline) / quote detail",
     ),
     h(
         &[ch('i')],
@@ -390,7 +399,7 @@ mod tests {
     fn hints_and_help_come_from_the_table() {
         assert_eq!(
             hints(),
-            "] quote  1-9 follow  i detail  / search  ? help  q quit"
+            "] quote  o outline  1-9 follow  i detail  / search  ? help  q quit"
         );
         let help = help_rows();
         assert!(help.iter().any(|(_, l, _)| *l == "Ctrl-d"));

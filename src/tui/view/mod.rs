@@ -4,6 +4,7 @@ mod article;
 mod detail;
 mod help;
 mod map;
+mod outline;
 mod speakers;
 mod status;
 
@@ -18,7 +19,10 @@ use super::wrap;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = Areas::new(area);
+        let areas = Areas::new(area, self.outline_open());
+        if let Some(r) = areas.outline {
+            outline::render(self, r, buf);
+        }
         article::render(self, &areas, buf);
         if let Some(r) = areas.map {
             map::render(self, r, buf);
