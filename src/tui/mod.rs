@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
+pub mod state;
 pub mod theme;
 pub mod view;
 pub mod wrap;
