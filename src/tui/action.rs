@@ -46,6 +46,23 @@ pub enum Action {
     PrevMatch,
     /// Close the help or detail overlay.
     CloseOverlay,
+    /// Back to the article list (Backspace).
+    ToList,
+    /// Open the next article of the list without going back to it.
+    NextArticle,
+    /// Open the previous article of the list without going back to it.
+    PrevArticle,
+    /// Nothing happened for a while: time for idle work.
+    Tick,
+    /// Put back a remembered reading state: the text at this byte offset at the top, this
+    /// quotation current, this speaker followed (each ignored when it does not fit the document).
+    Restore {
+        anchor: usize,
+        quote: Option<usize>,
+        speaker: Option<usize>,
+    },
+    /// Show a notice in the status bar.
+    Notify(&'static str),
     Quit,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),

@@ -281,6 +281,18 @@ impl App {
     pub fn quotes_of(&self, id: SpeakerId) -> &[usize] {
         self.by_speaker.get(id).map_or(&[], Vec::as_slice)
     }
+    /// What is worth remembering: the anchor, the current quotation, the followed speaker's name.
+    pub fn memory(&self) -> (usize, Option<usize>, Option<String>) {
+        let speaker = self
+            .following
+            .and_then(|id| self.doc.speakers.get(id))
+            .map(|s| s.name.clone());
+        (self.anchor, self.current, speaker)
+    }
+    /// The id of the speaker with this canonical name.
+    pub fn speaker_named(&self, name: &str) -> Option<SpeakerId> {
+        self.doc.speakers.iter().position(|s| s.name == name)
+    }
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
         if self.overlay.is_some() {
@@ -324,8 +336,33 @@ impl App {
     // ---- the one place state changes ----
 
     pub fn update(&mut self, action: Action) {
+        if action == Action::Tick {
+            return;
+        }
         self.message = None;
         match action {
+            Action::Tick => {}
+            Action::Notify(msg) => self.message = Some(msg),
+            Action::ToList | Action::NextArticle | Action::PrevArticle => {
+                self.message = Some("only one article is open")
+            }
+            Action::Restore {
+                anchor,
+                quote,
+                speaker,
+            } => {
+                let mut anchor = anchor.min(self.doc.text.len());
+                while !self.doc.text.is_char_boundary(anchor) {
+                    anchor -= 1;
+                }
+                self.anchor = anchor;
+                self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
+                self.current = quote.filter(|&q| q < self.doc.quotes.len());
+                self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
+                if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
+                    self.cursor = rank;
+                }
+            }
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::LineDown if self.focus == Focus::Speakers => self.move_cursor(1),
