@@ -339,7 +339,9 @@ impl App {
         if action == Action::Tick {
             return;
         }
-        self.message = None;
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
         match action {
             Action::Tick => {}
             Action::Notify(msg) => self.message = Some(msg),

@@ -279,7 +279,7 @@ impl Shelf {
             }
             return;
         }
-        if action != Action::Tick {
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.notice = None;
         }
         let page = self.list_height();
