@@ -158,7 +158,7 @@ pub static NORMAL: &[Binding] = &[
         &[ch('o')],
         "o",
         Action::ToggleOutline,
-        "outline: the headings and their quotations (j/k, Enter jumps)",
+        "outline: headings with their quotation counts",
         "outline",
     ),
     b(&[ch('}')], "}", Action::NextHeading, "next heading"),
@@ -188,7 +188,7 @@ pub static NORMAL: &[Binding] = &[
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Activate,
-        "follow selected speaker / jump to heading (outline) / quote detail",
+        "follow speaker / go to heading (in a pane) / quote detail",
     ),
     h(
         &[ch('i')],
