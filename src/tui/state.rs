@@ -128,11 +128,18 @@ impl StateStore {
     /// Remembers `state` for the document with this hash (its `saved` time is set here).
     pub fn set(&mut self, hash: u64, mut state: DocState) {
         let k = key(hash);
-        if let Some(old) = self.docs.get(&k) {
-            state.saved = old.saved;
-            if *old == state {
+        match self.docs.get(&k) {
+            Some(old) => {
+                state.saved = old.saved;
+                if *old == state {
+                    return;
+                }
+            }
+            // A document looked at but not read (top, nothing current) is not worth a line.
+            None if state.anchor == 0 && state.quote.is_none() && state.speaker.is_none() => {
                 return;
             }
+            None => {}
         }
         state.saved = now();
         self.docs.insert(k, state);
@@ -240,9 +247,18 @@ mod tests {
         let dir = temp_dir("same");
         let (mut store, _) = StateStore::open(&dir);
         store.set(1, DocState::default());
+        assert!(!store.is_dirty(), "an untouched document is not remembered");
+        let st = DocState {
+            anchor: 5,
+            ..DocState::default()
+        };
+        store.set(1, st.clone());
         store.save().unwrap();
-        store.set(1, DocState::default());
+        store.set(1, st);
         assert!(!store.is_dirty());
+        // Back at the top is remembered once something was.
+        store.set(1, DocState::default());
+        assert!(store.is_dirty());
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -264,7 +280,13 @@ mod tests {
             assert!(store.get(0).is_none());
         }
         let (mut store, _) = StateStore::open(&dir);
-        store.set(3, DocState::default());
+        store.set(
+            3,
+            DocState {
+                quote: Some(1),
+                ..DocState::default()
+            },
+        );
         store.save().unwrap();
         assert_eq!(StateStore::open(&dir).1, None);
         // A directory where the file should be: a notice, and saving fails without a panic.
@@ -272,7 +294,13 @@ mod tests {
         std::fs::create_dir_all(dir2.join(FILE_NAME)).unwrap();
         let (mut store, notice) = StateStore::open(&dir2);
         assert_eq!(notice, Some(DAMAGED));
-        store.set(3, DocState::default());
+        store.set(
+            3,
+            DocState {
+                anchor: 9,
+                ..DocState::default()
+            },
+        );
         assert!(store.save().is_err());
         let _ = std::fs::remove_dir_all(&dir);
         let _ = std::fs::remove_dir_all(&dir2);
@@ -283,7 +311,13 @@ mod tests {
         let dir = temp_dir("limit");
         let (mut store, _) = StateStore::open(&dir);
         for i in 0..(MAX_DOCS as u64 + 5) {
-            store.set(i, DocState::default());
+            store.set(
+                i,
+                DocState {
+                    anchor: 1,
+                    ..DocState::default()
+                },
+            );
             store.docs.get_mut(&key(i)).unwrap().saved = i;
         }
         store.save().unwrap();
