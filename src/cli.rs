@@ -33,7 +33,8 @@ pub enum Command {
 /// Options of the reader.
 #[derive(Debug, Args)]
 pub struct ReadArgs {
-    /// Articles to read; `-` reads stdin. Without any, stdin if piped, else the sample article.
+    /// Articles to read: files, directories, JSONL corpora (`.jsonl`); `-` reads stdin. Without
+    /// any, stdin if piped, else the sample article. Several open an article list.
     pub files: Vec<PathBuf>,
 
     /// When to use colour.
@@ -43,6 +44,10 @@ pub struct ReadArgs {
     /// Leave the mouse to the terminal (keeps its own text selection working).
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Neither restore nor save the reading position (kept in $XDG_STATE_HOME/saywho).
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -91,8 +91,21 @@ impl Drop for Tmux {
 }
 
 fn command(inner: &str) -> String {
-    // Keep the pane open after the reader exits so its final state can be read.
-    format!("{inner}; echo READER-EXIT=$?; sleep 60")
+    command_in(&state_dir("default"), inner)
+}
+
+/// A fresh directory for the reader's state (never the user's own).
+fn state_dir(name: &str) -> String {
+    let d = std::env::temp_dir().join(format!("saywho-pty-state-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d.display().to_string()
+}
+
+/// `inner` with its state in `state`; the pane stays open after the reader exits so that its
+/// final state can be read.
+fn command_in(state: &str, inner: &str) -> String {
+    format!("XDG_STATE_HOME='{state}' {inner}; echo READER-EXIT=$?; sleep 60")
 }
 
 #[test]
@@ -168,4 +181,44 @@ fn piped_stdin_is_read_then_keys_come_from_the_terminal() {
     let screen = t.wait_for("READER-EXIT=");
     assert!(screen.contains("READER-EXIT=0"), "{screen}");
     assert_eq!(t.flags("#{alternate_on}"), "0");
+}
+
+#[test]
+fn the_reader_remembers_the_current_quotation_across_runs() {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let state = state_dir("remember");
+    let Some(t) = Tmux::start("remember1", &command_in(&state, &format!("'{bin}'"))) else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    t.keys(&["]", "]", "]"]);
+    t.wait_for("quote 3/19");
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "{screen}");
+    drop(t);
+    let file = std::path::Path::new(&state).join("saywho/state.json");
+    assert!(file.is_file(), "state saved in $XDG_STATE_HOME/saywho");
+    // Reopened (at another size), the same quotation is current.
+    let Some(t) = Tmux::start("remember2", &command_in(&state, &format!("'{bin}'"))) else {
+        return;
+    };
+    t.run(&["resize-window", "-t", "t", "-x", "90", "-y", "30"]);
+    let screen = t.wait_for("seed-ukraine-talks.txt");
+    assert!(screen.contains("quote 3/19"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
+    drop(t);
+    // --no-state neither restores nor saves.
+    let Some(t) = Tmux::start(
+        "remember3",
+        &command_in(&state, &format!("'{bin}' --no-state")),
+    ) else {
+        return;
+    };
+    let screen = t.wait_for("seed-ukraine-talks.txt");
+    assert!(screen.contains("quote –/19"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
+    let _ = std::fs::remove_dir_all(&state);
 }

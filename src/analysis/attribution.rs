@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::mentions::{find_mentions, LowerWords, Gender, MentionKind, Np};
+use super::mentions::{find_mentions, Gender, LowerWords, MentionKind, Np};
 use super::quotes::{find_quotes, QuoteSpan};
 use super::segment;
 use super::tokens::{tokenize, Tok};

@@ -105,7 +105,11 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
     let mut q = quotes.partition_point(|(_, r)| r.end <= range.start);
     while i < range.end {
         if let Some((idx, r)) = quotes.get(q).filter(|(_, r)| r.start <= i) {
-            toks.push(Tok::new(r.clone(), TokKind::Quote(*idx), CompactString::default()));
+            toks.push(Tok::new(
+                r.clone(),
+                TokKind::Quote(*idx),
+                CompactString::default(),
+            ));
             i = r.end.max(i + 1).min(range.end.max(r.end));
             q += 1;
             continue;

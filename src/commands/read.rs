@@ -6,12 +6,18 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{ColorChoice, ReadArgs};
-use saywho::input::{self, Source};
+use saywho::input;
+use saywho::tui::library::{is_jsonl, Library};
+use saywho::tui::shelf::Shelf;
+use saywho::tui::state::{self, StateStore};
 use saywho::tui::{self, Options, Theme};
 
-/// Loads the article(s), analyses once, and runs the reader.
+/// Finds the articles and runs the reader; articles are analysed when first shown.
 pub fn read(args: ReadArgs) -> Result<ExitCode> {
-    let source = load(&args)?;
+    let library = load(&args)?;
+    if library.is_empty_library() {
+        anyhow::bail!("no readable files to open");
+    }
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; use `saywho extract` for output to a pipe or file"
@@ -26,10 +32,18 @@ pub fn read(args: ReadArgs) -> Result<ExitCode> {
         ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
     let theme = if mono { Theme::MONO } else { Theme::COLOR };
-    let doc = saywho::analyze(source.text);
+    let skipped = library.skipped();
+    let list = !library.is_single_article();
+    let mut shelf = Shelf::new(Box::new(library), theme, list)
+        .with_notice((skipped > 0).then(|| format!("skipped {skipped} hidden or binary file(s)")));
+    if !args.no_state {
+        if let Some(dir) = state::default_dir() {
+            let (store, notice) = StateStore::open(&dir);
+            shelf = shelf.with_state(store, notice);
+        }
+    }
     tui::run(
-        doc,
-        &source.name,
+        shelf,
         Options {
             theme,
             mouse: !args.no_mouse,
@@ -39,30 +53,14 @@ pub fn read(args: ReadArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The article: the files given (joined, each under a heading line), stdin when piped, else the
-/// bundled sample.
-fn load(args: &ReadArgs) -> Result<Source> {
-    if args.files.is_empty() {
-        return if std::io::stdin().is_terminal() {
-            Ok(input::sample())
-        } else {
-            input::read_stdin()
-        };
+/// The articles: one file read at once (so that its errors come before the terminal is taken),
+/// several files, directories and JSONL corpora indexed for reading on demand, stdin when piped,
+/// else the bundled sample.
+fn load(args: &ReadArgs) -> Result<Library> {
+    match args.files.as_slice() {
+        [] if std::io::stdin().is_terminal() => Ok(Library::single(input::sample())),
+        [] => Ok(Library::single(input::read_stdin()?)),
+        [one] if !one.is_dir() && !is_jsonl(one) => Ok(Library::single(input::read_path(one)?)),
+        many => Library::from_paths(many),
     }
-    let mut sources = args
-        .files
-        .iter()
-        .map(|p| input::read_path(p))
-        .collect::<Result<Vec<_>>>()?;
-    if sources.len() == 1 {
-        return Ok(sources.remove(0));
-    }
-    let name = format!("{} (+{} more)", sources[0].name, sources.len() - 1);
-    let text = sources
-        .iter()
-        .map(|s| format!("── {} ──\n\n{}", s.name, s.text.trim_end()))
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let encoding = sources[0].encoding;
-    Ok(Source::with_encoding(name, text, encoding))
 }

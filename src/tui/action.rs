@@ -19,8 +19,14 @@ pub enum Action {
     PrevQuote,
     /// Follow the speaker with this number (1-based, as shown in the speaker pane).
     Follow(u8),
-    /// Switch focus between the article and the speaker pane.
+    /// Switch focus between the article, the speaker pane and the outline.
     ToggleFocus,
+    /// Show or hide the outline pane (the headings with their quotation counts).
+    ToggleOutline,
+    /// Jump to the next heading.
+    NextHeading,
+    /// Jump to the previous heading.
+    PrevHeading,
     /// Enter: follow the selected speaker (speaker pane) or show the current quote's detail.
     Activate,
     /// Show the attribution detail of the current quote.
@@ -40,6 +46,23 @@ pub enum Action {
     PrevMatch,
     /// Close the help or detail overlay.
     CloseOverlay,
+    /// Back to the article list (Backspace).
+    ToList,
+    /// Open the next article of the list without going back to it.
+    NextArticle,
+    /// Open the previous article of the list without going back to it.
+    PrevArticle,
+    /// Nothing happened for a while: time for idle work.
+    Tick,
+    /// Put back a remembered reading state: the text at this byte offset at the top, this
+    /// quotation current, this speaker followed (each ignored when it does not fit the document).
+    Restore {
+        anchor: usize,
+        quote: Option<usize>,
+        speaker: Option<usize>,
+    },
+    /// Show a notice in the status bar.
+    Notify(&'static str),
     Quit,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),

@@ -20,11 +20,14 @@ pub const MAX_TEXT_WIDTH: u16 = 80;
 pub const SPEAKERS_MIN_WIDTH: u16 = 80;
 /// Width of the speaker pane (its border included).
 pub const SPEAKERS_WIDTH: u16 = 32;
+/// The widest the outline pane gets.
+pub const OUTLINE_WIDTH: u16 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Article,
     Speakers,
+    Outline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +52,8 @@ pub struct Search {
 /// Where everything goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
+    /// The outline pane (left), when open and there is room.
+    pub outline: Option<Rect>,
     /// The article pane.
     pub article: Rect,
     /// Where the text is drawn inside the article pane.
@@ -59,24 +64,34 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn new(area: Rect) -> Areas {
+    /// The layout of `area`, with the outline pane when `outline` is set.
+    pub fn new(area: Rect, outline: bool) -> Areas {
         let main_h = area.height.saturating_sub(1);
         let status = Rect::new(area.x, area.y + main_h, area.width, area.height.min(1));
-        let sp_w = if area.width >= SPEAKERS_MIN_WIDTH {
+        let out_w = if outline && area.width >= 40 {
+            OUTLINE_WIDTH.min(area.width * 2 / 5)
+        } else {
+            0
+        };
+        let outline = (out_w > 0).then(|| Rect::new(area.x, area.y, out_w, main_h));
+        let rest = area.width - out_w;
+        let sp_w = if rest >= SPEAKERS_MIN_WIDTH {
             SPEAKERS_WIDTH
         } else {
             0
         };
-        let map_w = u16::from(area.width >= 12);
-        let art_w = area.width - sp_w - map_w;
-        let article = Rect::new(area.x, area.y, art_w, main_h);
-        let map = (map_w > 0).then(|| Rect::new(area.x + art_w, area.y, 1, main_h));
-        let speakers = (sp_w > 0).then(|| Rect::new(area.x + art_w + map_w, area.y, sp_w, main_h));
+        let map_w = u16::from(rest >= 12);
+        let art_w = rest - sp_w - map_w;
+        let x0 = area.x + out_w;
+        let article = Rect::new(x0, area.y, art_w, main_h);
+        let map = (map_w > 0).then(|| Rect::new(x0 + art_w, area.y, 1, main_h));
+        let speakers = (sp_w > 0).then(|| Rect::new(x0 + art_w + map_w, area.y, sp_w, main_h));
         let pad = if art_w >= 40 { 2 } else { 0 };
         let text_w = art_w.saturating_sub(2 * pad).min(MAX_TEXT_WIDTH);
         let x = article.x + (art_w - text_w) / 2;
         let text = Rect::new(x, article.y, text_w, main_h);
         Areas {
+            outline,
             article,
             text,
             map,
@@ -110,6 +125,14 @@ pub struct App {
     focus: Focus,
     /// The selected line in the speaker pane (an index into `ranked`).
     cursor: usize,
+    /// The outline pane is open.
+    outline: bool,
+    /// The selected line in the outline (an index into `doc.headings`).
+    outline_cursor: usize,
+    /// The heading last jumped to (`}`/`{` step on from it while it is on screen).
+    heading: Option<usize>,
+    /// Number of quotations under each heading (starting between it and the next heading).
+    heading_quotes: Vec<usize>,
     pub search: Search,
     overlay: Option<Overlay>,
     quit: bool,
@@ -132,6 +155,17 @@ impl App {
                 list.push(i);
             }
         }
+        let heading_quotes = doc
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let end = doc.headings.get(i + 1).map_or(usize::MAX, |n| n.start);
+                let a = doc.quotes.partition_point(|q| q.span.start < h.start);
+                let b = doc.quotes.partition_point(|q| q.span.start < end);
+                b.saturating_sub(a)
+            })
+            .collect();
         let mut app = App {
             doc,
             name: name.into(),
@@ -148,6 +182,10 @@ impl App {
             following: None,
             focus: Focus::Article,
             cursor: 0,
+            outline: false,
+            outline_cursor: 0,
+            heading: None,
+            heading_quotes,
             search: Search::default(),
             overlay: None,
             quit: false,
@@ -169,7 +207,34 @@ impl App {
         self.size
     }
     pub fn areas(&self) -> Areas {
-        Areas::new(self.size)
+        Areas::new(self.size, self.outline)
+    }
+    /// Whether the outline pane is open.
+    pub fn outline_open(&self) -> bool {
+        self.outline
+    }
+    /// The selected line of the outline.
+    pub fn outline_cursor(&self) -> usize {
+        self.outline_cursor
+    }
+    /// Number of quotations under each heading, in heading order.
+    pub fn heading_quotes(&self) -> &[usize] {
+        &self.heading_quotes
+    }
+    /// The heading whose section is at the top of the screen (the last one at or above it).
+    pub fn section(&self) -> Option<usize> {
+        self.doc
+            .headings
+            .partition_point(|h| h.start <= self.anchor)
+            .checked_sub(1)
+    }
+    /// How many outline lines are scrolled off above, so that the cursor stays in view.
+    pub fn outline_skip(&self) -> usize {
+        let h = self
+            .areas()
+            .outline
+            .map_or(0, |r| usize::from(r.height.saturating_sub(1)));
+        (self.outline_cursor + 1).saturating_sub(h.max(1))
     }
     /// The wrapped rows at the current width.
     pub fn rows(&self) -> &[Row] {
@@ -216,6 +281,18 @@ impl App {
     pub fn quotes_of(&self, id: SpeakerId) -> &[usize] {
         self.by_speaker.get(id).map_or(&[], Vec::as_slice)
     }
+    /// What is worth remembering: the anchor, the current quotation, the followed speaker's name.
+    pub fn memory(&self) -> (usize, Option<usize>, Option<String>) {
+        let speaker = self
+            .following
+            .and_then(|id| self.doc.speakers.get(id))
+            .map(|s| s.name.clone());
+        (self.anchor, self.current, speaker)
+    }
+    /// The id of the speaker with this canonical name.
+    pub fn speaker_named(&self, name: &str) -> Option<SpeakerId> {
+        self.doc.speakers.iter().position(|s| s.name == name)
+    }
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
         if self.overlay.is_some() {
@@ -259,12 +336,41 @@ impl App {
     // ---- the one place state changes ----
 
     pub fn update(&mut self, action: Action) {
-        self.message = None;
+        if action == Action::Tick {
+            return;
+        }
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
         match action {
+            Action::Tick => {}
+            Action::Notify(msg) => self.message = Some(msg),
+            Action::ToList | Action::NextArticle | Action::PrevArticle => {
+                self.message = Some("only one article is open")
+            }
+            Action::Restore {
+                anchor,
+                quote,
+                speaker,
+            } => {
+                let mut anchor = anchor.min(self.doc.text.len());
+                while !self.doc.text.is_char_boundary(anchor) {
+                    anchor -= 1;
+                }
+                self.anchor = anchor;
+                self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
+                self.current = quote.filter(|&q| q < self.doc.quotes.len());
+                self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
+                if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
+                    self.cursor = rank;
+                }
+            }
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::LineDown if self.focus == Focus::Speakers => self.move_cursor(1),
             Action::LineUp if self.focus == Focus::Speakers => self.move_cursor(-1),
+            Action::LineDown if self.focus == Focus::Outline => self.move_outline_cursor(1),
+            Action::LineUp if self.focus == Focus::Outline => self.move_outline_cursor(-1),
             Action::LineDown => self.scroll(1),
             Action::LineUp => self.scroll(-1),
             Action::PageDown => self.scroll(self.page() as isize),
@@ -284,17 +390,40 @@ impl App {
                 }
             }
             Action::ToggleFocus => {
+                let speakers = !self.ranked.is_empty() && self.areas().speakers.is_some();
+                let outline = self.areas().outline.is_some();
                 self.focus = match self.focus {
-                    Focus::Article if !self.ranked.is_empty() => Focus::Speakers,
+                    Focus::Article if speakers => Focus::Speakers,
+                    Focus::Article | Focus::Speakers if outline => Focus::Outline,
                     _ => Focus::Article,
                 }
             }
+            Action::ToggleOutline => {
+                if self.outline {
+                    self.outline = false;
+                    self.focus = Focus::Article;
+                } else if self.doc.headings.is_empty() {
+                    self.message = Some("no headings in this article");
+                } else {
+                    self.outline = true;
+                    self.focus = Focus::Outline;
+                    self.outline_cursor = self.section().unwrap_or(0);
+                }
+                let (w, h) = (self.size.width, self.size.height);
+                self.resize(w, h);
+            }
+            Action::NextHeading => self.step_heading(true),
+            Action::PrevHeading => self.step_heading(false),
             Action::Activate => match self.focus {
                 Focus::Speakers => {
                     if let Some(&id) = self.ranked.get(self.cursor) {
                         self.follow(id);
                         self.focus = Focus::Article;
                     }
+                }
+                Focus::Outline => {
+                    self.jump_to_heading(self.outline_cursor);
+                    self.focus = Focus::Article;
                 }
                 Focus::Article => self.open_detail(),
             },
@@ -479,6 +608,49 @@ impl App {
         }
     }
 
+    fn move_outline_cursor(&mut self, by: isize) {
+        let n = self.doc.headings.len();
+        if n > 0 {
+            self.outline_cursor = self.outline_cursor.saturating_add_signed(by).min(n - 1);
+        }
+    }
+
+    /// Puts heading `h` at the top of the screen.
+    fn jump_to_heading(&mut self, h: usize) {
+        let Some(start) = self.doc.headings.get(h).map(|r| r.start) else {
+            return;
+        };
+        self.heading = Some(h);
+        self.outline_cursor = h;
+        self.set_top(wrap::row_of(self.rows(), start));
+    }
+
+    fn step_heading(&mut self, forward: bool) {
+        let hs = &self.doc.headings;
+        let n = hs.len();
+        if n == 0 {
+            self.message = Some("no headings in this article");
+            return;
+        }
+        let last = self
+            .heading
+            .filter(|&h| h < n && self.on_screen(hs[h].start));
+        let target = match last {
+            Some(h) if forward => (h + 1 < n).then_some(h + 1),
+            Some(h) => h.checked_sub(1),
+            None if forward => {
+                let k = hs.partition_point(|h| h.start <= self.anchor);
+                (k < n).then_some(k)
+            }
+            None => hs.partition_point(|h| h.start < self.anchor).checked_sub(1),
+        };
+        match target {
+            Some(h) => self.jump_to_heading(h),
+            None if forward => self.message = Some("no more headings below"),
+            None => self.message = Some("no more headings above"),
+        }
+    }
+
     fn run_search(&mut self) {
         let pat = &self.search.input;
         self.search.matches.clear();
@@ -537,7 +709,9 @@ impl App {
 
     fn wheel(&mut self, col: u16, row: u16, down: bool) {
         let areas = self.areas();
-        if areas
+        if areas.outline.is_some_and(|r| r.contains((col, row).into())) {
+            self.move_outline_cursor(if down { 1 } else { -1 });
+        } else if areas
             .speakers
             .is_some_and(|r| r.contains((col, row).into()))
         {
@@ -550,7 +724,15 @@ impl App {
     fn click(&mut self, col: u16, row: u16) {
         let areas = self.areas();
         let pos = (col, row).into();
-        if let Some(sp) = areas.speakers.filter(|r| r.contains(pos)) {
+        if let Some(out) = areas.outline.filter(|r| r.contains(pos)) {
+            // Line 0 is the title; headings follow, one a line.
+            let line = usize::from(row - out.y);
+            if let Some(h) = line.checked_sub(1).map(|i| i + self.outline_skip()) {
+                if h < self.doc.headings.len() {
+                    self.jump_to_heading(h);
+                }
+            }
+        } else if let Some(sp) = areas.speakers.filter(|r| r.contains(pos)) {
             // Line 0 is the title; speakers follow, one a line.
             let line = usize::from(row - sp.y);
             if let Some(&id) = line.checked_sub(1).and_then(|i| self.ranked.get(i)) {

@@ -1,35 +1,54 @@
-//! The loop: read an event, map it to an action, update, draw. Nothing else.
+//! The loop: read an event, map it to an action, update, draw. When nothing happens for a moment
+//! the shelf gets a tick (idle work), and the reading state is saved every few seconds and on quit.
 
 use std::io;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 
 use super::action::Action;
-use super::app::App;
 use super::keymap;
+use super::shelf::Shelf;
 
-/// Runs until the app wants to quit.
-pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> io::Result<()> {
-    loop {
+/// How long to wait for an event before ticking.
+const TICK: Duration = Duration::from_millis(250);
+/// How often the reading state is saved.
+const SAVE_EVERY: Duration = Duration::from_secs(3);
+
+/// Runs until the user quits.
+pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let mut saved = Instant::now();
+    let result = (|| loop {
         let size = terminal.size()?;
-        if (size.width, size.height) != (app.size().width, app.size().height) {
-            app.update(Action::Resize(size.width, size.height));
+        if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
+            shelf.update(Action::Resize(size.width, size.height));
         }
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        if app.should_quit() {
+        terminal.draw(|frame| frame.render_widget(&*shelf, frame.area()))?;
+        if shelf.should_quit() {
             return Ok(());
         }
-        let action = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keymap::action_for_key(app.mode(), &key)
+        if saved.elapsed() >= SAVE_EVERY {
+            // A failed save is not worth interrupting the reading; the next one may work.
+            let _ = shelf.persist();
+            saved = Instant::now();
+        }
+        let action = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    keymap::action_for_key(shelf.mode(), &key)
+                }
+                Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
             }
-            Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
+        } else {
+            Some(Action::Tick)
         };
         if let Some(action) = action {
-            app.update(action);
+            shelf.update(action);
         }
-    }
+    })();
+    let _ = shelf.persist();
+    result
 }

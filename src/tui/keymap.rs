@@ -50,6 +50,8 @@ pub enum Mode {
     Search,
     /// The help or detail overlay is open.
     Overlay,
+    /// The list of articles.
+    List,
 }
 
 /// One binding: the keys, how they are written in the help, what they do.
@@ -153,6 +155,15 @@ pub static NORMAL: &[Binding] = &[
         "previous quotation (followed speaker only, if following)",
     ),
     h(
+        &[ch('o')],
+        "o",
+        Action::ToggleOutline,
+        "outline: headings with their quotation counts",
+        "outline",
+    ),
+    b(&[ch('}')], "}", Action::NextHeading, "next heading"),
+    b(&[ch('{')], "{", Action::PrevHeading, "previous heading"),
+    h(
         &[ch('1')],
         "1-9",
         Action::Follow(1),
@@ -171,13 +182,13 @@ pub static NORMAL: &[Binding] = &[
         &[code(KeyCode::Tab), code(KeyCode::BackTab)],
         "Tab",
         Action::ToggleFocus,
-        "switch focus: article / speaker pane",
+        "switch focus: article / speaker pane / outline",
     ),
     b(
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Activate,
-        "follow selected speaker (speaker pane) / quote detail",
+        "follow speaker / go to heading (in a pane) / quote detail",
     ),
     h(
         &[ch('i')],
@@ -201,6 +212,79 @@ pub static NORMAL: &[Binding] = &[
     ),
     b(&[ch('n')], "n", Action::NextMatch, "next match"),
     b(&[ch('N')], "N", Action::PrevMatch, "previous match"),
+    b(
+        &[code(KeyCode::Backspace)],
+        "Backspace",
+        Action::ToList,
+        "back to the article list (several articles)",
+    ),
+    b(
+        &[ch('J')],
+        "J",
+        Action::NextArticle,
+        "next article of the list",
+    ),
+    b(
+        &[ch('K')],
+        "K",
+        Action::PrevArticle,
+        "previous article of the list",
+    ),
+    h(&[ch('?')], "?", Action::Help, "this help", "help"),
+    h(
+        &[ch('q'), ctrl('c')],
+        "q Ctrl-c",
+        Action::Quit,
+        "quit",
+        "quit",
+    ),
+];
+
+/// Bindings in the article list.
+pub static LIST: &[Binding] = &[
+    b(
+        &[ch('j'), code(KeyCode::Down)],
+        "j ↓",
+        Action::LineDown,
+        "next article",
+    ),
+    b(
+        &[ch('k'), code(KeyCode::Up)],
+        "k ↑",
+        Action::LineUp,
+        "previous article",
+    ),
+    b(
+        &[ch(' '), ch('f'), code(KeyCode::PageDown)],
+        "Space f PgDn",
+        Action::PageDown,
+        "down a page",
+    ),
+    b(
+        &[ch('b'), code(KeyCode::PageUp)],
+        "b PgUp",
+        Action::PageUp,
+        "up a page",
+    ),
+    b(
+        &[ch('g'), code(KeyCode::Home)],
+        "g Home",
+        Action::Top,
+        "first article",
+    ),
+    b(
+        &[ch('G'), code(KeyCode::End)],
+        "G End",
+        Action::Bottom,
+        "last article",
+    ),
+    h(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        Action::Activate,
+        "open the article",
+        "open",
+    ),
     h(&[ch('?')], "?", Action::Help, "this help", "help"),
     h(
         &[ch('q'), ctrl('c')],
@@ -251,6 +335,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Normal => NORMAL,
         Mode::Search => SEARCH,
         Mode::Overlay => OVERLAY,
+        Mode::List => LIST,
     }
 }
 
@@ -274,7 +359,7 @@ pub fn action_for_key(mode: Mode, ev: &KeyEvent) -> Option<Action> {
             _ => None,
         },
         Mode::Overlay => Some(Action::CloseOverlay),
-        Mode::Normal => None,
+        Mode::Normal | Mode::List => None,
     }
 }
 
@@ -299,7 +384,16 @@ pub fn action_for_mouse(ev: &MouseEvent) -> Option<Action> {
 
 /// The status-bar hints, e.g. `] quote  / search  ? help  q quit`.
 pub fn hints() -> String {
-    NORMAL
+    hints_of(NORMAL)
+}
+
+/// The status-bar hints of the article list.
+pub fn list_hints() -> String {
+    hints_of(LIST)
+}
+
+fn hints_of(table: &[Binding]) -> String {
+    table
         .iter()
         .filter_map(|b| {
             b.hint
@@ -309,14 +403,34 @@ pub fn hints() -> String {
         .join("  ")
 }
 
-/// The help lines: (keys, description) for every visible binding of every mode.
+/// The help lines: (section, keys, description) for every visible binding of every mode.
 pub fn help_rows() -> Vec<(&'static str, &'static str, &'static str)> {
-    let mut rows = Vec::new();
-    for (section, table) in [
+    rows_of(&[
         ("reading", NORMAL),
+        ("article list", LIST),
         ("search prompt", SEARCH),
         ("overlay", OVERLAY),
-    ] {
+    ])
+}
+
+/// The help lines of the article view, or of the article list.
+pub fn help_rows_for(list: bool) -> Vec<(&'static str, &'static str, &'static str)> {
+    if list {
+        rows_of(&[("article list", LIST), ("overlay", OVERLAY)])
+    } else {
+        rows_of(&[
+            ("reading", NORMAL),
+            ("search prompt", SEARCH),
+            ("overlay", OVERLAY),
+        ])
+    }
+}
+
+type Section<'a> = (&'static str, &'a [Binding]);
+
+fn rows_of(sections: &[Section]) -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut rows = Vec::new();
+    for &(section, table) in sections {
         for bind in table.iter().filter(|b| !b.label.is_empty()) {
             rows.push((section, bind.label, bind.help));
         }
@@ -378,7 +492,7 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once_per_mode() {
-        for table in [NORMAL, SEARCH, OVERLAY] {
+        for table in [NORMAL, SEARCH, OVERLAY, LIST] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
@@ -390,7 +504,7 @@ mod tests {
     fn hints_and_help_come_from_the_table() {
         assert_eq!(
             hints(),
-            "] quote  1-9 follow  i detail  / search  ? help  q quit"
+            "] quote  o outline  1-9 follow  i detail  / search  ? help  q quit"
         );
         let help = help_rows();
         assert!(help.iter().any(|(_, l, _)| *l == "Ctrl-d"));

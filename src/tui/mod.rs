@@ -8,6 +8,9 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
+pub mod library;
+pub mod shelf;
+pub mod state;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -21,7 +24,7 @@ pub use action::Action;
 pub use app::App;
 pub use theme::Theme;
 
-use crate::document::Document;
+use shelf::Shelf;
 
 /// How to run the reader.
 #[derive(Debug, Clone, Copy)]
@@ -30,10 +33,9 @@ pub struct Options {
     pub mouse: bool,
 }
 
-/// Opens the reader on `doc` until the user quits. The terminal is restored on quit, on error and
-/// on panic (mouse capture included).
-pub fn run(doc: Document, name: &str, opts: Options) -> io::Result<()> {
-    let mut app = App::new(doc, name, opts.theme);
+/// Opens the reader on `shelf` until the user quits. The terminal is restored on quit, on error
+/// and on panic (mouse capture included); the reading state is saved on the way out.
+pub fn run(mut shelf: Shelf, opts: Options) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     if opts.mouse {
         // ratatui's hook restores raw mode and the screen; ours first releases the mouse.
@@ -47,7 +49,7 @@ pub fn run(doc: Document, name: &str, opts: Options) -> io::Result<()> {
             return Err(e);
         }
     }
-    let result = event::run(&mut app, &mut terminal);
+    let result = event::run(&mut shelf, &mut terminal);
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         let _ = io::stdout().flush();

@@ -101,6 +101,23 @@ pub fn doc_n(n: usize) -> Document {
     doc
 }
 
+/// The fixture article `n` times, each under a heading line `Round K of the talks` (12 quotations
+/// under each heading).
+pub fn doc_with_headings(n: usize) -> Document {
+    let markup: String = (1..=n)
+        .map(|k| format!("Round {k} of the talks\n{ARTICLE}"))
+        .collect();
+    let mut doc = build(&markup, SPEAKERS);
+    let mut pos = 0;
+    for line in doc.text.split('\n') {
+        if line.starts_with("Round ") {
+            doc.headings.push(pos..pos + line.len());
+        }
+        pos += line.len() + 1;
+    }
+    doc
+}
+
 pub fn doc() -> Document {
     doc_n(1)
 }

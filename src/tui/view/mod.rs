@@ -3,7 +3,9 @@
 mod article;
 mod detail;
 mod help;
+mod list;
 mod map;
+mod outline;
 mod speakers;
 mod status;
 
@@ -14,11 +16,15 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::app::{App, Areas, Overlay};
+use super::shelf::Shelf;
 use super::wrap;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = Areas::new(area);
+        let areas = Areas::new(area, self.outline_open());
+        if let Some(r) = areas.outline {
+            outline::render(self, r, buf);
+        }
         article::render(self, &areas, buf);
         if let Some(r) = areas.map {
             map::render(self, r, buf);
@@ -28,9 +34,18 @@ impl Widget for &App {
         }
         status::render(self, areas.status, buf);
         match self.overlay() {
-            Some(Overlay::Help) => help::render(self, area, buf),
+            Some(Overlay::Help) => help::render(self.theme, false, area, buf),
             Some(Overlay::Detail) => detail::render(self, area, buf),
             None => {}
+        }
+    }
+}
+
+impl Widget for &Shelf {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        match self.app() {
+            Some(app) => app.render(area, buf),
+            None => list::render(self, area, buf),
         }
     }
 }

@@ -1,0 +1,332 @@
+//! The articles named on the command line, as a [`Corpus`]: files, the readable files of a
+//! directory, the lines of a JSONL corpus (`{"id", "title"?, "text"}` a line), stdin or the
+//! sample. Nothing is read or analysed before it is needed: a JSONL corpus is indexed by line
+//! offsets at start and a line is read when its article is shown.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use serde::Deserialize;
+
+use super::shelf::Corpus;
+use crate::document::Document;
+use crate::input::{self, Source};
+
+/// One article.
+#[derive(Debug)]
+enum Entry {
+    /// Text already read (stdin, the sample, a single file).
+    Text(Source),
+    /// A file, read when shown; `title` is how it is listed.
+    File { path: PathBuf, title: String },
+    /// Line `line` (1-based) of JSONL file `file`, `len` bytes at `offset`.
+    Line {
+        file: usize,
+        line: usize,
+        offset: u64,
+        len: usize,
+    },
+}
+
+/// Articles from files, directories and JSONL corpora.
+#[derive(Debug, Default)]
+pub struct Library {
+    entries: Vec<Entry>,
+    /// JSONL files: path and display name.
+    jsonl: Vec<(PathBuf, String)>,
+    /// Files skipped in directories (hidden or binary).
+    skipped: usize,
+}
+
+#[derive(Deserialize)]
+struct LineHead {
+    #[serde(default)]
+    id: serde_json::Value,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LineText {
+    text: String,
+}
+
+/// Whether `path` names a JSONL corpus (by its extension).
+pub fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+impl Library {
+    /// One article already read.
+    pub fn single(source: Source) -> Library {
+        Library {
+            entries: vec![Entry::Text(source)],
+            ..Library::default()
+        }
+    }
+
+    /// The articles of `paths`: each file one article, each directory its readable files (sorted,
+    /// hidden and binary files skipped), each `.jsonl` file one article a line. A path that does
+    /// not exist or cannot be listed is an error.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<Library> {
+        let mut lib = Library::default();
+        for path in paths {
+            if path.as_os_str() == "-" {
+                lib.entries.push(Entry::Text(input::read_stdin()?));
+                continue;
+            }
+            let name = path.display().to_string();
+            let meta = std::fs::metadata(path).map_err(|e| input::io_error(&name, &e))?;
+            if meta.is_dir() {
+                lib.add_dir(path)?;
+            } else if is_jsonl(path) {
+                lib.add_jsonl(path)?;
+            } else {
+                lib.entries.push(Entry::File {
+                    path: path.clone(),
+                    title: name,
+                });
+            }
+        }
+        Ok(lib)
+    }
+
+    fn add_dir(&mut self, dir: &Path) -> Result<()> {
+        let name = dir.display().to_string();
+        let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+            .map_err(|e| input::io_error(&name, &e))?
+            .filter_map(|e| e.ok())
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .collect();
+        files.sort();
+        for (file_name, path) in files {
+            if !path.is_file() {
+                continue;
+            }
+            if file_name.starts_with('.') || !looks_readable(&path) {
+                self.skipped += 1;
+                continue;
+            }
+            if is_jsonl(&path) {
+                self.add_jsonl(&path)?;
+            } else {
+                self.entries.push(Entry::File {
+                    path,
+                    title: file_name,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn add_jsonl(&mut self, path: &Path) -> Result<()> {
+        let name = path.display().to_string();
+        let file = File::open(path).map_err(|e| input::io_error(&name, &e))?;
+        let k = self.jsonl.len();
+        self.jsonl.push((path.to_path_buf(), name.clone()));
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+        let mut offset = 0u64;
+        let mut line = 0;
+        loop {
+            // Find the end of the line without keeping its bytes.
+            let mut len = 0usize;
+            let mut blank = true;
+            let mut ended = false;
+            while !ended {
+                let buf = reader.fill_buf().map_err(|e| input::io_error(&name, &e))?;
+                if buf.is_empty() {
+                    break;
+                }
+                let (used, found) = match buf.iter().position(|&b| b == b'\n') {
+                    Some(p) => (p + 1, true),
+                    None => (buf.len(), false),
+                };
+                blank &= buf[..used].iter().all(u8::is_ascii_whitespace);
+                len += used;
+                ended = found;
+                reader.consume(used);
+            }
+            if len == 0 {
+                break;
+            }
+            line += 1;
+            if !blank {
+                self.entries.push(Entry::Line {
+                    file: k,
+                    line,
+                    offset,
+                    len,
+                });
+            }
+            offset += len as u64;
+        }
+        Ok(())
+    }
+
+    /// Whether there is no article at all.
+    pub fn is_empty_library(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many files of directories were skipped as hidden or binary.
+    pub fn skipped(&self) -> usize {
+        self.skipped
+    }
+
+    /// Whether this is one plain article (which opens without a list).
+    pub fn is_single_article(&self) -> bool {
+        self.entries.len() == 1 && !matches!(self.entries[0], Entry::Line { .. })
+    }
+
+    /// Reads article `i` as text.
+    pub fn source(&mut self, i: usize) -> Result<Source> {
+        match &self.entries[i] {
+            Entry::Text(s) => Ok(s.clone()),
+            Entry::File { path, .. } => input::read_path(path),
+            &Entry::Line {
+                file,
+                line,
+                offset,
+                len,
+            } => {
+                let (path, name) = &self.jsonl[file];
+                let bytes = read_at(path, offset, len)
+                    .map_err(|e| anyhow::anyhow!("{name}:{line}: {e}"))?;
+                match serde_json::from_slice::<LineText>(&bytes) {
+                    Ok(t) => Ok(Source::new(format!("{name}:{line}"), t.text)),
+                    Err(e) => bail!("{name}:{line}: not an article ({e})"),
+                }
+            }
+        }
+    }
+}
+
+fn read_at(path: &Path, offset: u64, len: usize) -> std::io::Result<Vec<u8>> {
+    let mut f = File::open(path)?;
+    f.seek(SeekFrom::Start(offset))?;
+    let mut bytes = vec![0; len];
+    f.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Whether the start of a file looks like text.
+fn looks_readable(path: &Path) -> bool {
+    let Ok(f) = File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(input::SNIFF_LEN);
+    if f.take(input::SNIFF_LEN as u64)
+        .read_to_end(&mut head)
+        .is_err()
+    {
+        return false;
+    }
+    input::binary_reason(&head).is_none()
+}
+
+impl Corpus for Library {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn title(&mut self, i: usize) -> String {
+        match &self.entries[i] {
+            Entry::Text(s) => s.meta.title.clone().unwrap_or_else(|| s.name.clone()),
+            Entry::File { title, .. } => title.clone(),
+            &Entry::Line {
+                file,
+                line,
+                offset,
+                len,
+            } => {
+                let head = read_at(&self.jsonl[file].0, offset, len)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<LineHead>(&b).ok());
+                let title = head.as_ref().and_then(|h| {
+                    h.title
+                        .clone()
+                        .filter(|t| !t.trim().is_empty())
+                        .or(match &h.id {
+                            serde_json::Value::String(s) => Some(s.clone()),
+                            serde_json::Value::Number(n) => Some(n.to_string()),
+                            _ => None,
+                        })
+                });
+                title.unwrap_or_else(|| format!("line {line}"))
+            }
+        }
+    }
+
+    fn document(&mut self, i: usize) -> Result<Document, String> {
+        let source = self.source(i).map_err(|e| format!("{e:#}"))?;
+        // HTML and Markdown bring their own headings; analyze_source keeps them.
+        std::panic::catch_unwind(move || crate::analyze_source(&source))
+            .map_err(|_| "the analysis failed on this article".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("saywho-lib-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_directory_lists_its_readable_files_sorted() {
+        let d = temp_dir("dir");
+        std::fs::write(d.join("b.txt"), "\"Yes,\" she said.").unwrap();
+        std::fs::write(d.join("a.md"), "# A\n\n\"No,\" he said.").unwrap();
+        std::fs::write(d.join(".hidden.txt"), "secret").unwrap();
+        std::fs::write(d.join("img.png"), b"\x89PNG\r\n\x1A\nxx").unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        let mut lib = Library::from_paths(std::slice::from_ref(&d)).unwrap();
+        assert_eq!(lib.len(), 2);
+        assert_eq!(lib.skipped(), 2);
+        assert_eq!(lib.title(0), "a.md");
+        assert_eq!(lib.title(1), "b.txt");
+        assert!(!lib.is_single_article());
+        assert_eq!(lib.document(1).unwrap().quotes.len(), 1);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn jsonl_lines_are_indexed_and_read_on_demand() {
+        let d = temp_dir("jsonl");
+        let p = d.join("c.jsonl");
+        std::fs::write(
+            &p,
+            "{\"id\": \"x1\", \"title\": \"First\", \"text\": \"\\\"Go,\\\" she said.\"}\n\n\
+             {\"id\": 7, \"text\": \"No quotes.\"}\r\n\
+             not json\n\
+             {\"text\": \"last line without a newline\"}",
+        )
+        .unwrap();
+        let mut lib = Library::from_paths(std::slice::from_ref(&p)).unwrap();
+        assert_eq!(lib.len(), 4);
+        assert!(!lib.is_single_article());
+        assert_eq!(lib.title(0), "First");
+        assert_eq!(lib.title(1), "7");
+        assert_eq!(lib.title(2), "line 4");
+        assert_eq!(lib.title(3), "line 5");
+        assert_eq!(lib.document(0).unwrap().quotes.len(), 1);
+        assert_eq!(lib.source(1).unwrap().text, "No quotes.");
+        let err = lib.document(2).unwrap_err();
+        assert!(err.contains("c.jsonl:4: not an article"), "{err}");
+        assert_eq!(lib.source(3).unwrap().text, "last line without a newline");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn missing_paths_are_errors() {
+        let err = Library::from_paths(&[PathBuf::from("/nonexistent/saywho/a.txt")]).unwrap_err();
+        assert_eq!(err.to_string(), "/nonexistent/saywho/a.txt: no such file");
+    }
+}

@@ -1,0 +1,484 @@
+//! Several articles: the article list, the articles opened from it (analysed when first shown,
+//! kept in a small least-recently-used cache) and the reading state remembered for each.
+//!
+//! Like [`App`], a [`Shelf`] changes only through [`Shelf::update`]; the view renders `&Shelf`.
+
+use std::time::{Duration, Instant};
+
+use ratatui::layout::Rect;
+
+use crate::document::Document;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Mode;
+use super::state::{fnv1a, DocState, StateStore};
+use super::theme::Theme;
+
+/// How many analysed articles are kept.
+pub const CACHE_SIZE: usize = 32;
+/// How long one idle tick may spend analysing articles for the list.
+const TICK_BUDGET: Duration = Duration::from_millis(40);
+
+/// Where the articles come from. Reading and analysing happen here, outside the reader.
+pub trait Corpus {
+    /// How many articles there are.
+    fn len(&self) -> usize;
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The title of article `i` (its title, else its file name or id). Should be cheap.
+    fn title(&mut self, i: usize) -> String;
+    /// Reads and analyses article `i`.
+    fn document(&mut self, i: usize) -> Result<Document, String>;
+}
+
+/// Ready-made documents, e.g. for tests.
+impl Corpus for Vec<(String, Document)> {
+    fn len(&self) -> usize {
+        <[_]>::len(self)
+    }
+    fn title(&mut self, i: usize) -> String {
+        self[i].0.clone()
+    }
+    fn document(&mut self, i: usize) -> Result<Document, String> {
+        Ok(self[i].1.clone())
+    }
+}
+
+/// What the list shows about an analysed article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub quotes: usize,
+    /// The most quoted speakers, most quoted first (at most three).
+    pub speakers: Vec<String>,
+}
+
+impl Summary {
+    fn of(doc: &Document) -> Summary {
+        Summary {
+            quotes: doc.quotes.len(),
+            speakers: doc
+                .speakers_by_share()
+                .iter()
+                .take(3)
+                .map(|s| s.name.clone())
+                .collect(),
+        }
+    }
+}
+
+struct Open {
+    index: usize,
+    hash: u64,
+    app: App,
+}
+
+/// The reader over one or more articles.
+pub struct Shelf {
+    corpus: Box<dyn Corpus>,
+    pub theme: Theme,
+    /// Whether there is a list to go back to.
+    list: bool,
+    /// The article shown, if any (else the list).
+    shown: Option<usize>,
+    /// Analysed articles, least recently shown first.
+    cache: Vec<Open>,
+    titles: Vec<Option<String>>,
+    summaries: Vec<Option<Result<Summary, String>>>,
+    cursor: usize,
+    /// First list line on screen.
+    list_top: usize,
+    size: Rect,
+    help: bool,
+    quit: bool,
+    /// A notice for the list's status bar (cleared by the next key).
+    notice: Option<String>,
+    /// A notice for the first article opened (e.g. about the state file).
+    first_notice: Option<&'static str>,
+    store: Option<StateStore>,
+}
+
+impl std::fmt::Debug for Shelf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shelf")
+            .field("len", &self.len())
+            .field("shown", &self.shown)
+            .field("cursor", &self.cursor)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Shelf {
+    /// A shelf over `corpus`. With `list` it opens on the article list, else on the first article.
+    pub fn new(corpus: Box<dyn Corpus>, theme: Theme, list: bool) -> Shelf {
+        let n = corpus.len();
+        let mut shelf = Shelf {
+            corpus,
+            theme,
+            list: list || n != 1,
+            shown: None,
+            cache: Vec::new(),
+            titles: vec![None; n],
+            summaries: vec![None; n],
+            cursor: 0,
+            list_top: 0,
+            size: Rect::new(0, 0, 80, 24),
+            help: false,
+            quit: false,
+            notice: None,
+            first_notice: None,
+            store: None,
+        };
+        if !shelf.list {
+            shelf.open(0);
+        }
+        shelf.fill_titles();
+        shelf
+    }
+
+    /// Remembers reading states in `store`; `notice` (e.g. a damaged file) goes to the status bar.
+    pub fn with_state(mut self, store: StateStore, notice: Option<&'static str>) -> Shelf {
+        self.store = Some(store);
+        self.first_notice = notice;
+        if self.shown.is_some() {
+            // Opened before the store was there: restore it now.
+            if let Some(k) = self.cache.len().checked_sub(1) {
+                self.restore(k);
+            }
+            if let (Some(n), Some(app)) = (self.first_notice.take(), self.app_mut()) {
+                app.update(Action::Notify(n));
+            }
+        } else if let Some(n) = notice {
+            self.notice = Some(n.to_string());
+            self.first_notice = None;
+        }
+        self
+    }
+
+    /// A notice for the status bar of the list (or of the first article).
+    pub fn with_notice(mut self, notice: Option<String>) -> Shelf {
+        if let Some(n) = notice {
+            self.notice = Some(n);
+        }
+        self
+    }
+
+    // ---- read access for the views and tests ----
+
+    pub fn len(&self) -> usize {
+        self.titles.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.titles.is_empty()
+    }
+    pub fn has_list(&self) -> bool {
+        self.list
+    }
+    /// The article shown, or None on the list.
+    pub fn shown(&self) -> Option<usize> {
+        self.shown
+    }
+    /// The app of the article shown.
+    pub fn app(&self) -> Option<&App> {
+        let i = self.shown?;
+        self.cache.iter().find(|o| o.index == i).map(|o| &o.app)
+    }
+    fn app_mut(&mut self) -> Option<&mut App> {
+        let i = self.shown?;
+        self.cache
+            .iter_mut()
+            .find(|o| o.index == i)
+            .map(|o| &mut o.app)
+    }
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+    pub fn list_top(&self) -> usize {
+        self.list_top
+    }
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+    /// The title of article `i` if it has been looked at ("" until then).
+    pub fn title(&self, i: usize) -> &str {
+        self.titles.get(i).and_then(|t| t.as_deref()).unwrap_or("")
+    }
+    /// The summary of article `i`, once it has been analysed.
+    pub fn summary(&self, i: usize) -> Option<&Result<Summary, String>> {
+        self.summaries.get(i).and_then(Option::as_ref)
+    }
+    /// How many analysed articles are held.
+    pub fn cached(&self) -> usize {
+        self.cache.len()
+    }
+    pub fn should_quit(&self) -> bool {
+        self.quit || self.app().is_some_and(App::should_quit)
+    }
+    /// Which key table applies now.
+    pub fn mode(&self) -> Mode {
+        match self.app() {
+            Some(app) => app.mode(),
+            None if self.help => Mode::Overlay,
+            None => Mode::List,
+        }
+    }
+    /// Lines of the list on screen (the title line and the status bar left out).
+    pub fn list_height(&self) -> usize {
+        usize::from(self.size.height.saturating_sub(2)).max(1)
+    }
+
+    // ---- the one place state changes ----
+
+    pub fn update(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.size = Rect::new(0, 0, w, h);
+            self.keep_cursor_in_view();
+            self.fill_titles();
+        }
+        if self.shown.is_some() {
+            match action {
+                Action::ToList if self.list => self.back_to_list(),
+                Action::NextArticle | Action::PrevArticle if self.list => {
+                    let i = self.shown.unwrap_or(0);
+                    let next = if action == Action::NextArticle {
+                        (i + 1 < self.len()).then_some(i + 1)
+                    } else {
+                        i.checked_sub(1)
+                    };
+                    match next {
+                        Some(j) => {
+                            self.cursor = j;
+                            self.open(j);
+                        }
+                        None => {
+                            let msg = if action == Action::NextArticle {
+                                "this is the last article"
+                            } else {
+                                "this is the first article"
+                            };
+                            if let Some(app) = self.app_mut() {
+                                app.update(Action::Notify(msg));
+                            }
+                        }
+                    }
+                }
+                Action::Tick => {}
+                _ => {
+                    if let Some(app) = self.app_mut() {
+                        app.update(action);
+                    }
+                }
+            }
+            return;
+        }
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
+            self.notice = None;
+        }
+        let page = self.list_height();
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = true,
+            Action::CloseOverlay | Action::Back => self.help = false,
+            Action::LineDown | Action::NextArticle => self.move_cursor(1),
+            Action::LineUp | Action::PrevArticle => self.move_cursor(-1),
+            Action::PageDown => self.move_cursor(page as isize),
+            Action::PageUp => self.move_cursor(-(page as isize)),
+            Action::HalfPageDown => self.move_cursor((page / 2).max(1) as isize),
+            Action::HalfPageUp => self.move_cursor(-((page / 2).max(1) as isize)),
+            Action::Top => self.move_cursor(isize::MIN),
+            Action::Bottom => self.move_cursor(isize::MAX),
+            Action::Activate if !self.is_empty() => self.open(self.cursor),
+            Action::Scroll { down, .. } => self.move_cursor(if down { 3 } else { -3 }),
+            Action::Click { row, .. } => {
+                // Line 0 is the header; articles follow, one a line.
+                if let Some(line) = usize::from(row).checked_sub(1) {
+                    let i = self.list_top + line;
+                    if line < self.list_height() && i < self.len() {
+                        self.cursor = i;
+                        self.open(i);
+                    }
+                }
+            }
+            Action::Tick => self.idle(),
+            _ => {}
+        }
+        self.fill_titles();
+    }
+
+    /// Saves the reading state of every open article (call on quit and now and then).
+    pub fn persist(&mut self) -> std::io::Result<()> {
+        for k in 0..self.cache.len() {
+            self.remember(k);
+        }
+        match self.store.as_mut() {
+            Some(store) => store.save(),
+            None => Ok(()),
+        }
+    }
+
+    fn remember(&mut self, k: usize) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let o = &self.cache[k];
+        let (anchor, quote, speaker) = o.app.memory();
+        store.set(
+            o.hash,
+            DocState {
+                anchor,
+                quote,
+                speaker,
+                saved: 0,
+            },
+        );
+    }
+
+    fn back_to_list(&mut self) {
+        if let Some(i) = self.shown.take() {
+            if let Some(k) = self.cache.iter().position(|o| o.index == i) {
+                self.remember(k);
+            }
+            self.cursor = i;
+            self.keep_cursor_in_view();
+        }
+    }
+
+    fn move_cursor(&mut self, by: isize) {
+        if self.is_empty() {
+            return;
+        }
+        self.cursor = self.cursor.saturating_add_signed(by).min(self.len() - 1);
+        self.keep_cursor_in_view();
+    }
+
+    fn keep_cursor_in_view(&mut self) {
+        let h = self.list_height();
+        if self.cursor < self.list_top {
+            self.list_top = self.cursor;
+        } else if self.cursor >= self.list_top + h {
+            self.list_top = self.cursor + 1 - h;
+        }
+    }
+
+    /// Looks up the titles of the articles on screen (and of the shown one).
+    fn fill_titles(&mut self) {
+        let end = (self.list_top + self.list_height()).min(self.len());
+        for i in (self.list_top..end).chain(self.shown) {
+            if self.titles[i].is_none() {
+                self.titles[i] = Some(self.corpus.title(i));
+            }
+        }
+    }
+
+    /// Analyses articles on screen that the list has no numbers for yet, for a moment.
+    fn idle(&mut self) {
+        let start = Instant::now();
+        let end = (self.list_top + self.list_height()).min(self.len());
+        for i in self.list_top..end {
+            if self.summaries[i].is_none() {
+                self.load(i);
+                if start.elapsed() > TICK_BUDGET {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Analyses article `i` into the cache (if it is not there); returns its slot.
+    fn load(&mut self, i: usize) -> Option<usize> {
+        if let Some(k) = self.cache.iter().position(|o| o.index == i) {
+            return Some(k);
+        }
+        let doc = match self.corpus.document(i) {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.summaries[i] = Some(Err(e));
+                return None;
+            }
+        };
+        self.summaries[i] = Some(Ok(Summary::of(&doc)));
+        if self.titles[i].is_none() {
+            self.titles[i] = Some(self.corpus.title(i));
+        }
+        let title = self.titles[i].clone().unwrap_or_default();
+        let name = if self.list {
+            format!("{title} · {}/{}", i + 1, self.len())
+        } else {
+            title
+        };
+        let hash = fnv1a(doc.text.as_bytes());
+        let mut app = App::new(doc, name, self.theme);
+        app.update(Action::Resize(self.size.width, self.size.height));
+        if self.cache.len() >= CACHE_SIZE {
+            // Evict the least recently shown article that is not on screen.
+            if let Some(k) = self.cache.iter().position(|o| Some(o.index) != self.shown) {
+                self.remember(k);
+                self.cache.remove(k);
+            }
+        }
+        self.cache.push(Open {
+            index: i,
+            hash,
+            app,
+        });
+        let k = self.cache.len() - 1;
+        self.restore(k);
+        Some(k)
+    }
+
+    /// Puts back the remembered state of the article in slot `k`.
+    fn restore(&mut self, k: usize) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let o = &mut self.cache[k];
+        if let Some(st) = store.get(o.hash) {
+            let speaker = st.speaker.as_deref().and_then(|n| o.app.speaker_named(n));
+            o.app.update(Action::Restore {
+                anchor: st.anchor,
+                quote: st.quote,
+                speaker,
+            });
+        }
+    }
+
+    /// Shows article `i`, analysing it if needed.
+    fn open(&mut self, i: usize) {
+        if let Some(prev) = self.shown {
+            if let Some(k) = self.cache.iter().position(|o| o.index == prev) {
+                self.remember(k);
+            }
+        }
+        match self.load(i) {
+            Some(k) => {
+                // Most recently shown last.
+                let mut o = self.cache.remove(k);
+                let (w, h) = (self.size.width, self.size.height);
+                if (o.app.size().width, o.app.size().height) != (w, h) {
+                    o.app.update(Action::Resize(w, h));
+                }
+                if let Some(n) = self.first_notice.take() {
+                    o.app.update(Action::Notify(n));
+                }
+                self.cache.push(o);
+                self.shown = Some(i);
+            }
+            None => {
+                let err = match self.summary(i) {
+                    Some(Err(e)) => e.clone(),
+                    _ => "cannot open".to_string(),
+                };
+                self.notice = Some(err);
+                self.shown = None;
+            }
+        }
+    }
+}

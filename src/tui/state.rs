@@ -1,0 +1,329 @@
+//! A reader that remembers: for each document, keyed by a hash of its text, the reading position
+//! (a byte offset, so it survives any terminal size), the current quotation and the followed
+//! speaker. Kept in one small JSON file in the XDG state directory, written atomically.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// The state file's name inside the state directory.
+pub const FILE_NAME: &str = "state.json";
+/// The format version written into the file; a file with another version is foreign.
+pub const VERSION: u32 = 1;
+/// At most this many documents are remembered (the least recently saved are forgotten).
+pub const MAX_DOCS: usize = 1000;
+/// A state file larger than this is not ours.
+const MAX_FILE_LEN: u64 = 16 << 20;
+
+/// Notices for the status bar.
+pub const DAMAGED: &str = "reading state file damaged or foreign: ignored";
+pub const UNREADABLE: &str = "reading state file unreadable: ignored";
+
+/// 64-bit FNV-1a: a hash that stays the same across runs, builds and platforms (std's
+/// `DefaultHasher` does not promise that).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// What is remembered about one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocState {
+    /// Byte offset of the text at the top of the screen.
+    pub anchor: usize,
+    /// Index of the current quotation.
+    #[serde(default)]
+    pub quote: Option<usize>,
+    /// Canonical name of the followed speaker.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// When it was saved (seconds since the Unix epoch), to forget the oldest first.
+    #[serde(default)]
+    pub saved: u64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateFile {
+    saywho_state: u32,
+    docs: BTreeMap<String, DocState>,
+}
+
+/// The remembered states, loaded from and saved to one file.
+#[derive(Debug)]
+pub struct StateStore {
+    path: PathBuf,
+    docs: BTreeMap<String, DocState>,
+    dirty: bool,
+}
+
+/// `$XDG_STATE_HOME/saywho`, or `~/.local/state/saywho` (None when neither can be found).
+pub fn default_dir() -> Option<PathBuf> {
+    let xdg = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute());
+    let base = xdg.or_else(|| {
+        std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(|h| PathBuf::from(h).join(".local/state"))
+    })?;
+    Some(base.join("saywho"))
+}
+
+fn key(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl StateStore {
+    /// Loads the store kept in `dir`. A missing file is an empty store; a damaged or foreign one
+    /// is ignored (and replaced on the next save), with a notice to show.
+    pub fn open(dir: &Path) -> (StateStore, Option<&'static str>) {
+        let path = dir.join(FILE_NAME);
+        let mut store = StateStore {
+            path,
+            docs: BTreeMap::new(),
+            dirty: false,
+        };
+        let notice = match std::fs::metadata(&store.path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(_) => Some(UNREADABLE),
+            Ok(m) if !m.is_file() || m.len() > MAX_FILE_LEN => Some(DAMAGED),
+            Ok(_) => match std::fs::read(&store.path) {
+                Err(_) => Some(UNREADABLE),
+                Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
+                    Ok(f) if f.saywho_state == VERSION => {
+                        store.docs = f.docs;
+                        None
+                    }
+                    _ => Some(DAMAGED),
+                },
+            },
+        };
+        (store, notice)
+    }
+
+    /// Where the store is kept.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The state remembered for the document with this hash.
+    pub fn get(&self, hash: u64) -> Option<&DocState> {
+        self.docs.get(&key(hash))
+    }
+
+    /// Remembers `state` for the document with this hash (its `saved` time is set here).
+    pub fn set(&mut self, hash: u64, mut state: DocState) {
+        let k = key(hash);
+        match self.docs.get(&k) {
+            Some(old) => {
+                state.saved = old.saved;
+                if *old == state {
+                    return;
+                }
+            }
+            // A document looked at but not read (top, nothing current) is not worth a line.
+            None if state.anchor == 0 && state.quote.is_none() && state.speaker.is_none() => {
+                return;
+            }
+            None => {}
+        }
+        state.saved = now();
+        self.docs.insert(k, state);
+        self.dirty = true;
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Writes the store if it changed: to a temporary file in the same directory, then renamed
+    /// over the old one, so a crash never leaves half a file.
+    pub fn save(&mut self) -> io::Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
+        if self.docs.len() > MAX_DOCS {
+            let mut by_age: Vec<(u64, String)> = self
+                .docs
+                .iter()
+                .map(|(k, s)| (s.saved, k.clone()))
+                .collect();
+            by_age.sort();
+            for (_, k) in by_age.into_iter().take(self.docs.len() - MAX_DOCS) {
+                self.docs.remove(&k);
+            }
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let file = StateFile {
+            saywho_state: VERSION,
+            docs: std::mem::take(&mut self.docs),
+        };
+        let json = serde_json::to_vec_pretty(&file);
+        self.docs = file.docs;
+        let json = json.map_err(io::Error::other)?;
+        let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+        let written = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&json)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &self.path)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written?;
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("saywho-state-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn fnv1a_is_the_reference_function() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn saves_and_restores_through_the_file() {
+        let dir = temp_dir("roundtrip");
+        let (mut store, notice) = StateStore::open(&dir);
+        assert_eq!(notice, None);
+        assert!(store.get(7).is_none());
+        let st = DocState {
+            anchor: 1234,
+            quote: Some(2),
+            speaker: Some("Anna Berg".into()),
+            saved: 0,
+        };
+        store.set(7, st.clone());
+        assert!(store.is_dirty());
+        store.save().unwrap();
+        assert!(!store.is_dirty());
+        let (again, notice) = StateStore::open(&dir);
+        assert_eq!(notice, None);
+        let got = again.get(7).unwrap();
+        assert_eq!(
+            (got.anchor, got.quote, &got.speaker),
+            (1234, Some(2), &st.speaker)
+        );
+        // No temporary file is left behind.
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from(FILE_NAME)]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn setting_the_same_state_is_not_a_change() {
+        let dir = temp_dir("same");
+        let (mut store, _) = StateStore::open(&dir);
+        store.set(1, DocState::default());
+        assert!(!store.is_dirty(), "an untouched document is not remembered");
+        let st = DocState {
+            anchor: 5,
+            ..DocState::default()
+        };
+        store.set(1, st.clone());
+        store.save().unwrap();
+        store.set(1, st);
+        assert!(!store.is_dirty());
+        // Back at the top is remembered once something was.
+        store.set(1, DocState::default());
+        assert!(store.is_dirty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn damaged_or_foreign_files_are_ignored_with_a_notice_then_replaced() {
+        let dir = temp_dir("damaged");
+        std::fs::create_dir_all(&dir).unwrap();
+        for junk in [
+            &b"{not json"[..],
+            b"\x00\xff\xfe binary",
+            b"[1, 2, 3]",
+            b"{\"saywho_state\": 99, \"docs\": {}}",
+            b"{\"theme\": \"dark\"}",
+            b"{\"saywho_state\": 1, \"docs\": {\"00\": {\"anchor\": -5}}}",
+        ] {
+            std::fs::write(dir.join(FILE_NAME), junk).unwrap();
+            let (store, notice) = StateStore::open(&dir);
+            assert_eq!(notice, Some(DAMAGED), "{}", String::from_utf8_lossy(junk));
+            assert!(store.get(0).is_none());
+        }
+        let (mut store, _) = StateStore::open(&dir);
+        store.set(
+            3,
+            DocState {
+                quote: Some(1),
+                ..DocState::default()
+            },
+        );
+        store.save().unwrap();
+        assert_eq!(StateStore::open(&dir).1, None);
+        // A directory where the file should be: a notice, and saving fails without a panic.
+        let dir2 = temp_dir("dir");
+        std::fs::create_dir_all(dir2.join(FILE_NAME)).unwrap();
+        let (mut store, notice) = StateStore::open(&dir2);
+        assert_eq!(notice, Some(DAMAGED));
+        store.set(
+            3,
+            DocState {
+                anchor: 9,
+                ..DocState::default()
+            },
+        );
+        assert!(store.save().is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(&dir2);
+    }
+
+    #[test]
+    fn forgets_the_oldest_beyond_the_limit() {
+        let dir = temp_dir("limit");
+        let (mut store, _) = StateStore::open(&dir);
+        for i in 0..(MAX_DOCS as u64 + 5) {
+            store.set(
+                i,
+                DocState {
+                    anchor: 1,
+                    ..DocState::default()
+                },
+            );
+            store.docs.get_mut(&key(i)).unwrap().saved = i;
+        }
+        store.save().unwrap();
+        assert_eq!(store.docs.len(), MAX_DOCS);
+        assert!(store.get(0).is_none());
+        assert!(store.get(MAX_DOCS as u64 + 4).is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

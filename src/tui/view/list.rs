@@ -1,0 +1,70 @@
+//! The article list: title, number of quotations and top speakers of each article.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::{help, put, truncate};
+use crate::tui::keymap;
+use crate::tui::shelf::Shelf;
+
+pub fn render(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
+    let theme = shelf.theme;
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let w = area.width;
+    let n = shelf.len();
+    let num_w = n.max(1).to_string().len();
+    let count_w = 6;
+    let rest = usize::from(w).saturating_sub(num_w + 2 + count_w + 2);
+    let title_w = if rest >= 40 { rest * 11 / 20 } else { rest };
+    let speakers_w = rest.saturating_sub(title_w + 2);
+    let header = format!(
+        " {:>num_w$} {:<title_w$}  {:>count_w$}  {}",
+        "#", "Article", "quotes", "top speakers"
+    );
+    put(buf, area.x, area.y, &header, w, theme.heading());
+    let list_h = usize::from(area.height.saturating_sub(2));
+    let top = shelf.list_top();
+    for (line, i) in (top..n).take(list_h).enumerate() {
+        let y = area.y + 1 + line as u16;
+        let style = if i == shelf.cursor() {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        buf.set_style(Rect::new(area.x, y, w, 1), style);
+        let (count, speakers) = match shelf.summary(i) {
+            None => ("…".to_string(), String::new()),
+            Some(Ok(s)) => (s.quotes.to_string(), s.speakers.join(", ")),
+            Some(Err(e)) => ("!".to_string(), e.clone()),
+        };
+        let title = truncate(shelf.title(i), title_w);
+        let text = format!(
+            " {:>num_w$} {title:<title_w$}  {count:>count_w$}  {}",
+            i + 1,
+            truncate(&speakers, speakers_w)
+        );
+        put(buf, area.x, y, &text, w, style);
+    }
+    // The status bar.
+    let status = Rect::new(area.x, area.bottom() - 1, w, 1);
+    if area.height >= 2 {
+        let style = theme.status();
+        buf.set_style(status, style);
+        let mut left = format!(" {n} articles  {}/{n}", (shelf.cursor() + 1).min(n));
+        if let Some(msg) = shelf.notice() {
+            left.push_str(&format!("  — {msg}"));
+        }
+        let x = put(buf, status.x, status.y, &left, w, style);
+        let hints = format!("{} ", keymap::list_hints());
+        let hw = hints.chars().count() as u16;
+        if x + 2 + hw <= status.right() {
+            put(buf, status.right() - hw, status.y, &hints, hw, style);
+        }
+    }
+    if shelf.help_open() {
+        help::render(theme, true, area, buf);
+    }
+}
