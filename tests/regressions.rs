@@ -1,16 +1,12 @@
 //! Engine bugs found by the hardening work (property tests, pathological input, fuzzing), each as
-//! the smallest input that shows it. Ignored ones are open bugs in `src/analysis/`; run them with
-//! `cargo test --test regressions -- --ignored`.
+//! the smallest input that showed it, kept as tests now that they are fixed.
 
 use std::time::{Duration, Instant};
 
-/// Many quotations in one sentence (no full stop between them) make the attribution quadratic:
-/// for every quote, `cue_before` (src/analysis/attribution.rs) scans back to the start of the
-/// sentence looking up each token in the speech-verb set, and `according_to` scans the whole
-/// sentence. Measured in release: 8,000 quotes (90 KB) 0.25 s, 65,536 quotes (655 KB) 58 s; a
-/// 1.2 MB single line of `“Yes,” said Smith, and “no”` 3.2 s, 2.4 MB 15 s, 4.7 MB 82 s.
+/// Many quotations in one sentence (no full stop between them) made the attribution quadratic:
+/// every quote scanned its whole sentence for a speech verb, "according to" and the mention at a
+/// token. Each sentence now indexes these once.
 #[test]
-#[ignore = "open engine bug: quadratic in the number of quotes per sentence"]
 fn many_quotes_in_one_sentence_stay_linear() {
     let text = "\u{201C}yes\u{201D} and ".repeat(20_000); // 220 KB, one sentence
     let t = Instant::now();
@@ -20,14 +16,10 @@ fn many_quotes_in_one_sentence_stay_linear() {
     assert!(took < Duration::from_secs(5), "took {took:?}");
 }
 
-/// A stray apostrophe after a space (`Putin 's claims`, a typo common in wire copy) opens a
-/// single quotation that never closes, and every quotation after it in the same paragraph is
-/// lost (the quote pairing drops the unclosed quote together with all it contains). A 50 MB
-/// single line made of the sample article gives 10 quotes instead of ~19 per copy. Expected: an
-/// unclosed opening mark that is not followed by a matching close in its paragraph is taken as
-/// an apostrophe and the quotes inside it are kept.
+/// A stray apostrophe after a space (`Putin 's claims`, a typo common in wire copy) opened a
+/// single quotation that never closed, and every quotation after it in the paragraph was lost.
+/// An unclosed single mark is now an apostrophe and the quotes inside it stand.
 #[test]
-#[ignore = "open engine bug: an unclosed ' swallows the rest of the paragraph's quotes"]
 fn stray_apostrophe_does_not_swallow_later_quotes() {
     let doc = saywho::analyze(
         "Putin 's claims grew. He blamed Moscow for \"blocking the process\" by accusing Europe."

@@ -24,6 +24,91 @@ struct Sentence {
     nps: Vec<Np>,
     /// The entity each mention resolves to (filled in document order).
     entity: Vec<Option<usize>>,
+    /// Lookups the rules make for every quote, computed once so that a sentence with thousands
+    /// of quotes stays linear.
+    index: SentenceIndex,
+}
+
+#[derive(Debug, Default)]
+struct SentenceIndex {
+    /// The mention starting, and the one ending (exclusive), at each token boundary.
+    np_start: Vec<Option<u32>>,
+    np_end: Vec<Option<u32>>,
+    /// For each token, the nearest speech verb before it.
+    verb_before: Vec<Option<u32>>,
+    /// Token of "according" in "according to".
+    according: Option<usize>,
+    /// First mention outside a prepositional phrase, in the main clause and anywhere.
+    main_subject: Option<usize>,
+    first_subject: Option<usize>,
+    /// The sentence is short, ends its paragraph and ends without sentence punctuation.
+    heading_like: bool,
+}
+
+impl SentenceIndex {
+    fn new(text: &str, span: &Range<usize>, para_end: usize, toks: &[Tok], nps: &[Np]) -> Self {
+        let slots = toks.len() + 1;
+        let mut np_start = vec![None; slots];
+        let mut np_end = vec![None; slots];
+        for (n, np) in nps.iter().enumerate() {
+            np_start[np.toks.start].get_or_insert(n as u32);
+            np_end[np.toks.end].get_or_insert(n as u32);
+        }
+        let mut verb_before = Vec::with_capacity(slots);
+        let mut last = None;
+        for (k, t) in toks.iter().enumerate() {
+            verb_before.push(last);
+            if is_speech_verb(t) {
+                last = Some(k as u32);
+            }
+        }
+        verb_before.push(last);
+        let according = toks
+            .windows(2)
+            .position(|w| w[0].lower == "according" && w[1].lower == "to");
+        let first_from = |from: usize| {
+            nps.iter()
+                .position(|np| np.toks.start >= from && !np.after_preposition)
+        };
+        let main_clause = introductory_clause_end(text, toks).unwrap_or(0);
+        let sentence = &text[span.clone()];
+        let end = sentence.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+        let open_ended = !end.ends_with(['.', '?', '!', ':', ';', ',', '…']);
+        let heading_like = open_ended
+            && text[span.end..para_end].trim().is_empty()
+            && sentence.split_whitespace().take(13).count() <= 12;
+        SentenceIndex {
+            np_start,
+            np_end,
+            verb_before,
+            according,
+            main_subject: first_from(main_clause),
+            first_subject: first_from(0),
+            heading_like,
+        }
+    }
+}
+
+impl Sentence {
+    /// The mention that starts at token `k`.
+    fn np_at_start(&self, k: usize) -> Option<usize> {
+        self.index
+            .np_start
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| n as usize)
+    }
+
+    /// The mention that ends (exclusive) at token `k`.
+    fn np_at_end(&self, k: usize) -> Option<usize> {
+        self.index
+            .np_end
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| n as usize)
+    }
 }
 
 /// What an attribution rule found.
@@ -70,12 +155,16 @@ pub fn analyze(text: String) -> Document {
             let toks = tokenize(&text, span.clone(), &spans);
             let nps = find_mentions(&text, &toks, &lower_words);
             let entity = vec![None; nps.len()];
+            let para = para_of(&paragraphs, para, &span_start(&toks));
+            let para_end = paragraphs[para].end.max(span.end);
+            let index = SentenceIndex::new(&text, &span, para_end, &toks, &nps);
             sentences.push(Sentence {
                 span,
-                para: para_of(&paragraphs, para, &span_start(&toks)),
+                para,
                 toks,
                 nps,
                 entity,
+                index,
             });
         }
     }
@@ -333,7 +422,7 @@ impl<'t> State<'t> {
         let qi = s.toks[qt].quote()?;
         let q = &quotes[qi].span;
         let inner = &self.text[q.clone()];
-        if is_title_like(inner) || is_heading(self.text, &s.span, q) {
+        if is_title_like(inner) || (s.index.heading_like && q.end - q.start < 120) {
             return None;
         }
         // A word or two in quotes with no punctuation of its own ("sextortion", "road map") is
@@ -448,9 +537,9 @@ impl<'t> State<'t> {
                 MentionKind::Name { .. } => sentences[si].entity[n],
                 MentionKind::Pronoun(g) => self.resolve_pronoun(*g, si),
                 // "Smith, who said": the mention right before it, past a comma.
-                MentionKind::Relative => (0..n)
-                    .rev()
-                    .find(|&m| sentences[si].nps[m].toks.end + 1 >= np.toks.start)
+                MentionKind::Relative => n
+                    .checked_sub(1)
+                    .filter(|&m| sentences[si].nps[m].toks.end + 1 >= np.toks.start)
                     .and_then(|m| sentences[si].entity[m]),
                 MentionKind::Description {
                     head,
@@ -592,14 +681,14 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
         v += 1;
     }
     if s.toks.get(v).is_some_and(is_speech_verb) {
-        if let Some(n) = s.nps.iter().position(|np| np.toks.start == v + 1) {
+        if let Some(n) = s.np_at_start(v + 1) {
             return Some((
                 named_in_apposition(text, s, n),
                 Some(s.toks[v].span.clone()),
             ));
         }
     }
-    let n = s.nps.iter().position(|np| np.toks.start == j)?;
+    let n = s.np_at_start(j)?;
     let v = verb_after_subject(text, s, s.nps[n].toks.end)?;
     Some((n, Some(s.toks[v].span.clone())))
 }
@@ -624,15 +713,16 @@ fn named_in_apposition(text: &str, s: &Sentence, n: usize) -> usize {
 /// `Smith responded, "..."` / `adding only: "..."` / `Smith termed it "..."`: the nearest speech
 /// verb before the quote, and its subject.
 fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
-    let Some(v) = (0..qt).rev().find(|&k| is_speech_verb(&s.toks[k])) else {
+    let Some(v) = s.index.verb_before[qt].map(|v| v as usize) else {
         // `Smith, a doctor, is more blunt: "..."`: a colon introduces the subject's words.
         let colon = qt
             .checked_sub(1)
             .filter(|&c| s.toks[c].is_punct(text, ":"))?;
         // "Pollsters agree - Jane Roe:", the digest form: the name right before the colon.
         let dash = |k: usize| ["-", "—", "–"].iter().any(|d| s.toks[k].is_punct(text, d));
-        let credited = s.nps.iter().position(|np| {
-            np.toks.end == colon && (np.toks.start.saturating_sub(4)..np.toks.start).any(dash)
+        let credited = s.np_at_end(colon).filter(|&n| {
+            let start = s.nps[n].toks.start;
+            (start.saturating_sub(4)..start).any(dash)
         });
         let n = credited.or_else(|| sentence_subject(text, s, colon))?;
         return Some((n, Some(s.toks[colon].span.clone())));
@@ -643,11 +733,8 @@ fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Rang
 
 /// `according to Smith, "..."`: governs every quote of its sentence.
 fn according_to(text: &str, s: &Sentence, _qt: usize) -> Option<(usize, Option<Range<usize>>)> {
-    let k = s
-        .toks
-        .windows(2)
-        .position(|w| w[0].lower == "according" && w[1].lower == "to")?;
-    let n = s.nps.iter().position(|np| np.toks.start == k + 2)?;
+    let k = s.index.according?;
+    let n = s.np_at_start(k + 2)?;
     let _ = text;
     Some((n, Some(s.toks[k].span.start..s.toks[k + 1].span.end)))
 }
@@ -665,7 +752,7 @@ fn cue_later(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
         if let Some(n) = subject_of(text, s, v).filter(|&n| s.nps[n].toks.start > qt) {
             return Some((n, Some(s.toks[v].span.clone())));
         }
-        if let Some(n) = s.nps.iter().position(|np| np.toks.start == v + 1) {
+        if let Some(n) = s.np_at_start(v + 1) {
             return Some((n, Some(s.toks[v].span.clone())));
         }
     }
@@ -680,12 +767,8 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
         .get(v)
         .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "from" | "with"))
     {
-        if let Some(np) = s
-            .nps
-            .iter()
-            .find(|np| np.toks.start == v + 1 || np.toks.start == v + 2)
-        {
-            v = np.toks.end;
+        if let Some(n) = s.np_at_start(v + 1).or_else(|| s.np_at_start(v + 2)) {
+            v = s.nps[n].toks.end;
         }
     }
     if s.toks.get(v).is_some_and(|t| t.is_punct(text, ",")) {
@@ -736,11 +819,7 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
         }
     }
     let participle = s.toks[v].lower.ends_with("ing");
-    let ends_at = |k: usize| {
-        s.nps
-            .iter()
-            .position(|np| np.toks.end == k && !np.after_preposition)
-    };
+    let ends_at = |k: usize| s.np_at_end(k).filter(|&n| !s.nps[n].after_preposition);
     if let Some(n) = ends_at(j) {
         return Some(n);
     }
@@ -759,21 +838,17 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
 
 /// The subject of the sentence: its first mention outside a prepositional phrase, before `v`,
 /// after an introductory clause ("When asked about it, Smith said ...").
-fn sentence_subject(text: &str, s: &Sentence, v: usize) -> Option<usize> {
-    let main_clause = introductory_clause_end(text, s)
-        .filter(|&c| c < v)
-        .unwrap_or(0);
-    let first = |from: usize| {
-        s.nps
-            .iter()
-            .position(|np| np.toks.start >= from && np.toks.end <= v && !np.after_preposition)
-    };
-    first(main_clause).or_else(|| first(0))
+fn sentence_subject(_text: &str, s: &Sentence, v: usize) -> Option<usize> {
+    let before_v = |n: &usize| s.nps[*n].toks.end <= v;
+    s.index
+        .main_subject
+        .filter(before_v)
+        .or(s.index.first_subject.filter(before_v))
 }
 
 /// Where the main clause starts when the sentence opens with a subordinate or prepositional
 /// clause closed by a comma: the token after that comma.
-fn introductory_clause_end(text: &str, s: &Sentence) -> Option<usize> {
+fn introductory_clause_end(text: &str, toks: &[Tok]) -> Option<usize> {
     const OPENERS: &[&str] = &[
         "when",
         "while",
@@ -803,15 +878,14 @@ fn introductory_clause_end(text: &str, s: &Sentence) -> Option<usize> {
         "responding",
         "according",
     ];
-    let first = s.toks.first()?;
+    let first = toks.first()?;
     if !OPENERS.contains(&first.lower.as_str()) && !first.is_preposition() {
         return None;
     }
-    let comma = s
-        .toks
+    let comma = toks
         .iter()
         .position(|t| t.is_punct(text, ",") || t.quote().is_some())?;
-    s.toks[comma].is_punct(text, ",").then_some(comma + 1)
+    toks[comma].is_punct(text, ",").then_some(comma + 1)
 }
 
 /// The token after a parenthesis that starts at `at` ("Smith (D-Ohio) said"), else `at`.
@@ -918,19 +992,6 @@ fn is_scare_quote(quote: &str) -> bool {
     let inner = quote.trim_matches(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '`', ' ']);
     inner.split_whitespace().count() <= 2
         && !inner.contains(|c: char| c.is_ascii_punctuation() && c != '-' && c != '\'')
-}
-
-/// A quote in a heading: its sentence is short and does not end as a sentence does
-/// (`'Just listen to us'` as a sub-heading, `READ MORE: 'The suffering is getting worse'`).
-fn is_heading(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> bool {
-    let s = &text[sentence.clone()];
-    let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
-    let open_ended = !end.ends_with(['.', '?', '!', ':', ';', ',', '…']);
-    let rest_of_paragraph = text[sentence.end..].split('\n').next().unwrap_or("").trim();
-    open_ended
-        && rest_of_paragraph.is_empty()
-        && s.split_whitespace().count() <= 12
-        && quote.end - quote.start < 120
 }
 
 /// A title or name in quotes ("Meet the Press", "The Art of the Deal"): every word capitalised

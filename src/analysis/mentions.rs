@@ -99,11 +99,49 @@ fn is_speech_verb(tok: &Tok) -> bool {
     tok.is_speech_verb()
 }
 
+/// Which tokens a mention covers or directly follows, and which mention ends where: built once
+/// per sentence so that finding speech-verb subjects stays linear in the sentence.
+struct Coverage {
+    taken: Vec<bool>,
+    /// Index in the original mention list of the mention ending (exclusive) at each token.
+    ends: Vec<Option<u32>>,
+}
+
+impl Coverage {
+    fn new(len: usize, nps: &[Np]) -> Self {
+        let mut cover = Coverage {
+            taken: vec![false; len + 1],
+            ends: vec![None; len + 1],
+        };
+        for (n, np) in nps.iter().enumerate() {
+            cover.mark(np);
+            cover.ends[np.toks.end] = Some(n as u32);
+        }
+        cover
+    }
+
+    fn mark(&mut self, np: &Np) {
+        for k in np.toks.start..=np.toks.end {
+            self.taken[k] = true;
+        }
+    }
+
+    fn taken(&self, k: usize) -> bool {
+        self.taken.get(k).copied().unwrap_or(true)
+    }
+
+    fn push(&mut self, found: &mut Vec<Np>, np: Np) {
+        self.mark(&np);
+        found.push(np);
+    }
+}
+
 /// Descriptions whose head is not a known role, found as the subject of a speech verb
 /// (`the civil claim said`, `a member of the public, whose name is redacted, wrote`) or after an
 /// inverted one (`says the affable proprietor`).
 fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
     let mut found = Vec::new();
+    let mut cover = Coverage::new(toks.len(), out);
     for v in (0..toks.len()).filter(|&v| toks[v].is_speech_verb()) {
         let mut j = v;
         while j > 0 && toks[j - 1].is_adverb() {
@@ -112,17 +150,18 @@ fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
         // A participle ("..., saying") takes the subject of its clause, not a mention before it.
         let participle = toks[v].lower.ends_with("ing");
         if j > 0 && !participle {
-            subject_side(text, toks, j, out, &mut found);
+            subject_side(text, toks, j, out, &mut found, &mut cover);
         }
         let after = v + 1;
-        if after < toks.len() && is_determiner(&toks[after]).is_some() && !taken(out, &found, after)
-        {
+        if after < toks.len() && is_determiner(&toks[after]).is_some() && !cover.taken(after) {
             let end = (after + 1..(after + 9).min(toks.len()))
                 .find(|&k| !toks[k].is_word() || toks[k].lower == "who" || toks[k].is_speech_verb())
                 .unwrap_or(toks.len().min(after + 9));
             let np =
                 loose_description(text, toks, after, end, 2).or_else(|| lone_pronoun(toks, after));
-            found.extend(np);
+            if let Some(np) = np {
+                cover.push(&mut found, np);
+            }
         }
     }
     out.extend(found);
@@ -132,20 +171,28 @@ fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
 /// The subject of a speech verb whose subject ends at token `j` (exclusive), if no mention
 /// stands there yet: a relative pronoun, "one"/"another", a compound description
 /// ("the committee chairmen") or any description after a determiner.
-fn subject_side(text: &str, toks: &[Tok], mut j: usize, out: &mut [Np], found: &mut Vec<Np>) {
+fn subject_side(
+    text: &str,
+    toks: &[Tok],
+    mut j: usize,
+    out: &mut [Np],
+    found: &mut Vec<Np>,
+    cover: &mut Coverage,
+) {
     let before = &toks[j - 1];
-    if matches!(before.lower.as_str(), "who" | "which" | "that") && !taken(out, found, j - 1) {
-        found.push(Np {
+    if matches!(before.lower.as_str(), "who" | "which" | "that") && !cover.taken(j - 1) {
+        let np = Np {
             toks: j - 1..j,
             span: before.span.clone(),
             kind: MentionKind::Relative,
             after_preposition: false,
             gender: None,
-        });
+        };
+        cover.push(found, np);
         return;
     }
-    if let Some(np) = lone_pronoun(toks, j - 1).filter(|_| !taken(out, found, j - 1)) {
-        found.push(np);
+    if let Some(np) = lone_pronoun(toks, j - 1).filter(|_| !cover.taken(j - 1)) {
+        cover.push(found, np);
         return;
     }
     // "the committee chairmen": a description followed by one more noun.
@@ -153,16 +200,18 @@ fn subject_side(text: &str, toks: &[Tok], mut j: usize, out: &mut [Np], found: &
         && !before.is_capitalised(text)
         && !before.is_preposition()
         && before.lower.chars().all(char::is_alphabetic);
-    if let Some(np) = out
-        .iter_mut()
-        .find(|np| np.toks.end == j - 1 && matches!(np.kind, MentionKind::Description { .. }))
-    {
+    let ending = cover.ends[j - 1].map(|n| n as usize);
+    if let Some(n) = ending.filter(|&n| matches!(out[n].kind, MentionKind::Description { .. })) {
         if compound {
+            let np = &mut out[n];
             np.toks.end = j;
             np.span.end = before.span.end;
             if let MentionKind::Description { head, .. } = &mut np.kind {
                 *head = before.lower.to_string();
             }
+            cover.ends[j - 1] = None;
+            cover.ends[j] = Some(n as u32);
+            cover.taken[j] = true;
         }
         return;
     }
@@ -175,7 +224,7 @@ fn subject_side(text: &str, toks: &[Tok], mut j: usize, out: &mut [Np], found: &
             j = k;
         }
     }
-    if j == 0 || taken(out, found, j - 1) {
+    if j == 0 || cover.taken(j - 1) {
         return;
     }
     // The widest description that fits: "a member of the public", not "the public"; never one
@@ -184,7 +233,9 @@ fn subject_side(text: &str, toks: &[Tok], mut j: usize, out: &mut [Np], found: &
         .filter(|&d| is_determiner(&toks[d]).is_some())
         .filter(|&d| d == 0 || !toks[d - 1].is_preposition())
         .find_map(|d| loose_description(text, toks, d, j, 1));
-    found.extend(widest);
+    if let Some(np) = widest {
+        cover.push(found, np);
+    }
 }
 
 /// "one said", "said another": an indefinite pronoun standing for an unnamed speaker.
@@ -204,12 +255,6 @@ fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
         after_preposition: false,
         gender: None,
     })
-}
-
-fn taken(out: &[Np], found: &[Np], k: usize) -> bool {
-    out.iter()
-        .chain(found)
-        .any(|np| np.toks.contains(&k) || np.toks.end == k)
 }
 
 /// Tokens `d..end` as a description if they look like one: a determiner, words (commas between

@@ -49,35 +49,52 @@ struct Mark {
 /// Deepest nesting we track; deeper marks are ignored so pathological input stays linear.
 const MAX_DEPTH: usize = 16;
 
+/// An open mark and the quotes closed directly inside it. The inner quotes are dropped when the
+/// mark closes (they are nested in its quote) and kept when it turns out to be an apostrophe.
+struct Open {
+    mark: Mark,
+    inner: Vec<QuoteSpan>,
+}
+
 /// Finds the quoted passages of `text`, given its paragraphs (byte ranges, in order).
 pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
     let mut quotes = Vec::new();
-    let mut open: Vec<Mark> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     for (i, para) in paragraphs.iter().enumerate() {
         // A quote carried over from the previous line keeps its opening mark on the stack.
-        let carried = !open.is_empty();
-        if !carried {
-            open.clear();
-        }
         for mark in marks(text, para.clone()) {
             apply(text, mark, &mut open, &mut quotes);
         }
-        if let Some(first) = open.first().copied() {
-            let next = paragraphs.get(i + 1);
-            if next.is_some_and(|n| continues_over_line_break(text, n, first.family)) {
-                continue;
-            }
-            let end = para.end;
-            if first.family != Family::Single && has_words(&text[first.at + first.len..end]) {
-                quotes.push(QuoteSpan {
-                    span: first.at..end,
-                    open_end: true,
-                });
-            }
-            open.clear();
+        let Some(first) = open.first().map(|o| o.mark) else {
+            continue;
+        };
+        let next = paragraphs.get(i + 1);
+        if next.is_some_and(|n| continues_over_line_break(text, n, first.family)) {
+            continue;
         }
+        close_paragraph(text, para.end, std::mem::take(&mut open), &mut quotes);
     }
+    quotes.sort_by_key(|q| q.span.start);
     quotes
+}
+
+/// The end of a paragraph with marks still open: a double quote or guillemet left open is a
+/// paragraph of a multi-paragraph quote; a single mark that never closed was an apostrophe
+/// (`Putin 's claims`), so the quotes inside it stand on their own.
+fn close_paragraph(text: &str, end: usize, open: Vec<Open>, quotes: &mut Vec<QuoteSpan>) {
+    for entry in open {
+        if entry.mark.family == Family::Single {
+            quotes.extend(entry.inner);
+            continue;
+        }
+        if has_words(&text[entry.mark.at + entry.mark.len..end]) {
+            quotes.push(QuoteSpan {
+                span: entry.mark.at..end,
+                open_end: true,
+            });
+        }
+        break;
+    }
 }
 
 /// Whether a quote open at the end of `para` goes on in `next`: `next` does not open a quote
@@ -97,16 +114,16 @@ fn has_words(s: &str) -> bool {
 }
 
 /// Applies one mark to the stack of open marks, emitting a quote when the outermost one closes.
-fn apply(text: &str, mark: Mark, open: &mut Vec<Mark>, quotes: &mut Vec<QuoteSpan>) {
+fn apply(text: &str, mark: Mark, open: &mut Vec<Open>, quotes: &mut Vec<QuoteSpan>) {
     let opens = can_open(text, &mark);
     let closes = can_close(text, &mark);
-    let pending = open.iter().rposition(|m| m.family == mark.family);
+    let pending = open.iter().rposition(|o| o.mark.family == mark.family);
     let close_now = match mark.shape {
         // A curly mark closes what is open of its family; a low „ is closed by “ as well.
         Shape::Closing => pending.is_some(),
         Shape::Opening if mark.low => false,
         Shape::Opening => {
-            pending.is_some_and(|p| open[p].low) || (pending.is_some() && closes && !opens)
+            pending.is_some_and(|p| open[p].mark.low) || (pending.is_some() && closes && !opens)
         }
         Shape::Straight => match mark.family {
             // A straight double closes whatever double is open.
@@ -116,15 +133,17 @@ fn apply(text: &str, mark: Mark, open: &mut Vec<Mark>, quotes: &mut Vec<QuoteSpa
     };
     if close_now {
         let p = pending.unwrap_or(0);
-        let start = open[p].at;
+        let start = open[p].mark.at;
         open.truncate(p);
-        if open.is_empty() {
-            let span = start..mark.at + mark.len;
-            if worth_keeping(text, &span) {
-                quotes.push(QuoteSpan {
-                    span,
-                    open_end: false,
-                });
+        let span = start..mark.at + mark.len;
+        if worth_keeping(text, &span) {
+            let quote = QuoteSpan {
+                span,
+                open_end: false,
+            };
+            match open.last_mut() {
+                Some(outer) => outer.inner.push(quote),
+                None => quotes.push(quote),
             }
         }
         return;
@@ -135,7 +154,10 @@ fn apply(text: &str, mark: Mark, open: &mut Vec<Mark>, quotes: &mut Vec<QuoteSpa
         Shape::Straight => opens && !(mark.family == Family::Single && is_elision(text, &mark)),
     };
     if open_now && open.len() < MAX_DEPTH {
-        open.push(mark);
+        open.push(Open {
+            mark,
+            inner: Vec::new(),
+        });
     }
 }
 
@@ -324,6 +346,13 @@ mod tests {
         let text = "He said \"no and left.\n\nThen \"yes,\" she said.";
         let q = quoted(text);
         assert_eq!(q, ["\"no and left.", "\"yes,\""]);
+    }
+
+    #[test]
+    fn a_stray_apostrophe_does_not_swallow_the_quotes_after_it() {
+        let text =
+            "Smith 's claims grew. He blamed them for \"blocking the process\" by accusing Europe.";
+        assert_eq!(quoted(text), ["\"blocking the process\""]);
     }
 
     #[test]
