@@ -772,9 +772,12 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
         }
     }
     if s.toks.get(v).is_some_and(|t| t.is_punct(text, ",")) {
-        // "Smith, a senior advisor to the president, said": skip to the closing comma.
-        let close = (v + 1..(v + 20).min(s.toks.len()))
-            .find(|&k| s.toks[k].is_punct(text, ",") || s.toks[k].quote().is_some())?;
+        // "Smith, a senior advisor to the president, said", "Harry Bond, 30, of Raleigh, N.C.,
+        // who was polled, said": the aside ends at the comma the speech verb follows.
+        let limit = (v + 30).min(s.toks.len());
+        let close = (v + 1..limit)
+            .take_while(|&k| s.toks[k].quote().is_none())
+            .find(|&k| s.toks[k].is_punct(text, ",") && speech_verb_after(s, k + 1))?;
         v = close + 1;
     }
     while s

@@ -77,7 +77,7 @@ fn attribution_follows(text: &str, at: usize, end: usize) -> bool {
     let words: Vec<&str> = text[at..end]
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .take(4)
+        .take(8)
         .collect();
     for (k, w) in words.iter().enumerate() {
         let bare = w
@@ -86,14 +86,22 @@ fn attribution_follows(text: &str, at: usize, end: usize) -> bool {
         if lexicon::speech_verbs().contains(&bare) {
             return k > 0 || w.len() != bare.len() || words.len() > 1;
         }
+        // Names, titles and a short aside between commas ("Rep. Jo Roe, R-Pa., said").
         let name_like = w.starts_with(char::is_uppercase)
             || matches!(bare.as_str(), "he" | "she" | "they" | "the");
         let abbreviation = w.ends_with('.') && lexicon::abbreviations().contains(&bare);
-        if !name_like || (w.ends_with([',', '.', ';', ':']) && !abbreviation) {
+        let ends_sentence = w.ends_with(['.', ';', ':']) && !abbreviation && !is_initials(w);
+        if !name_like || ends_sentence {
             return false;
         }
     }
     false
+}
+
+/// Initials and state abbreviations: "N.C.", "R-Pa.", "J.".
+fn is_initials(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 3 && word.trim_end_matches(',').ends_with('.')
 }
 
 fn is_closing_mark(c: char) -> bool {
@@ -180,6 +188,17 @@ mod tests {
                 "\"Not me!\" he said.",
                 "\"Fine.\"",
                 "Then rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_aside_after_the_speaker_keeps_the_sentence_whole() {
+        assert_eq!(
+            split("\"Keep moving!\" Rep. Jo Roe, R-Pa., said of it. Next one."),
+            [
+                "\"Keep moving!\" Rep. Jo Roe, R-Pa., said of it.",
+                "Next one."
             ]
         );
     }
