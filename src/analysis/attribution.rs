@@ -18,16 +18,28 @@ use crate::lexicon;
 /// One sentence with its tokens and mentions.
 struct Sentence {
     span: Range<usize>,
-    /// Index of the paragraph the sentence starts in.
+    /// Index of the paragraph the sentence starts in, and where that paragraph ends.
     para: usize,
+    para_end: usize,
     toks: Vec<Tok>,
     nps: Vec<Np>,
     /// The entity each mention resolves to (filled in document order).
     entity: Vec<Option<usize>>,
     /// Lookups the rules make for every quote, computed once so that a sentence with thousands
-    /// of quotes stays linear.
-    index: SentenceIndex,
+    /// of quotes stays linear; present only while the sentence is being attributed.
+    index: Option<Box<SentenceIndex>>,
 }
+
+/// The index of a sentence that is not being attributed: nothing found.
+static NO_INDEX: SentenceIndex = SentenceIndex {
+    np_start: Vec::new(),
+    np_end: Vec::new(),
+    verb_before: Vec::new(),
+    according: None,
+    main_subject: None,
+    first_subject: None,
+    heading_like: false,
+};
 
 #[derive(Debug, Default)]
 struct SentenceIndex {
@@ -90,9 +102,23 @@ impl SentenceIndex {
 }
 
 impl Sentence {
+    /// An attribution resting on mention `n` of this sentence.
+    fn found(&self, n: usize, cue: Option<Range<usize>>, rule: &'static str) -> Found {
+        Found {
+            mention: self.nps[n].span.clone(),
+            entity: self.entity[n],
+            cue,
+            rule,
+        }
+    }
+
+    fn index(&self) -> &SentenceIndex {
+        self.index.as_deref().unwrap_or(&NO_INDEX)
+    }
+
     /// The mention that starts at token `k`.
     fn np_at_start(&self, k: usize) -> Option<usize> {
-        self.index
+        self.index()
             .np_start
             .get(k)
             .copied()
@@ -102,7 +128,7 @@ impl Sentence {
 
     /// The mention that ends (exclusive) at token `k`.
     fn np_at_end(&self, k: usize) -> Option<usize> {
-        self.index
+        self.index()
             .np_end
             .get(k)
             .copied()
@@ -114,8 +140,9 @@ impl Sentence {
 /// What an attribution rule found.
 #[derive(Debug, Clone)]
 struct Found {
-    /// The mention: (sentence index, mention index).
-    np: (usize, usize),
+    /// The words the attribution rests on, and the entity they resolved to.
+    mention: Range<usize>,
+    entity: Option<usize>,
     cue: Option<Range<usize>>,
     rule: &'static str,
 }
@@ -149,6 +176,10 @@ pub fn analyze(text: String) -> Document {
     let quote_ranges: Vec<Range<usize>> = found.iter().map(|q| q.span.clone()).collect();
     let lower_words = lower_case_words(&text);
 
+    // Pass one: sentences, mentions and names. Tokens and mentions are dropped once a sentence's
+    // names are linked (only the entity of each name is kept) and rebuilt in pass two, so memory
+    // holds the tokens and mentions of a few sentences at a time, whatever the text's size.
+    let mut state = State::new(&text);
     let mut sentences = Vec::new();
     for (para, unit) in units(&paragraphs, &quote_ranges) {
         for span in segment::sentences(&text, unit, &quote_ranges) {
@@ -157,22 +188,36 @@ pub fn analyze(text: String) -> Document {
             let entity = vec![None; nps.len()];
             let para = para_of(&paragraphs, para, &span_start(&toks));
             let para_end = paragraphs[para].end.max(span.end);
-            let index = SentenceIndex::new(&text, &span, para_end, &toks, &nps);
-            sentences.push(Sentence {
+            let mut sentence = Sentence {
                 span,
                 para,
+                para_end,
                 toks,
                 nps,
                 entity,
-                index,
-            });
+                index: None,
+            };
+            state.link_names(&mut sentence);
+            sentence.toks = Vec::new();
+            sentence.nps = Vec::new();
+            sentences.push(sentence);
         }
     }
-    let mut state = State::new(&text, &sentences);
-    state.link_names(&mut sentences);
-    let attributions = state.attribute(&mut sentences, &found);
-    let entities = state.entities;
-    build_document(text, paragraphs, sentences, found, attributions, entities)
+    state.finish_linking();
+    let attributions = state.attribute(&mut sentences, &found, &spans, &lower_words);
+    let State {
+        entities, mentions, ..
+    } = state;
+    let sentences = sentences.into_iter().map(|s| s.span).collect();
+    build_document(
+        text,
+        paragraphs,
+        sentences,
+        mentions,
+        found,
+        attributions,
+        entities,
+    )
 }
 
 fn span_start(toks: &[Tok]) -> usize {
@@ -234,22 +279,25 @@ struct State<'t> {
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
     by_word: HashMap<String, Vec<usize>>,
+    /// Mentions of the sentences already attributed, in text order.
+    mentions: Vec<Mention>,
 }
 
 impl<'t> State<'t> {
-    fn new(text: &'t str, _sentences: &[Sentence]) -> Self {
+    fn new(text: &'t str) -> Self {
         State {
             text,
             entities: Vec::new(),
             salience: Vec::new(),
             by_word: HashMap::new(),
+            mentions: Vec::new(),
         }
     }
 
-    /// Pass one: every name mention joins an entity (the longest form gives the canonical name);
+    /// Pass one, a sentence at a time: every name mention joins an entity (the longest form gives the canonical name);
     /// titles and appositives become aliases and roles.
-    fn link_names(&mut self, sentences: &mut [Sentence]) {
-        for s in sentences.iter_mut() {
+    fn link_names(&mut self, s: &mut Sentence) {
+        {
             for n in 0..s.nps.len() {
                 let np = &s.nps[n];
                 let MentionKind::Name { name, organisation } = &np.kind else {
@@ -291,8 +339,11 @@ impl<'t> State<'t> {
                 s.entity[n] = Some(id);
             }
         }
-        // A full name that the text also gives by its last word alone ("Jane Roe" ... "Roe")
-        // is a person: places and organisations are not shortened that way.
+    }
+
+    /// After every name is linked: a full name that the text also gives by its last word alone
+    /// ("Jane Roe" ... "Roe") is a person; places and organisations are not shortened that way.
+    fn finish_linking(&mut self) {
         for e in &mut self.entities {
             e.person |= e.kind == EntityKind::Person && e.forms == FULL_FORM | SHORT_FORM;
         }
@@ -375,10 +426,26 @@ impl<'t> State<'t> {
         &mut self,
         sentences: &mut [Sentence],
         quotes: &[QuoteSpan],
+        spans: &[(usize, Range<usize>)],
+        lower_words: &LowerWords,
     ) -> Vec<Option<Found>> {
         let mut result: Vec<Option<Found>> = vec![None; quotes.len()];
         let mut last_quote: Option<(usize, usize)> = None; // (quote, sentence)
         for si in 0..sentences.len() {
+            // The rules read this sentence and the one before; older tokens can go, and so can
+            // discourse entries too old for any pronoun to reach.
+            if si % 256 == 0 {
+                self.salience.retain(|e| e.sentence + RECENCY >= si);
+            }
+            if si >= 2 {
+                self.retire(&mut sentences[si - 2]);
+            }
+            let s = &mut sentences[si];
+            s.toks = tokenize(self.text, s.span.clone(), spans);
+            s.nps = find_mentions(self.text, &s.toks, lower_words);
+            s.index = Some(Box::new(SentenceIndex::new(
+                self.text, &s.span, s.para_end, &s.toks, &s.nps,
+            )));
             self.resolve_mentions(sentences, si);
             let quote_toks: Vec<usize> = (0..sentences[si].toks.len())
                 .filter(|&k| sentences[si].toks[k].quote().is_some())
@@ -387,7 +454,7 @@ impl<'t> State<'t> {
                 let qi = sentences[si].toks[qt].quote().unwrap_or(0);
                 let found = self.attribute_quote(sentences, si, qt, quotes, last_quote, &result);
                 if let Some(f) = &found {
-                    if let Some(id) = sentences[f.np.0].entity[f.np.1] {
+                    if let Some(id) = f.entity {
                         self.salience.push(Salient {
                             entity: id,
                             sentence: si,
@@ -405,8 +472,25 @@ impl<'t> State<'t> {
                 result[qi] = found;
             }
         }
+        let from = sentences.len().saturating_sub(2);
+        for s in &mut sentences[from..] {
+            self.retire(s);
+        }
         share_across_paragraph_parts(quotes, &mut result);
         result
+    }
+
+    /// A sentence the rules will not read again: its mentions go to the document, its tokens go.
+    fn retire(&mut self, s: &mut Sentence) {
+        let nps = std::mem::take(&mut s.nps);
+        let entity = std::mem::take(&mut s.entity);
+        self.mentions
+            .extend(nps.into_iter().zip(entity).map(|(np, speaker)| Mention {
+                span: np.span,
+                speaker,
+            }));
+        s.toks = Vec::new();
+        s.index = None;
     }
 
     fn attribute_quote(
@@ -422,7 +506,7 @@ impl<'t> State<'t> {
         let qi = s.toks[qt].quote()?;
         let q = &quotes[qi].span;
         let inner = &self.text[q.clone()];
-        if is_title_like(inner) || (s.index.heading_like && q.end - q.start < 120) {
+        if is_title_like(inner) || (s.index().heading_like && q.end - q.start < 120) {
             return None;
         }
         // A word or two in quotes with no punctuation of its own ("sextortion", "road map") is
@@ -449,11 +533,7 @@ impl<'t> State<'t> {
                     } else {
                         rule
                     };
-                    return Some(Found {
-                        np: (si, np),
-                        cue,
-                        rule,
-                    });
+                    return Some(s.found(np, cue, rule));
                 }
             }
         }
@@ -484,17 +564,14 @@ impl<'t> State<'t> {
             .and_then(|(qi, qs)| Some((qs, done[qi].clone()?)));
         let prev_sentence = (si > 0 && reach(si - 1) && qt == 0)
             .then(|| {
-                speech_subject(self.text, &sentences[si - 1]).map(|(np, cue)| Found {
-                    np: (si - 1, np),
-                    cue,
-                    rule: "previous-sentence",
-                })
+                speech_subject(self.text, &sentences[si - 1])
+                    .map(|(np, cue)| sentences[si - 1].found(np, cue, "previous-sentence"))
             })
             .flatten()
-            .filter(|f| sentences[si - 1].entity[f.np.1].is_some());
+            .filter(|f| f.entity.is_some());
         let prev_sentence = prev_sentence.or_else(|| {
             (si > 0 && reach(si - 1) && qt == 0)
-                .then(|| self.previous_subject(&sentences[si - 1], si - 1))
+                .then(|| self.previous_subject(&sentences[si - 1]))
                 .flatten()
         });
         match (prev_quote, prev_sentence) {
@@ -512,17 +589,13 @@ impl<'t> State<'t> {
 
     /// `Brooks moved in on Oct. 1.` before a quote with no cue: the person the sentence is about,
     /// when it has no quote of its own.
-    fn previous_subject(&self, s: &Sentence, si: usize) -> Option<Found> {
+    fn previous_subject(&self, s: &Sentence) -> Option<Found> {
         if s.toks.iter().any(|t| t.quote().is_some()) {
             return None;
         }
         let n = sentence_subject(self.text, s, s.toks.len())?;
         let e = &self.entities[s.entity[n]?];
-        (e.kind == EntityKind::Person && e.person).then_some(Found {
-            np: (si, n),
-            cue: None,
-            rule: "previous-subject",
-        })
+        (e.kind == EntityKind::Person && e.person).then(|| s.found(n, None, "previous-subject"))
     }
 
     /// Resolves the mentions of sentence `si` in order, updating the discourse state.
@@ -713,7 +786,14 @@ fn named_in_apposition(text: &str, s: &Sentence, n: usize) -> usize {
 /// `Smith responded, "..."` / `adding only: "..."` / `Smith termed it "..."`: the nearest speech
 /// verb before the quote, and its subject.
 fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
-    let Some(v) = s.index.verb_before[qt].map(|v| v as usize) else {
+    let Some(v) = s
+        .index()
+        .verb_before
+        .get(qt)
+        .copied()
+        .flatten()
+        .map(|v| v as usize)
+    else {
         // `Smith, a doctor, is more blunt: "..."`: a colon introduces the subject's words.
         let colon = qt
             .checked_sub(1)
@@ -733,7 +813,7 @@ fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Rang
 
 /// `according to Smith, "..."`: governs every quote of its sentence.
 fn according_to(text: &str, s: &Sentence, _qt: usize) -> Option<(usize, Option<Range<usize>>)> {
-    let k = s.index.according?;
+    let k = s.index().according?;
     let n = s.np_at_start(k + 2)?;
     let _ = text;
     Some((n, Some(s.toks[k].span.start..s.toks[k + 1].span.end)))
@@ -843,10 +923,10 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
 /// after an introductory clause ("When asked about it, Smith said ...").
 fn sentence_subject(_text: &str, s: &Sentence, v: usize) -> Option<usize> {
     let before_v = |n: &usize| s.nps[*n].toks.end <= v;
-    s.index
+    s.index()
         .main_subject
         .filter(before_v)
-        .or(s.index.first_subject.filter(before_v))
+        .or(s.index().first_subject.filter(before_v))
 }
 
 /// Where the main clause starts when the sentence opens with a subordinate or prepositional
@@ -1046,7 +1126,8 @@ fn share_across_paragraph_parts(quotes: &[QuoteSpan], result: &mut [Option<Found
 fn build_document(
     text: String,
     paragraphs: Vec<Range<usize>>,
-    sentences: Vec<Sentence>,
+    sentences: Vec<Range<usize>>,
+    mentions: Vec<Mention>,
     found: Vec<QuoteSpan>,
     attributions: Vec<Option<Found>>,
     entities: Vec<Entity>,
@@ -1064,10 +1145,8 @@ fn build_document(
             };
             let (speaker, mention, cue, rule, chain) = match a {
                 Some(f) => {
-                    let s = &sentences[f.np.0];
-                    let np = &s.nps[f.np.1];
-                    let id = s.entity[f.np.1];
-                    let mention_text = text[np.span.clone()].to_string();
+                    let id = f.entity;
+                    let mention_text = text[f.mention.clone()].to_string();
                     let mut chain = vec![mention_text];
                     if let Some(id) = id {
                         counts[id] += 1;
@@ -1075,7 +1154,7 @@ fn build_document(
                     }
                     (
                         id,
-                        Some(np.span.clone()),
+                        Some(f.mention.clone()),
                         f.cue.clone(),
                         Some(f.rule),
                         chain,
@@ -1094,15 +1173,7 @@ fn build_document(
             }
         })
         .collect();
-    let mentions = sentences
-        .iter()
-        .flat_map(|s| {
-            s.nps.iter().zip(&s.entity).map(|(np, e)| Mention {
-                span: np.span.clone(),
-                speaker: *e,
-            })
-        })
-        .collect();
+
     let speakers = entities
         .into_iter()
         .enumerate()
@@ -1118,7 +1189,6 @@ fn build_document(
             }
         })
         .collect();
-    let sentences = sentences.into_iter().map(|s| s.span).collect();
     Document {
         text,
         paragraphs,
