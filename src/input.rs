@@ -153,8 +153,9 @@ impl Source {
 
 /// Analyses a source: [`crate::analyze`] on its text, and for a web page or Markdown file the
 /// file's own headings in place of the ones detected in the plain text (structure wins).
-pub fn analyze_source(source: &Source) -> Document {
-    let mut doc = crate::analyze(source.text.clone());
+pub fn analyze_source(source: &mut Source) -> Document {
+    // The text moves into the document rather than being copied: a 100 MB article stays one copy.
+    let mut doc = crate::analyze(std::mem::take(&mut source.text));
     apply_headings(source, &mut doc);
     doc
 }
@@ -534,27 +535,30 @@ mod tests {
         assert_eq!(src.heading_level(&(sub..sub + 3)), 3);
         assert_eq!(src.heading_level(&(0..1)), 2);
 
-        let doc = analyze_source(&src);
-        assert_eq!(doc.text, src.text);
+        let text = src.text.clone();
+        let mut src = src;
+        let doc = analyze_source(&mut src);
+        assert_eq!(doc.text, text);
+        assert!(src.text.is_empty(), "the text moves into the document");
         assert_eq!(doc.headings, vec![sub..sub + 3]);
     }
 
     #[test]
     fn markdown_source_and_plain_text_headings() {
         let md = "# Title\n\nSome *text* with a [link](http://x).\n\n## Part two\n\nMore.\n";
-        let src = source_from_bytes("n.md".into(), md.as_bytes().to_vec()).unwrap();
+        let mut src = source_from_bytes("n.md".into(), md.as_bytes().to_vec()).unwrap();
         assert_eq!(src.format, SourceFormat::Markdown);
         assert_eq!(src.meta.title.as_deref(), Some("Title"));
         assert_eq!(src.text, "Some text with a link.\n\nPart two\n\nMore.");
-        assert_eq!(analyze_source(&src).headings, vec![24..32]);
+        assert_eq!(analyze_source(&mut src).headings, vec![24..32]);
 
         // Plain text keeps the detector's headings and its text verbatim.
         let plain = "Opening paragraph here.\n\nA short heading\n\nThe body goes on here.\n";
-        let src = source_from_bytes("p.txt".into(), plain.as_bytes().to_vec()).unwrap();
+        let mut src = source_from_bytes("p.txt".into(), plain.as_bytes().to_vec()).unwrap();
         assert_eq!(src.format, SourceFormat::Text);
         assert_eq!(src.text, plain);
         assert_eq!(
-            analyze_source(&src).headings,
+            analyze_source(&mut src).headings,
             crate::analyze(plain.into()).headings
         );
     }

@@ -153,6 +153,16 @@ fn apply(text: &str, mark: Mark, open: &mut Vec<Open>, quotes: &mut Vec<QuoteSpa
         Shape::Closing => opens && !closes,
         Shape::Straight => opens && !(mark.family == Family::Single && is_elision(text, &mark)),
     };
+    if open_now && open.len() >= MAX_DEPTH {
+        // Full of marks that never closed: the oldest open single mark was an apostrophe.
+        if let Some(k) = open.iter().position(|o| o.mark.family == Family::Single) {
+            let dissolved = open.remove(k);
+            match k.checked_sub(1) {
+                Some(below) => open[below].inner.extend(dissolved.inner),
+                None => quotes.extend(dissolved.inner),
+            }
+        }
+    }
     if open_now && open.len() < MAX_DEPTH {
         open.push(Open {
             mark,
@@ -353,6 +363,12 @@ mod tests {
         let text =
             "Smith 's claims grew. He blamed them for \"blocking the process\" by accusing Europe.";
         assert_eq!(quoted(text), ["\"blocking the process\""]);
+    }
+
+    #[test]
+    fn many_stray_apostrophes_in_one_paragraph_do_not_block_later_quotes() {
+        let text = "Smith 's view. \"Yes,\" he said. ".repeat(40);
+        assert_eq!(quoted(&text).len(), 40);
     }
 
     #[test]

@@ -114,11 +114,11 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         for path in &files {
             match args.input {
                 InputFormat::Text => match input::read_path(path) {
-                    Ok(src) => {
+                    Ok(mut src) => {
                         if let Some(notice) = src.notice() {
                             eprintln!("saywho: {notice}");
                         }
-                        match super::analyze_source_guarded(&src) {
+                        match super::analyze_source_guarded(&mut src) {
                             Ok(doc) => sink.doc(
                                 &DocResult::new(Value::String(src.name.clone()), &doc)
                                     .with_source(&src),

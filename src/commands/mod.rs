@@ -16,8 +16,13 @@ pub(crate) fn analyze_guarded(text: String) -> Result<saywho::Document, String> 
 
 /// [`analyze_guarded`] for a [`saywho::Source`]: its structured headings win (see
 /// [`saywho::analyze_source`]).
-pub(crate) fn analyze_source_guarded(source: &saywho::Source) -> Result<saywho::Document, String> {
-    guarded(|| saywho::analyze_source(source))
+pub(crate) fn analyze_source_guarded(
+    source: &mut saywho::Source,
+) -> Result<saywho::Document, String> {
+    // The source is not read again if the engine panics, so unwinding cannot expose it broken.
+    guarded(std::panic::AssertUnwindSafe(|| {
+        saywho::analyze_source(source)
+    }))
 }
 
 fn guarded<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {

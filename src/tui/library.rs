@@ -261,9 +261,9 @@ impl Corpus for Library {
     }
 
     fn document(&mut self, i: usize) -> Result<Document, String> {
-        let source = self.source(i).map_err(|e| format!("{e:#}"))?;
+        let mut source = self.source(i).map_err(|e| format!("{e:#}"))?;
         // HTML and Markdown bring their own headings; analyze_source keeps them.
-        std::panic::catch_unwind(move || crate::analyze_source(&source))
+        std::panic::catch_unwind(move || crate::analyze_source(&mut source))
             .map_err(|_| "the analysis failed on this article".to_string())
     }
 }
