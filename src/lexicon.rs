@@ -2,10 +2,9 @@
 //!
 //! Each file holds one entry a line; `#` starts a comment. Entries are matched lower-cased.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Parses a lexicon file: one entry a line, `#` comments, blank lines skipped.
 pub fn parse(source: &str) -> impl Iterator<Item = &str> {
@@ -16,7 +15,7 @@ pub fn parse(source: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Every word of every entry, lower-cased (a line may list several forms: "say said says").
-fn set(source: &'static str) -> HashSet<String> {
+fn set(source: &'static str) -> FxHashSet<String> {
     parse(source)
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)
@@ -26,8 +25,8 @@ fn set(source: &'static str) -> HashSet<String> {
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
-        pub fn $name() -> &'static HashSet<String> {
-            static SET: OnceLock<HashSet<String>> = OnceLock::new();
+        pub fn $name() -> &'static FxHashSet<String> {
+            static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
             SET.get_or_init(|| set(include_str!(concat!("../assets/lexicon/", $file))))
         }
     };
@@ -70,8 +69,8 @@ lexicon!(
 );
 
 /// Two-word speech cues ("shot back"), as (verb, particle) pairs.
-pub fn speech_phrases() -> &'static HashSet<(String, String)> {
-    static SET: OnceLock<HashSet<(String, String)>> = OnceLock::new();
+pub fn speech_phrases() -> &'static FxHashSet<(String, String)> {
+    static SET: OnceLock<FxHashSet<(String, String)>> = OnceLock::new();
     SET.get_or_init(|| {
         parse(include_str!("../assets/lexicon/speech_phrases.txt"))
             .filter_map(|line| line.split_once(char::is_whitespace))
@@ -127,8 +126,8 @@ pub fn word_class(lower: &str) -> u8 {
 }
 
 /// Pronouns that can carry an attribution, with their antecedent kind ("he" -> "male").
-pub fn pronouns() -> &'static HashMap<String, String> {
-    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+pub fn pronouns() -> &'static FxHashMap<String, String> {
+    static MAP: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
         parse(include_str!("../assets/lexicon/pronouns.txt"))
             .filter_map(|line| line.split_once(char::is_whitespace))

@@ -5,7 +5,6 @@
 //! resolved to a canonical entity: names through their aliases, pronouns and descriptions through
 //! the discourse state (who was recently the subject or the speaker).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::mentions::{find_mentions, Gender, LowerWords, MentionKind, Np};
@@ -278,7 +277,7 @@ struct State<'t> {
     entities: Vec<Entity>,
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Mentions of the sentences already attributed, in text order.
     mentions: Vec<Mention>,
 }
@@ -289,7 +288,7 @@ impl<'t> State<'t> {
             text,
             entities: Vec::new(),
             salience: Vec::new(),
-            by_word: HashMap::new(),
+            by_word: Default::default(),
             mentions: Vec::new(),
         }
     }

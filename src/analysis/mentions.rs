@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::tokens::Tok;
+use super::tokens::{strip_possessive, Tok};
 use crate::lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,7 +350,7 @@ fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> bo
     }
     // A capitalised opener that the text also writes in lower case is a common word, and so is
     // an opening role noun that is no title ("Officials said").
-    let bare = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+    let bare = strip_possessive(&t.lower);
     !(i == 0 && (lower_words.contains(bare) || is_role(t)) && !is_title(t))
 }
 

@@ -9,6 +9,13 @@ use compact_str::CompactString;
 
 use crate::lexicon;
 
+/// A word without its possessive ending: "Putin's" -> "Putin".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
 /// Lower-cases a word without a heap allocation for the common, short, ASCII case.
 fn lowercase(word: &str) -> CompactString {
     if word.is_ascii() {
@@ -43,7 +50,7 @@ impl Tok {
         let mut class = 0;
         if kind == TokKind::Word {
             class = lexicon::word_class(&lower);
-            let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+            let bare = strip_possessive(&lower);
             if bare.len() != lower.len() {
                 class |= lexicon::word_class(bare) & lexicon::class::ROLE;
             }
@@ -114,7 +121,16 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
             q += 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let b = text.as_bytes()[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -161,6 +177,7 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
     ];
     for k in 0..toks.len() {
         let noun = k > 0
+            && toks[k].is_speech_verb()
             && (NOUN_BEFORE.contains(&toks[k - 1].lower.as_str()) || toks[k - 1].is_possessive());
         if noun {
             toks[k].class &= !lexicon::class::SPEECH_VERB;
@@ -181,10 +198,16 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
 /// is kept for abbreviations and initials (Mr., U.S., J.).
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut end = start;
-    let mut chars = text[start..limit].char_indices().peekable();
+    let bytes = text.as_bytes();
+    // Plain ASCII letters and digits first: most of any news text.
+    while end < limit && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let mut chars = text[end..limit].char_indices().peekable();
+    let base = end;
     while let Some((k, c)) = chars.next() {
         if c.is_alphanumeric() {
-            end = start + k + c.len_utf8();
+            end = base + k + c.len_utf8();
             continue;
         }
         let joins = matches!(c, '\'' | '’' | '-' | '.' | '&');
