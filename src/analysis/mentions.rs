@@ -521,6 +521,21 @@ fn possessive_len(tok: &Tok) -> usize {
     }
 }
 
+/// Whether a role word is an adjective of the word after it: "official visit", "campaign
+/// manager". A verb form, a function word, a preposition or punctuation after it leaves it a noun
+/// ("the official refused", "the official said", "the official in charge").
+fn modifies_next(text: &str, next: &Tok) -> bool {
+    if !next.is_word() || next.is_capitalised(text) {
+        return false;
+    }
+    let verb_form = ["ed", "s", "ing"].iter().any(|e| next.lower.ends_with(e));
+    let function = next.has(lexicon::class::NON_NAME)
+        || next.is_preposition()
+        || next.is_adverb()
+        || next.is_speech_verb();
+    is_role(next) || !(verb_form || function)
+}
+
 /// A description: a determiner or a possessor, up to three modifiers, and a role noun:
 /// "the official", "The Ukrainian leader", "a senior advisor", "Putin's assistant", "her office".
 fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
@@ -551,11 +566,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
         if !t.is_word() {
             return None;
         }
-        if is_role(t)
-            && !toks
-                .get(k + 1)
-                .is_some_and(|n| is_role(n) && !n.is_capitalised(text))
-        {
+        if is_role(t) && !toks.get(k + 1).is_some_and(|n| modifies_next(text, n)) {
             // Capitalised names right after ("the economist Jared Bernstein") belong to `name`.
             if toks
                 .get(k + 1)
@@ -677,6 +688,21 @@ mod tests {
         let m = mentions("Lombardi said no. Chapman admits so. Ukrainian diplomats agreed.");
         let names: Vec<_> = m.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(names, ["Lombardi", "Chapman"]);
+    }
+
+    #[test]
+    fn a_role_word_before_a_noun_is_an_adjective() {
+        let m = mentions(
+            "On his first official visit, the official refused, and the campaign manager spoke.",
+        );
+        let kinds: Vec<_> = m.iter().map(|(t, k)| format!("{t}={k}")).collect();
+        assert_eq!(
+            kinds,
+            [
+                "the official=role:official",
+                "the campaign manager=role:manager"
+            ]
+        );
     }
 
     #[test]
