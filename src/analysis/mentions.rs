@@ -383,7 +383,15 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     let mut end = i;
     while end < toks.len() {
         let t = &toks[end];
-        let in_name = name_word(text, toks, end, lower_words)
+        // A month or modal after a known first name is a surname: "Theresa May", "Ann March".
+        let surname_word = end > i
+            && t.is_capitalised(text)
+            && first_name_known(&toks[end - 1].lower)
+            && toks
+                .get(end + 1)
+                .is_none_or(|n| !n.lower.chars().all(|c| c.is_ascii_digit()));
+        let in_name = surname_word
+            || name_word(text, toks, end, lower_words)
             || (end > i && t.is_capitalised(text) && is_title(t));
         let leading_adjective = end == i && !t.is_capitalised(text) && !is_role(t);
         let joiner = end > i
@@ -420,7 +428,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
                 organisation: false,
             },
             after_preposition: false,
-            gender: None,
+            gender: honorific_gender(run),
         });
     }
     // A demonym before a common noun ("Ukrainian diplomats") is an adjective.
@@ -454,13 +462,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         }
         None => return None,
     };
-    let gender = run.iter().find_map(|t| match t.lower.as_str() {
-        "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
-        "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
-            Some(Gender::Female)
-        }
-        _ => None,
-    });
+    let gender = honorific_gender(run);
     Some(Np {
         toks: start_tok..end,
         span: toks[start_tok].span.start..last.span.end,
@@ -470,6 +472,21 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         },
         after_preposition: false,
         gender,
+    })
+}
+
+fn first_name_known(lower: &str) -> bool {
+    lexicon::male_names().contains(lower) || lexicon::female_names().contains(lower)
+}
+
+/// The gender an honorific in a name shows: Mr., Ms., Sir, Queen.
+fn honorific_gender(run: &[Tok]) -> Option<Gender> {
+    run.iter().find_map(|t| match t.lower.as_str() {
+        "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
+            Some(Gender::Female)
+        }
+        _ => None,
     })
 }
 
@@ -703,6 +720,13 @@ mod tests {
                 "the campaign manager=role:manager"
             ]
         );
+    }
+
+    #[test]
+    fn months_after_first_names_are_surnames() {
+        let m = mentions("Prime Minister Theresa May spoke on May 5.");
+        assert_eq!(m[0].1, "name:Theresa May");
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     #[test]
