@@ -753,7 +753,7 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
         v += 1;
     }
     if s.toks.get(v).is_some_and(is_speech_verb) {
-        if let Some(n) = s.np_at_start(v + 1) {
+        if let Some(n) = s.np_at_start(Tok::after_verb(&s.toks, v)) {
             return Some((
                 named_in_apposition(text, s, n),
                 Some(s.toks[v].span.clone()),
@@ -831,7 +831,7 @@ fn cue_later(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
         if let Some(n) = subject_of(text, s, v).filter(|&n| s.nps[n].toks.start > qt) {
             return Some((n, Some(s.toks[v].span.clone())));
         }
-        if let Some(n) = s.np_at_start(v + 1) {
+        if let Some(n) = s.np_at_start(Tok::after_verb(&s.toks, v)) {
             return Some((n, Some(s.toks[v].span.clone())));
         }
     }
@@ -1262,6 +1262,17 @@ mod tests {
             ]
         );
         assert_eq!(rules(text), [Some("cue-after"); 4]);
+    }
+
+    #[test]
+    fn two_word_cues_and_their_particle() {
+        let text = "Jo Park owns the shop. \"We sell every genre,\" points out the store's owner.";
+        let doc = analyze(text.to_string());
+        assert_eq!(
+            doc.slice(doc.quotes[0].mention.as_ref().unwrap()),
+            "the store's owner"
+        );
+        assert_eq!(doc.slice(doc.quotes[0].cue.as_ref().unwrap()), "points");
     }
 
     #[test]

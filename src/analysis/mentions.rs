@@ -152,7 +152,7 @@ fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
         if j > 0 && !participle {
             subject_side(text, toks, j, out, &mut found, &mut cover);
         }
-        let after = v + 1;
+        let after = Tok::after_verb(toks, v);
         if after < toks.len() && is_determiner(&toks[after]).is_some() && !cover.taken(after) {
             let end = (after + 1..(after + 9).min(toks.len()))
                 .find(|&k| !toks[k].is_word() || toks[k].lower == "who" || toks[k].is_speech_verb())

@@ -71,6 +71,16 @@ impl Tok {
         self.has(lexicon::class::SPEECH_VERB)
     }
 
+    /// The token after the speech verb at `v`, past its particle ("points out the owner").
+    pub fn after_verb(toks: &[Tok], v: usize) -> usize {
+        let particle = toks.get(v + 1).is_some_and(|next| {
+            toks[v].has(lexicon::class::PHRASAL_VERB)
+                && lexicon::speech_phrases()
+                    .contains(&(toks[v].lower.to_string(), next.lower.to_string()))
+        });
+        v + 1 + usize::from(particle)
+    }
+
     pub fn is_preposition(&self) -> bool {
         self.has(lexicon::class::PREPOSITION)
     }
