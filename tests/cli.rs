@@ -3,29 +3,15 @@
 //! The engine is in progress: these tests check structure, offsets, streaming and errors, and
 //! check attribution only on the simplest sentence.
 
+mod cli_support;
+
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("saywho-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
+use cli_support::{saywho, scratch, write};
 
 fn run_stdin(args: &[&str], stdin: &str) -> Output {
     let mut child = saywho()
@@ -108,7 +94,7 @@ const CURLY: &str = "Mr. Smith spoke first. “We will win,” Smith said.\n";
 
 #[test]
 fn extract_json_offsets_with_curly_quotes() {
-    let dir = scratch("json");
+    let dir = scratch("cli-json");
     let path = write(&dir, "a.txt", CURLY);
     let out = saywho().arg("extract").arg(&path).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -154,7 +140,7 @@ fn extract_simple_attribution_from_stdin() {
 
 #[test]
 fn several_files_make_an_array() {
-    let dir = scratch("array");
+    let dir = scratch("cli-array");
     let a = write(&dir, "a.txt", CURLY);
     let b = write(&dir, "b.txt", "No quotes here.");
     let out = saywho().arg("extract").args([&a, &b]).output().unwrap();
@@ -248,7 +234,7 @@ fn markdown_digest() {
 
 #[test]
 fn missing_file_and_directory_are_reported_others_processed() {
-    let dir = scratch("missing");
+    let dir = scratch("cli-missing");
     let good = write(&dir, "good.txt", CURLY);
     let missing = dir.join("nope.txt");
     let out = saywho()
@@ -287,7 +273,7 @@ fn missing_jsonl_file_is_reported() {
 
 #[test]
 fn closed_stdout_ends_quietly() {
-    let dir = scratch("pipe");
+    let dir = scratch("cli-pipe");
     let mut input = String::new();
     for i in 0..20_000 {
         input.push_str(&format!(

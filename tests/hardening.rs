@@ -1,30 +1,16 @@
 //! Broken, hostile and huge input through the `saywho` binary (issue 4): unreadable paths,
 //! empty and binary files, encodings, line endings, closed pipes and pathological quotes.
 
+mod cli_support;
+
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("saywho-hard-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
+use cli_support::{saywho, scratch, write};
 
 fn run(args: &[&Path]) -> Output {
     saywho()
@@ -48,7 +34,7 @@ const ARTICLE: &str = "\u{201C}We will win,\u{201D} Smith said.\n";
 
 #[test]
 fn missing_file_directory_and_unreadable_are_one_line_each_others_processed() {
-    let dir = scratch("paths");
+    let dir = scratch("hard-paths");
     let good = write(&dir, "good.txt", ARTICLE.as_bytes());
     let missing = dir.join("missing.txt");
     let o = run(&[&missing, &dir, &good]);
@@ -72,7 +58,7 @@ fn missing_file_directory_and_unreadable_are_one_line_each_others_processed() {
 #[test]
 fn unreadable_file_is_reported() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = scratch("perm");
+    let dir = scratch("hard-perm");
     let locked = write(&dir, "locked.txt", ARTICLE.as_bytes());
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&locked).is_ok() {
@@ -98,7 +84,7 @@ fn usage_error_is_clap_exit_2() {
 
 #[test]
 fn empty_and_whitespace_only_give_an_empty_result() {
-    let dir = scratch("empty");
+    let dir = scratch("hard-empty");
     for (name, bytes) in [
         ("empty.txt", &b""[..]),
         ("blank.txt", b" \n\t\r\n  \n"),
@@ -123,7 +109,7 @@ fn empty_and_whitespace_only_give_an_empty_result() {
 
 #[test]
 fn binary_files_are_refused_naming_the_file_others_processed() {
-    let dir = scratch("binary");
+    let dir = scratch("hard-binary");
     let nul = write(&dir, "nul.bin", b"\"Hi,\" he said.\x00\x01\x02");
     let png = write(&dir, "pic.png", b"\x89PNG\r\n\x1A\n\x00\x00\x00\rIHDR");
     let pdf = write(&dir, "doc.pdf", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
@@ -177,9 +163,9 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
 
 #[test]
 fn utf16_with_bom_is_decoded_and_recorded() {
-    let dir = scratch("utf16");
+    let dir = scratch("hard-utf16");
     for (name, be, enc) in [("le.txt", false, "UTF-16LE"), ("be.txt", true, "UTF-16BE")] {
-        let p = write(&dir, name, &utf16(ARTICLE, be));
+        let p = write(&dir, name, utf16(ARTICLE, be));
         let o = run(&[&p]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         assert_eq!(stderr(&o), "");
@@ -193,7 +179,7 @@ fn utf16_with_bom_is_decoded_and_recorded() {
 
 #[test]
 fn utf8_with_bom_offsets_count_from_after_the_mark() {
-    let dir = scratch("bom");
+    let dir = scratch("hard-bom");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(ARTICLE.as_bytes());
     let p = write(&dir, "bom.txt", &bytes);
@@ -206,7 +192,7 @@ fn utf8_with_bom_offsets_count_from_after_the_mark() {
 
 #[test]
 fn windows_1252_is_decoded_with_a_notice() {
-    let dir = scratch("cp1252");
+    let dir = scratch("hard-cp1252");
     let p = write(
         &dir,
         "old.txt",
@@ -231,7 +217,7 @@ fn windows_1252_is_decoded_with_a_notice() {
 
 #[test]
 fn crlf_and_lone_cr_offsets_address_the_text() {
-    let dir = scratch("crlf");
+    let dir = scratch("hard-crlf");
     let text = "Headline\r\n\r\n\u{201C}We will win,\u{201D} Smith said.\r\nMore.\r\r\u{201C}Soon,\u{201D} Jones said.\r\n";
     let p = write(&dir, "crlf.txt", text.as_bytes());
     let o = run(&[&p]);
@@ -256,7 +242,7 @@ fn crlf_and_lone_cr_offsets_address_the_text() {
 
 #[test]
 fn closed_pipe_on_a_big_output_ends_quietly() {
-    let dir = scratch("pipe");
+    let dir = scratch("hard-pipe");
     let big = ARTICLE.repeat(20_000);
     let p = write(&dir, "big.txt", big.as_bytes());
     let mut child = saywho()
@@ -412,7 +398,7 @@ fn control_sequences_never_reach_a_terminal() {
         eprintln!("skipped: no `script` to make a pseudo-terminal");
         return;
     }
-    let dir = scratch("hostile");
+    let dir = scratch("hard-hostile");
     let p = write(
         &dir,
         "hostile.txt",

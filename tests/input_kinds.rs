@@ -3,28 +3,15 @@
 //! (`--format text`), the metadata and headings of the JSON result, and that every offset refers
 //! to that text.
 
+mod cli_support;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn saywho() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_saywho"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("saywho-kinds-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
+use cli_support::{saywho, scratch, write};
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = saywho()
@@ -156,7 +143,7 @@ const PAGE: &str = r#"<!DOCTYPE html>
 
 #[test]
 fn web_page_is_read_as_its_article() {
-    let dir = scratch("html");
+    let dir = scratch("kinds-html");
     let page = write(&dir, "harbour.html", PAGE.as_bytes());
     let (text, json) = extract(&page);
 
@@ -215,7 +202,7 @@ fn web_page_is_sniffed_on_stdin_and_without_extension() {
     assert_eq!(json["id"], "-");
     assert_eq!(json["quotes"].as_array().unwrap().len(), 2);
 
-    let dir = scratch("sniff");
+    let dir = scratch("kinds-sniff");
     let saved = write(&dir, "harbour", PAGE.as_bytes());
     let out = ok(run(
         &["extract", "--format", "text", saved.to_str().unwrap()],
@@ -228,7 +215,7 @@ fn web_page_is_sniffed_on_stdin_and_without_extension() {
 fn web_page_in_a_declared_legacy_charset() {
     let page = PAGE.replace("charset=\"utf-8\"", "charset=\"windows-1252\"");
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
-    let dir = scratch("cp1252");
+    let dir = scratch("kinds-cp1252");
     let path = write(&dir, "old.htm", &bytes);
     let out = run(&["extract", path.to_str().unwrap()], b"");
     // A declared charset is no guess: no notice.
@@ -272,7 +259,7 @@ speed_limit = 20
 
 #[test]
 fn markdown_keeps_structure_and_drops_markup() {
-    let dir = scratch("md");
+    let dir = scratch("kinds-md");
     let path = write(&dir, "bridge.md", NOTES.as_bytes());
     let (text, json) = extract(&path);
 
@@ -331,7 +318,7 @@ Work begins in the spring, the council said.\n";
 
 #[test]
 fn plain_text_is_analysed_verbatim_with_detected_headings() {
-    let dir = scratch("txt");
+    let dir = scratch("kinds-txt");
     let path = write(&dir, "harbour.txt", PLAIN.as_bytes());
     let text = ok(run(
         &["extract", "--format", "text", path.to_str().unwrap()],
@@ -366,7 +353,7 @@ fn plain_text_is_analysed_verbatim_with_detected_headings() {
 
 #[test]
 fn text_format_separates_documents_and_ends_lines() {
-    let dir = scratch("multi");
+    let dir = scratch("kinds-multi");
     let a = write(&dir, "a.txt", b"First article, no final line break.");
     let b = write(&dir, "b.md", b"# Title\n\nSecond *article*.\n");
     let out = ok(run(
