@@ -69,7 +69,7 @@ impl SentenceIndex {
         let mut last = None;
         for (k, t) in toks.iter().enumerate() {
             verb_before.push(last);
-            if is_speech_verb(t) {
+            if t.is_speech_verb() {
                 last = Some(k as u32);
             }
         }
@@ -255,10 +255,6 @@ fn lower_case_words(text: &str) -> LowerWords<'_> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.starts_with(char::is_lowercase))
         .collect()
-}
-
-fn is_speech_verb(tok: &Tok) -> bool {
-    tok.is_speech_verb()
 }
 
 /// How far back (in sentences) a pronoun or description looks for its person.
@@ -748,11 +744,11 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
     while s
         .toks
         .get(v)
-        .is_some_and(|t| t.is_adverb() && !is_speech_verb(t))
+        .is_some_and(|t| t.is_adverb() && !t.is_speech_verb())
     {
         v += 1;
     }
-    if s.toks.get(v).is_some_and(is_speech_verb) {
+    if s.toks.get(v).is_some_and(Tok::is_speech_verb) {
         if let Some(n) = s.np_at_start(Tok::after_verb(&s.toks, v)) {
             return Some((
                 named_in_apposition(text, s, n),
@@ -825,7 +821,7 @@ fn cue_later(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
         if s.toks[v].quote().is_some() {
             return None;
         }
-        if !is_speech_verb(&s.toks[v]) {
+        if !s.toks[v].is_speech_verb() {
             continue;
         }
         if let Some(n) = subject_of(text, s, v).filter(|&n| s.nps[n].toks.start > qt) {
@@ -862,11 +858,11 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
     while s
         .toks
         .get(v)
-        .is_some_and(|t| t.is_adverb() && !is_speech_verb(t))
+        .is_some_and(|t| t.is_adverb() && !t.is_speech_verb())
     {
         v += 1;
     }
-    s.toks.get(v).is_some_and(is_speech_verb).then_some(v)
+    s.toks.get(v).is_some_and(Tok::is_speech_verb).then_some(v)
 }
 
 fn speech_verb_after(s: &Sentence, end: usize) -> bool {
@@ -874,11 +870,11 @@ fn speech_verb_after(s: &Sentence, end: usize) -> bool {
     while s
         .toks
         .get(v)
-        .is_some_and(|t| t.is_adverb() && !is_speech_verb(t))
+        .is_some_and(|t| t.is_adverb() && !t.is_speech_verb())
     {
         v += 1;
     }
-    s.toks.get(v).is_some_and(is_speech_verb)
+    s.toks.get(v).is_some_and(Tok::is_speech_verb)
 }
 
 /// The subject of the verb at token `v`: a mention right before it (past adverbs or an
@@ -985,7 +981,7 @@ fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize
     if s.toks.iter().any(|t| t.quote().is_some()) {
         return None;
     }
-    let v = s.toks.iter().rposition(is_speech_verb)?;
+    let v = s.toks.iter().rposition(Tok::is_speech_verb)?;
     let n = subject_of(text, s, v).or_else(|| sentence_subject(text, s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }

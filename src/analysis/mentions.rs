@@ -95,10 +95,6 @@ fn is_determiner(tok: &Tok) -> Option<bool> {
     }
 }
 
-fn is_speech_verb(tok: &Tok) -> bool {
-    tok.is_speech_verb()
-}
-
 /// Which tokens a mention covers or directly follows, and which mention ends where: built once
 /// per sentence so that finding speech-verb subjects stays linear in the sentence.
 struct Coverage {
@@ -288,7 +284,7 @@ fn loose_description(
         && head.lower.chars().any(char::is_alphabetic)
         && head.lower.chars().all(|c| c.is_alphanumeric() || c == '-');
     let no_verbs = !body.iter().any(|t| {
-        is_speech_verb(t)
+        t.is_speech_verb()
             || matches!(
                 t.lower.as_str(),
                 "is" | "was" | "are" | "were" | "has" | "had" | "have"
