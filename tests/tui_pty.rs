@@ -222,3 +222,104 @@ fn the_reader_remembers_the_current_quotation_across_runs() {
     t.wait_for("READER-EXIT=0");
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// Starts the reader on the sample with its pid written to a file; returns the session, the
+/// pid file and the state directory.
+fn start_with_pid(name: &str, env: &str) -> Option<(Tmux, std::path::PathBuf, String)> {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let state = state_dir(name);
+    let pid_file = std::path::Path::new(&state).join("reader.pid");
+    let inner = format!(
+        "{env} sh -c \"echo \\$\\$ > '{}'; exec '{bin}'\"",
+        pid_file.display()
+    );
+    let t = Tmux::start(name, &command_in(&state, &inner))?;
+    Some((t, pid_file, state))
+}
+
+fn read_pid(pid_file: &std::path::Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(pid) = std::fs::read_to_string(pid_file) {
+            if !pid.trim().is_empty() {
+                return pid.trim().to_string();
+            }
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no pid file");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+/// Checks that the pane is back to the normal screen with the mouse released.
+fn assert_terminal_restored(t: &Tmux) {
+    assert_eq!(t.flags("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(
+        t.flags("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"),
+        "0000",
+        "mouse released"
+    );
+    assert_eq!(t.flags("#{cursor_flag}"), "1", "cursor visible again");
+}
+
+fn signal_ends_the_reader_cleanly(signal: &str) {
+    let Some((t, pid_file, state)) = start_with_pid(&format!("sig{signal}"), "") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    assert_eq!(t.flags("#{alternate_on}"), "1");
+    assert_eq!(t.flags("#{mouse_sgr_flag}"), "1", "mouse captured");
+    t.keys(&["]", "]"]);
+    t.wait_for("quote 2/19");
+    let pid = read_pid(&pid_file);
+    let kill = Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "a clean exit: {screen}");
+    assert!(!screen.contains("Speakers"), "main screen: {screen}");
+    assert_terminal_restored(&t);
+    let saved = std::fs::read_to_string(std::path::Path::new(&state).join("saywho/state.json"))
+        .expect("the reading state is saved on the way out");
+    assert!(
+        saved.contains("\"quote\": 1") || saved.contains("\"quote\":1"),
+        "{saved}"
+    );
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_state() {
+    signal_ends_the_reader_cleanly("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_saves_the_state() {
+    signal_ends_the_reader_cleanly("HUP");
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_saves_the_state() {
+    signal_ends_the_reader_cleanly("INT");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // Debug builds (the ones tests run) panic on the first key with SAYWHO_TEST_PANIC set.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let Some((t, _pid, state)) = start_with_pid("panic", "SAYWHO_TEST_PANIC=1") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    assert_eq!(t.flags("#{alternate_on}"), "1");
+    assert_eq!(t.flags("#{mouse_sgr_flag}"), "1", "mouse captured");
+    t.keys(&["j"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=101"), "{screen}");
+    assert!(screen.contains("a panic on purpose"), "{screen}");
+    assert_terminal_restored(&t);
+    let _ = std::fs::remove_dir_all(&state);
+}

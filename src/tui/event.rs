@@ -10,22 +10,25 @@ use ratatui::DefaultTerminal;
 use super::action::Action;
 use super::keymap;
 use super::shelf::Shelf;
+use super::signals::Signals;
 
 /// How long to wait for an event before ticking.
 const TICK: Duration = Duration::from_millis(250);
 /// How often the reading state is saved.
 const SAVE_EVERY: Duration = Duration::from_secs(3);
 
-/// Runs until the user quits.
-pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal) -> io::Result<()> {
+/// Runs until the user quits or a termination signal arrives.
+pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals) -> io::Result<()> {
     let mut saved = Instant::now();
+    // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
+    let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
     let result = (|| loop {
         let size = terminal.size()?;
         if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
             shelf.update(Action::Resize(size.width, size.height));
         }
         terminal.draw(|frame| frame.render_widget(&*shelf, frame.area()))?;
-        if shelf.should_quit() {
+        if shelf.should_quit() || signals.received() {
             return Ok(());
         }
         if saved.elapsed() >= SAVE_EVERY {
@@ -34,7 +37,11 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal) -> io::Result<()> 
             saved = Instant::now();
         }
         let action = if event::poll(TICK)? {
-            match event::read()? {
+            let event = event::read()?;
+            if test_panic && matches!(event, Event::Key(_)) {
+                panic!("SAYWHO_TEST_PANIC: a panic on purpose");
+            }
+            match event {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     keymap::action_for_key(shelf.mode(), &key)
                 }
@@ -45,6 +52,9 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal) -> io::Result<()> 
         } else {
             Some(Action::Tick)
         };
+        if signals.received() {
+            return Ok(());
+        }
         if let Some(action) = action {
             shelf.update(action);
         }
