@@ -323,3 +323,73 @@ fn a_panic_restores_the_terminal() {
     assert_terminal_restored(&t);
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn an_unreadable_file_among_several_leaves_the_others_open_and_notices_show() {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let dir = state_dir("several");
+    let good = format!("{dir}/good.txt");
+    let old = format!("{dir}/old.txt");
+    let empty = format!("{dir}/empty.txt");
+    std::fs::write(&good, "\"We will rebuild the bridge,\" the mayor said.\n").unwrap();
+    std::fs::write(&old, b"\x93Old news,\x94 the archivist said.\n").unwrap();
+    std::fs::write(&empty, " \n\t\n").unwrap();
+    let missing = format!("{dir}/missing.txt");
+    let Some(t) = Tmux::start(
+        "several",
+        &command_in(
+            &dir,
+            &format!("'{bin}' --no-mouse '{good}' '{missing}' '{old}' '{empty}'"),
+        ),
+    ) else {
+        return;
+    };
+    let screen = t.wait_for("3 articles");
+    assert!(
+        screen.contains("cannot open") && screen.contains("missing.txt: no such file"),
+        "{screen}"
+    );
+    // The Windows-1252 article says how it was read.
+    t.keys(&["j", "Enter"]);
+    let screen = t.wait_for("not UTF-8, read as Windows-1252");
+    assert!(screen.contains("Old news"), "{screen}");
+    // The blank one opens and says so.
+    t.keys(&["J"]);
+    let screen = t.wait_for("no text");
+    assert!(screen.contains("empty.txt"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "{screen}");
+    // After the terminal is restored, the error and the notice are on stderr.
+    assert!(
+        screen.contains("saywho: ") && screen.contains("missing.txt: no such file"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("old.txt: not UTF-8, read as Windows-1252"),
+        "{screen}"
+    );
+    assert_eq!(t.flags("#{alternate_on}"), "0");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_single_windows_1252_file_says_so_in_the_status_bar() {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let dir = state_dir("cp1252");
+    let old = format!("{dir}/old.txt");
+    std::fs::write(&old, b"\x93Old news,\x94 the archivist said.\n").unwrap();
+    let Some(t) = Tmux::start("cp1252", &command_in(&dir, &format!("'{bin}' '{old}'"))) else {
+        return;
+    };
+    let screen = t.wait_for("not UTF-8, read as Windows-1252");
+    assert!(screen.contains("Old news"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "{screen}");
+    assert!(
+        screen.contains("saywho: ") && screen.contains("old.txt: not UTF-8"),
+        "{screen}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

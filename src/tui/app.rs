@@ -138,6 +138,9 @@ pub struct App {
     quit: bool,
     /// A short message for the status bar ("no more quotations").
     message: Option<&'static str>,
+    /// How the article was read, for the status bar until the first key (e.g. `FILE: not UTF-8,
+    /// read as Windows-1252`).
+    notice: Option<String>,
 }
 
 impl App {
@@ -190,6 +193,7 @@ impl App {
             overlay: None,
             quit: false,
             message: None,
+            notice: None,
         };
         app.resize(80, 24);
         app
@@ -271,6 +275,18 @@ impl App {
     pub fn message(&self) -> Option<&'static str> {
         self.message
     }
+    /// The notice about how the article was read, until the first key.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+    /// Whether the article has no text to speak of (empty or whitespace only).
+    pub fn is_blank(&self) -> bool {
+        self.doc.text.trim().is_empty()
+    }
+    /// Shows `notice` in the status bar until the next key (a message of a key wins over it).
+    pub fn notify(&mut self, notice: impl Into<String>) {
+        self.notice = Some(notice.into());
+    }
     /// Speakers in pane order.
     pub fn ranked(&self) -> &[SpeakerId] {
         &self.ranked
@@ -341,6 +357,12 @@ impl App {
         }
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
+        }
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Restore { .. } | Action::Notify(_)
+        ) {
+            self.notice = None;
         }
         match action {
             Action::Tick => {}

@@ -37,7 +37,7 @@ pub struct Options {
 /// Opens the reader on `shelf` until the user quits. The terminal is restored on quit, on error,
 /// on SIGTERM, SIGHUP and SIGINT (see [`signals`]) and on panic (mouse capture included); the
 /// reading state is saved on the way out (except after a panic).
-pub fn run(mut shelf: Shelf, opts: Options) -> io::Result<()> {
+pub fn run(shelf: &mut Shelf, opts: Options) -> io::Result<()> {
     // Before the terminal is taken: a signal from now on ends the loop, not the process.
     let signals = signals::Signals::install();
     let mut terminal = ratatui::try_init()?;
@@ -53,7 +53,7 @@ pub fn run(mut shelf: Shelf, opts: Options) -> io::Result<()> {
             return Err(e);
         }
     }
-    let result = event::run(&mut shelf, &mut terminal, &signals);
+    let result = event::run(shelf, &mut terminal, &signals);
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         let _ = io::stdout().flush();
