@@ -267,3 +267,21 @@ fn a_jsonl_corpus_of_10000_articles_opens_at_once() {
     assert!(screen_of(&s).contains("Story number 9999 · 10000/10000"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_list_help_scrolls_on_a_short_terminal() {
+    let docs: Vec<(String, saywho::document::Document)> =
+        vec![("a".into(), doc()), ("b".into(), doc())];
+    let mut shelf = Shelf::new(Box::new(docs), Theme::COLOR, true);
+    shelf.update(Action::Resize(80, 8));
+    press_shelf(&mut shelf, "?jj");
+    assert!(shelf.help_open());
+    assert_eq!(shelf.help_scroll(), 2);
+    assert_eq!(shelf.cursor(), 0, "j scrolls the help, not the list");
+    let screen = screen_of(&shelf);
+    assert!(screen.contains("3–8 of"), "{screen}");
+    press_shelf(&mut shelf, "k\x1b");
+    assert!(!shelf.help_open());
+    press_shelf(&mut shelf, "j");
+    assert_eq!(shelf.cursor(), 1);
+}

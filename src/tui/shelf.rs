@@ -97,6 +97,8 @@ pub struct Shelf {
     list_top: usize,
     size: Rect,
     help: bool,
+    /// Lines the list's help is scrolled by.
+    help_scroll: usize,
     quit: bool,
     /// A notice for the list's status bar (cleared by the next key).
     notice: Option<String>,
@@ -134,6 +136,7 @@ impl Shelf {
             list_top: 0,
             size: Rect::new(0, 0, 80, 24),
             help: false,
+            help_scroll: 0,
             quit: false,
             notice: None,
             first_notice: None,
@@ -234,6 +237,10 @@ impl Shelf {
     pub fn help_open(&self) -> bool {
         self.help
     }
+    /// Lines the list's help is scrolled by.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }
@@ -313,9 +320,26 @@ impl Shelf {
             self.notice = None;
         }
         let page = self.list_height();
+        if self.help {
+            // j/k scroll the help; other keys close it (Ctrl-c still quits).
+            let max = super::view::help_max_scroll(true, self.size);
+            match action {
+                Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
+                Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Quit => self.quit = true,
+                Action::Tick => self.idle(),
+                Action::Resize(..) => self.help_scroll = self.help_scroll.min(max),
+                _ => self.help = false,
+            }
+            self.fill_titles();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::CloseOverlay | Action::Back => self.help = false,
             Action::LineDown | Action::NextArticle => self.move_cursor(1),
             Action::LineUp | Action::PrevArticle => self.move_cursor(-1),
