@@ -23,12 +23,16 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals)
     // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
     let result = (|| loop {
+        // Checked before drawing: after SIGHUP the terminal may be gone.
+        if signals.received() {
+            return Ok(());
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
             shelf.update(Action::Resize(size.width, size.height));
         }
         terminal.draw(|frame| frame.render_widget(&*shelf, frame.area()))?;
-        if shelf.should_quit() || signals.received() {
+        if shelf.should_quit() {
             return Ok(());
         }
         if saved.elapsed() >= SAVE_EVERY {
@@ -36,7 +40,13 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals)
             let _ = shelf.persist();
             saved = Instant::now();
         }
-        let action = if event::poll(TICK)? {
+        let ready = match event::poll(TICK) {
+            Ok(ready) => ready,
+            // A signal may interrupt the wait; it is handled at the top of the loop.
+            Err(_) if signals.received() => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let action = if ready {
             let event = event::read()?;
             if test_panic && matches!(event, Event::Key(_)) {
                 panic!("SAYWHO_TEST_PANIC: a panic on purpose");
@@ -52,9 +62,6 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals)
         } else {
             Some(Action::Tick)
         };
-        if signals.received() {
-            return Ok(());
-        }
         if let Some(action) = action {
             shelf.update(action);
         }
