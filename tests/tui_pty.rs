@@ -393,3 +393,43 @@ fn a_single_windows_1252_file_says_so_in_the_status_bar() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn hostile_text_does_not_drive_the_real_terminal() {
+    let bin = env!("CARGO_BIN_EXE_saywho");
+    let dir = state_dir("hostile");
+    let file = format!("{dir}/hostile.txt");
+    std::fs::write(
+        &file,
+        "Title \u{1b}]2;PWNED\u{7} and \u{1b}]0;PWNED\u{1b}\\ here.\n\n\
+         Clipboard \u{1b}]52;c;UFdORUQ=\u{7} write.\n\n\
+         \"Clear \u{1b}[2J\u{1b}[H the screen,\" \u{202e}she said\u{202c}. \u{9b}31m C1.\n",
+    )
+    .unwrap();
+    // The reader starts a moment later, once tmux takes OSC 52 writes into its buffers.
+    let Some(t) = Tmux::start(
+        "hostile",
+        &command_in(&dir, &format!("sleep 0.5; '{bin}' '{file}'")),
+    ) else {
+        return;
+    };
+    t.run(&["set-option", "-g", "set-clipboard", "on"]);
+    let screen = t.wait_for("hostile.txt");
+    assert!(screen.contains("␛]52;c;UFdORUQ=␇"), "{screen}");
+    assert!(screen.contains("Title ␛]2;PWNED␇"), "{screen}");
+    assert!(screen.contains("\u{fffd}she said\u{fffd}"), "{screen}");
+    assert!(
+        !t.flags("#{pane_title}").contains("PWNED"),
+        "window title untouched"
+    );
+    let buffers = t.run(&["list-buffers"]);
+    assert!(
+        String::from_utf8_lossy(&buffers.stdout).trim().is_empty(),
+        "no clipboard write: {}",
+        String::from_utf8_lossy(&buffers.stdout)
+    );
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=0"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
