@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use saywho::tui::app::{Focus, Overlay};
-use saywho::tui::{wrap, Action, App};
+use saywho::tui::{wrap, Action, App, Theme};
 
 fn current_text(app: &App) -> &str {
     let q = &app.doc().quotes[app.current().expect("a current quote")];
@@ -263,4 +263,47 @@ fn readme_key_table_is_the_keymap() {
         readme.contains(&table),
         "README key table is stale; paste:\n{table}"
     );
+}
+
+#[test]
+fn an_empty_or_blank_article_opens_and_says_no_text() {
+    for text in ["", " \n\t\r\n  "] {
+        let doc = saywho::analyze(text.to_string());
+        for (w, h) in [(100, 30), (20, 5), (1, 1)] {
+            let mut app = app_with(doc.clone(), w, h, Theme::COLOR);
+            let buf = buffer(&app);
+            if h > 1 {
+                assert!(
+                    screen(&buf).contains("(no text)"),
+                    "{w}x{h}: {}",
+                    screen(&buf)
+                );
+            }
+            if w >= 40 {
+                assert!(
+                    row_text(&buf, h - 1).contains("no text"),
+                    "{}",
+                    screen(&buf)
+                );
+            }
+            press(&mut app, "]jGg/x\n");
+            let _ = buffer(&app);
+        }
+    }
+}
+
+#[test]
+fn a_notice_shows_in_the_status_bar_until_the_first_key() {
+    let mut app = app(100, 30);
+    app.notify("old.txt: not UTF-8, read as Windows-1252");
+    app.update(Action::Resize(100, 30));
+    let buf = buffer(&app);
+    assert!(
+        row_text(&buf, 29).contains("— old.txt: not UTF-8, read as Windows-1252"),
+        "{}",
+        row_text(&buf, 29)
+    );
+    press(&mut app, "j");
+    assert_eq!(app.notice(), None);
+    assert!(!row_text(&buffer(&app), 29).contains("Windows-1252"));
 }

@@ -250,7 +250,7 @@ fn a_jsonl_corpus_of_10000_articles_opens_at_once() {
     }
     std::fs::write(&path, text).unwrap();
     let start = Instant::now();
-    let lib = Library::from_paths(std::slice::from_ref(&path)).unwrap();
+    let lib = Library::from_paths(std::slice::from_ref(&path));
     assert_eq!(lib.len(), 10_000);
     let mut s = Shelf::new(Box::new(lib), Theme::COLOR, true);
     s.update(Action::Resize(120, 40));
@@ -266,4 +266,22 @@ fn a_jsonl_corpus_of_10000_articles_opens_at_once() {
     assert!(start.elapsed() < Duration::from_secs(2));
     assert!(screen_of(&s).contains("Story number 9999 · 10000/10000"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_list_help_scrolls_on_a_short_terminal() {
+    let docs: Vec<(String, saywho::document::Document)> =
+        vec![("a".into(), doc()), ("b".into(), doc())];
+    let mut shelf = Shelf::new(Box::new(docs), Theme::COLOR, true);
+    shelf.update(Action::Resize(80, 8));
+    press_shelf(&mut shelf, "?jj");
+    assert!(shelf.help_open());
+    assert_eq!(shelf.help_scroll(), 2);
+    assert_eq!(shelf.cursor(), 0, "j scrolls the help, not the list");
+    let screen = screen_of(&shelf);
+    assert!(screen.contains("3–8 of"), "{screen}");
+    press_shelf(&mut shelf, "k\x1b");
+    assert!(!shelf.help_open());
+    press_shelf(&mut shelf, "j");
+    assert_eq!(shelf.cursor(), 1);
 }

@@ -60,3 +60,34 @@ fn sample_article_smoke_100x30() {
     );
     assert!(row_text(&buf, 29).contains("fixture.txt"));
 }
+
+#[test]
+fn help_overlay_scrolls_on_a_short_terminal_80x15() {
+    let mut app = app(80, 15);
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_80x15_top", draw(&app).backend());
+    press(&mut app, "jjjjj");
+    assert_eq!(app.help_scroll(), 5);
+    insta::assert_snapshot!("help_80x15_scrolled", draw(&app).backend());
+    // Down to the end, and no further.
+    press(&mut app, &"j".repeat(100));
+    let end = app.help_scroll();
+    let screen = common::screen(&common::buffer(&app));
+    assert!(screen.contains("scroll the help up"), "{screen}");
+    assert!(screen.contains(&format!("of {} ↑", end + 13)), "{screen}");
+    press(&mut app, "k");
+    assert_eq!(app.help_scroll(), end - 1);
+    // Any other key still closes it; opened again, it starts at the top.
+    press(&mut app, "x?");
+    assert_eq!(app.help_scroll(), 0);
+    assert!(common::screen(&common::buffer(&app)).contains("1–13 of"));
+}
+
+#[test]
+fn the_help_fits_without_scrolling_on_a_tall_terminal() {
+    let mut app = app(100, 60);
+    press(&mut app, "?jj");
+    assert_eq!(app.help_scroll(), 0);
+    let screen = common::screen(&common::buffer(&app));
+    assert!(screen.contains("Keys · any key closes"), "{screen}");
+}

@@ -13,12 +13,20 @@ use saywho::tui::state::{self, StateStore};
 use saywho::tui::{self, Options, Theme};
 
 /// Finds the articles and runs the reader; articles are analysed when first shown.
+///
+/// With several paths, one that cannot be opened does not stop the others: the reader opens on
+/// the rest, says so in the status bar, and the errors are printed on stderr once the terminal
+/// is restored (with the notices about how articles were read). The exit code is 1 when a path
+/// could not be opened (as for `extract`), else 0.
 pub fn read(args: ReadArgs) -> Result<ExitCode> {
     let library = load(&args)?;
+    let errors = library.errors().to_vec();
     if library.is_empty_library() {
+        print_lines(&errors);
         anyhow::bail!("no readable files to open");
     }
     if !std::io::stdout().is_terminal() {
+        print_lines(&errors);
         anyhow::bail!(
             "the reader needs a terminal; use `saywho extract` for output to a pipe or file"
         );
@@ -34,23 +42,55 @@ pub fn read(args: ReadArgs) -> Result<ExitCode> {
     let theme = if mono { Theme::MONO } else { Theme::COLOR };
     let skipped = library.skipped();
     let list = !library.is_single_article();
+    let mut notices = Vec::new();
+    if skipped > 0 {
+        notices.push(format!("skipped {skipped} hidden or binary file(s)"));
+    }
+    match errors.as_slice() {
+        [] => {}
+        [one] => notices.push(format!("cannot open {one}")),
+        many => notices.push(format!(
+            "cannot open {} paths (listed on exit): {}",
+            many.len(),
+            many[0]
+        )),
+    }
     let mut shelf = Shelf::new(Box::new(library), theme, list)
-        .with_notice((skipped > 0).then(|| format!("skipped {skipped} hidden or binary file(s)")));
+        .with_notice((!notices.is_empty()).then(|| notices.join("; ")));
     if !args.no_state {
         if let Some(dir) = state::default_dir() {
             let (store, notice) = StateStore::open(&dir);
             shelf = shelf.with_state(store, notice);
         }
     }
-    tui::run(
-        shelf,
+    let result = tui::run(
+        &mut shelf,
         Options {
             theme,
             mouse: !args.no_mouse,
         },
-    )
-    .context("terminal")?;
-    Ok(ExitCode::SUCCESS)
+    );
+    // The terminal is back: now the errors and notices can be read.
+    let failed = !errors.is_empty();
+    let mut lines = errors;
+    for line in shelf.report() {
+        if !lines.contains(line) {
+            lines.push(line.clone());
+        }
+    }
+    print_lines(&lines);
+    result.context("terminal")?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_lines(lines: &[String]) {
+    for line in lines {
+        eprintln!("saywho: {line}");
+    }
 }
 
 /// The articles: one file read at once (so that its errors come before the terminal is taken),
@@ -61,6 +101,6 @@ fn load(args: &ReadArgs) -> Result<Library> {
         [] if std::io::stdin().is_terminal() => Ok(Library::single(input::sample())),
         [] => Ok(Library::single(input::read_stdin()?)),
         [one] if !one.is_dir() && !is_jsonl(one) => Ok(Library::single(input::read_path(one)?)),
-        many => Library::from_paths(many),
+        many => Ok(Library::from_paths(many)),
     }
 }

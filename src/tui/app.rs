@@ -135,9 +135,14 @@ pub struct App {
     heading_quotes: Vec<usize>,
     pub search: Search,
     overlay: Option<Overlay>,
+    /// Lines the help overlay is scrolled by.
+    help_scroll: usize,
     quit: bool,
     /// A short message for the status bar ("no more quotations").
     message: Option<&'static str>,
+    /// How the article was read, for the status bar until the first key (e.g. `FILE: not UTF-8,
+    /// read as Windows-1252`).
+    notice: Option<String>,
 }
 
 impl App {
@@ -188,8 +193,10 @@ impl App {
             heading_quotes,
             search: Search::default(),
             overlay: None,
+            help_scroll: 0,
             quit: false,
             message: None,
+            notice: None,
         };
         app.resize(80, 24);
         app
@@ -265,11 +272,27 @@ impl App {
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
     }
+    /// Lines the help overlay is scrolled by (clamped to what there is).
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
     pub fn should_quit(&self) -> bool {
         self.quit
     }
     pub fn message(&self) -> Option<&'static str> {
         self.message
+    }
+    /// The notice about how the article was read, until the first key.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+    /// Whether the article has no text to speak of (empty or whitespace only).
+    pub fn is_blank(&self) -> bool {
+        self.doc.text.trim().is_empty()
+    }
+    /// Shows `notice` in the status bar until the next key (a message of a key wins over it).
+    pub fn notify(&mut self, notice: impl Into<String>) {
+        self.notice = Some(notice.into());
     }
     /// Speakers in pane order.
     pub fn ranked(&self) -> &[SpeakerId] {
@@ -342,6 +365,36 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Restore { .. } | Action::Notify(_)
+        ) {
+            self.notice = None;
+        }
+        // Inside an overlay, j/k scroll the help and close the detail (any key closes it).
+        if let (Some(Overlay::Help), Action::Scroll { down, .. }) = (self.overlay, action) {
+            let max = super::view::help_max_scroll(false, self.size);
+            self.help_scroll = if down {
+                (self.help_scroll + 3).min(max)
+            } else {
+                self.help_scroll.saturating_sub(3)
+            };
+            return;
+        }
+        if let (Some(overlay), Action::LineDown | Action::LineUp) = (self.overlay, action) {
+            match overlay {
+                Overlay::Help => {
+                    let max = super::view::help_max_scroll(false, self.size);
+                    self.help_scroll = if action == Action::LineDown {
+                        (self.help_scroll + 1).min(max)
+                    } else {
+                        self.help_scroll.saturating_sub(1)
+                    };
+                }
+                Overlay::Detail => self.overlay = None,
+            }
+            return;
+        }
         match action {
             Action::Tick => {}
             Action::Notify(msg) => self.message = Some(msg),
@@ -366,7 +419,12 @@ impl App {
                 }
             }
             Action::Quit => self.quit = true,
-            Action::Resize(w, h) => self.resize(w, h),
+            Action::Resize(w, h) => {
+                self.resize(w, h);
+                self.help_scroll = self
+                    .help_scroll
+                    .min(super::view::help_max_scroll(false, self.size));
+            }
             Action::LineDown if self.focus == Focus::Speakers => self.move_cursor(1),
             Action::LineUp if self.focus == Focus::Speakers => self.move_cursor(-1),
             Action::LineDown if self.focus == Focus::Outline => self.move_outline_cursor(1),
@@ -428,7 +486,10 @@ impl App {
                 Focus::Article => self.open_detail(),
             },
             Action::Detail => self.open_detail(),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.help_scroll = 0;
+            }
             Action::CloseOverlay => self.overlay = None,
             Action::Back => {
                 if self.overlay.is_some() {

@@ -327,6 +327,18 @@ pub static OVERLAY: &[Binding] = &[
         Action::CloseOverlay,
         "close",
     ),
+    b(
+        &[ch('j'), code(KeyCode::Down)],
+        "j ↓",
+        Action::LineDown,
+        "scroll the help down (when it is taller than the screen)",
+    ),
+    b(
+        &[ch('k'), code(KeyCode::Up)],
+        "k ↑",
+        Action::LineUp,
+        "scroll the help up",
+    ),
 ];
 
 /// The table for a mode.

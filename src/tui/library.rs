@@ -38,6 +38,10 @@ pub struct Library {
     jsonl: Vec<(PathBuf, String)>,
     /// Files skipped in directories (hidden or binary).
     skipped: usize,
+    /// Paths that could not be opened or listed, one line each (`PATH: no such file`).
+    errors: Vec<String>,
+    /// The notice of each article read so far (see [`Source::notice`]).
+    notices: Vec<Option<String>>,
 }
 
 #[derive(Deserialize)]
@@ -70,28 +74,41 @@ impl Library {
 
     /// The articles of `paths`: each file one article, each directory its readable files (sorted,
     /// hidden and binary files skipped), each `.jsonl` file one article a line. A path that does
-    /// not exist or cannot be listed is an error.
-    pub fn from_paths(paths: &[PathBuf]) -> Result<Library> {
+    /// not exist or cannot be listed (or stdin that cannot be read) is left out and its error
+    /// kept in [`Library::errors`], so that the others still open.
+    pub fn from_paths(paths: &[PathBuf]) -> Library {
         let mut lib = Library::default();
         for path in paths {
-            if path.as_os_str() == "-" {
-                lib.entries.push(Entry::Text(input::read_stdin()?));
-                continue;
-            }
-            let name = path.display().to_string();
-            let meta = std::fs::metadata(path).map_err(|e| input::io_error(&name, &e))?;
-            if meta.is_dir() {
-                lib.add_dir(path)?;
-            } else if is_jsonl(path) {
-                lib.add_jsonl(path)?;
-            } else {
-                lib.entries.push(Entry::File {
-                    path: path.clone(),
-                    title: name,
-                });
+            if let Err(e) = lib.add_path(path) {
+                lib.errors.push(format!("{e:#}"));
             }
         }
-        Ok(lib)
+        lib
+    }
+
+    fn add_path(&mut self, path: &Path) -> Result<()> {
+        if path.as_os_str() == "-" {
+            self.entries.push(Entry::Text(input::read_stdin()?));
+            return Ok(());
+        }
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| input::io_error(&name, &e))?;
+        if meta.is_dir() {
+            self.add_dir(path)?;
+        } else if is_jsonl(path) {
+            self.add_jsonl(path)?;
+        } else {
+            self.entries.push(Entry::File {
+                path: path.to_path_buf(),
+                title: name,
+            });
+        }
+        Ok(())
+    }
+
+    /// The paths that could not be opened or listed, one line each (`PATH: no such file`).
+    pub fn errors(&self) -> &[String] {
+        &self.errors
     }
 
     fn add_dir(&mut self, dir: &Path) -> Result<()> {
@@ -262,9 +279,17 @@ impl Corpus for Library {
 
     fn document(&mut self, i: usize) -> Result<Document, String> {
         let mut source = self.source(i).map_err(|e| format!("{e:#}"))?;
+        if self.notices.len() <= i {
+            self.notices.resize(i + 1, None);
+        }
+        self.notices[i] = source.notice();
         // HTML and Markdown bring their own headings; analyze_source keeps them.
         std::panic::catch_unwind(move || crate::analyze_source(&mut source))
             .map_err(|_| "the analysis failed on this article".to_string())
+    }
+
+    fn notice(&mut self, i: usize) -> Option<String> {
+        self.notices.get(i).cloned().flatten()
     }
 }
 
@@ -287,7 +312,7 @@ mod tests {
         std::fs::write(d.join(".hidden.txt"), "secret").unwrap();
         std::fs::write(d.join("img.png"), b"\x89PNG\r\n\x1A\nxx").unwrap();
         std::fs::create_dir(d.join("sub")).unwrap();
-        let mut lib = Library::from_paths(std::slice::from_ref(&d)).unwrap();
+        let mut lib = Library::from_paths(std::slice::from_ref(&d));
         assert_eq!(lib.len(), 2);
         assert_eq!(lib.skipped(), 2);
         assert_eq!(lib.title(0), "a.md");
@@ -309,7 +334,7 @@ mod tests {
              {\"text\": \"last line without a newline\"}",
         )
         .unwrap();
-        let mut lib = Library::from_paths(std::slice::from_ref(&p)).unwrap();
+        let mut lib = Library::from_paths(std::slice::from_ref(&p));
         assert_eq!(lib.len(), 4);
         assert!(!lib.is_single_article());
         assert_eq!(lib.title(0), "First");
@@ -325,8 +350,40 @@ mod tests {
     }
 
     #[test]
-    fn missing_paths_are_errors() {
-        let err = Library::from_paths(&[PathBuf::from("/nonexistent/saywho/a.txt")]).unwrap_err();
-        assert_eq!(err.to_string(), "/nonexistent/saywho/a.txt: no such file");
+    fn missing_paths_are_left_out_with_their_errors() {
+        let d = temp_dir("missing");
+        std::fs::write(d.join("a.txt"), "\"Yes,\" she said.").unwrap();
+        let lib = Library::from_paths(&[
+            PathBuf::from("/nonexistent/saywho/a.txt"),
+            d.join("a.txt"),
+            PathBuf::from("/nonexistent/saywho/b"),
+        ]);
+        assert_eq!(lib.len(), 1);
+        assert_eq!(
+            lib.errors(),
+            [
+                "/nonexistent/saywho/a.txt: no such file",
+                "/nonexistent/saywho/b: no such file"
+            ]
+        );
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn the_notice_of_an_article_is_known_once_it_is_read() {
+        let d = temp_dir("notice");
+        std::fs::write(d.join("old.txt"), b"\x93Yes,\x94 she said.").unwrap();
+        std::fs::write(d.join("new.txt"), "\u{201c}Yes,\u{201d} she said.").unwrap();
+        let mut lib = Library::from_paths(&[d.join("new.txt"), d.join("old.txt")]);
+        assert_eq!(lib.notice(1), None);
+        lib.document(0).unwrap();
+        lib.document(1).unwrap();
+        assert_eq!(lib.notice(0), None);
+        let n = lib.notice(1).unwrap();
+        assert!(
+            n.ends_with("old.txt: not UTF-8, read as Windows-1252"),
+            "{n}"
+        );
+        let _ = std::fs::remove_dir_all(&d);
     }
 }

@@ -10,6 +10,7 @@ pub mod event;
 pub mod keymap;
 pub mod library;
 pub mod shelf;
+pub mod signals;
 pub mod state;
 pub mod theme;
 pub mod view;
@@ -33,9 +34,12 @@ pub struct Options {
     pub mouse: bool,
 }
 
-/// Opens the reader on `shelf` until the user quits. The terminal is restored on quit, on error
-/// and on panic (mouse capture included); the reading state is saved on the way out.
-pub fn run(mut shelf: Shelf, opts: Options) -> io::Result<()> {
+/// Opens the reader on `shelf` until the user quits. The terminal is restored on quit, on error,
+/// on SIGTERM, SIGHUP and SIGINT (see [`signals`]) and on panic (mouse capture included); the
+/// reading state is saved on the way out (except after a panic).
+pub fn run(shelf: &mut Shelf, opts: Options) -> io::Result<()> {
+    // Before the terminal is taken: a signal from now on ends the loop, not the process.
+    let signals = signals::Signals::install();
     let mut terminal = ratatui::try_init()?;
     if opts.mouse {
         // ratatui's hook restores raw mode and the screen; ours first releases the mouse.
@@ -49,7 +53,7 @@ pub fn run(mut shelf: Shelf, opts: Options) -> io::Result<()> {
             return Err(e);
         }
     }
-    let result = event::run(&mut shelf, &mut terminal);
+    let result = event::run(shelf, &mut terminal, &signals);
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         let _ = io::stdout().flush();

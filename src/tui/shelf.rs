@@ -32,6 +32,11 @@ pub trait Corpus {
     fn title(&mut self, i: usize) -> String;
     /// Reads and analyses article `i`.
     fn document(&mut self, i: usize) -> Result<Document, String>;
+    /// What the user should be told about how article `i` was read, once [`Corpus::document`]
+    /// has read it (e.g. `FILE: not UTF-8, read as Windows-1252`).
+    fn notice(&mut self, _i: usize) -> Option<String> {
+        None
+    }
 }
 
 /// Ready-made documents, e.g. for tests.
@@ -92,12 +97,17 @@ pub struct Shelf {
     list_top: usize,
     size: Rect,
     help: bool,
+    /// Lines the list's help is scrolled by.
+    help_scroll: usize,
     quit: bool,
     /// A notice for the list's status bar (cleared by the next key).
     notice: Option<String>,
     /// A notice for the first article opened (e.g. about the state file).
     first_notice: Option<&'static str>,
     store: Option<StateStore>,
+    /// Notices and errors met while reading articles, to repeat on stderr after the reader
+    /// (each once, in the order met).
+    report: Vec<String>,
 }
 
 impl std::fmt::Debug for Shelf {
@@ -126,10 +136,12 @@ impl Shelf {
             list_top: 0,
             size: Rect::new(0, 0, 80, 24),
             help: false,
+            help_scroll: 0,
             quit: false,
             notice: None,
             first_notice: None,
             store: None,
+            report: Vec::new(),
         };
         if !shelf.list {
             shelf.open(0);
@@ -157,12 +169,33 @@ impl Shelf {
         self
     }
 
-    /// A notice for the status bar of the list (or of the first article).
+    /// A notice for the status bar of the list (or of the article, when it opens without one).
     pub fn with_notice(mut self, notice: Option<String>) -> Shelf {
         if let Some(n) = notice {
-            self.notice = Some(n);
+            match self.app_mut() {
+                Some(app) => {
+                    let joined = match app.notice() {
+                        Some(old) => format!("{old}; {n}"),
+                        None => n,
+                    };
+                    app.notify(joined);
+                }
+                None => self.notice = Some(n),
+            }
         }
         self
+    }
+
+    /// The notices and errors met while reading articles (encodings guessed, articles that could
+    /// not be read), each once, for stderr after the reader.
+    pub fn report(&self) -> &[String] {
+        &self.report
+    }
+
+    fn add_to_report(&mut self, line: String) {
+        if !self.report.contains(&line) {
+            self.report.push(line);
+        }
     }
 
     // ---- read access for the views and tests ----
@@ -203,6 +236,10 @@ impl Shelf {
     }
     pub fn help_open(&self) -> bool {
         self.help
+    }
+    /// Lines the list's help is scrolled by.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
     }
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
@@ -283,9 +320,26 @@ impl Shelf {
             self.notice = None;
         }
         let page = self.list_height();
+        if self.help {
+            // j/k scroll the help; other keys close it (Ctrl-c still quits).
+            let max = super::view::help_max_scroll(true, self.size);
+            match action {
+                Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
+                Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Quit => self.quit = true,
+                Action::Tick => self.idle(),
+                Action::Resize(..) => self.help_scroll = self.help_scroll.min(max),
+                _ => self.help = false,
+            }
+            self.fill_titles();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::CloseOverlay | Action::Back => self.help = false,
             Action::LineDown | Action::NextArticle => self.move_cursor(1),
             Action::LineUp | Action::PrevArticle => self.move_cursor(-1),
@@ -400,10 +454,12 @@ impl Shelf {
         let doc = match self.corpus.document(i) {
             Ok(doc) => doc,
             Err(e) => {
+                self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
                 return None;
             }
         };
+        let notice = self.corpus.notice(i);
         self.summaries[i] = Some(Ok(Summary::of(&doc)));
         if self.titles[i].is_none() {
             self.titles[i] = Some(self.corpus.title(i));
@@ -412,11 +468,17 @@ impl Shelf {
         let name = if self.list {
             format!("{title} · {}/{}", i + 1, self.len())
         } else {
-            title
+            title.clone()
         };
         let hash = fnv1a(doc.text.as_bytes());
         let mut app = App::new(doc, name, self.theme);
         app.update(Action::Resize(self.size.width, self.size.height));
+        if let Some(n) = notice {
+            // The status bar names the article already.
+            let short = n.strip_prefix(&format!("{title}: ")).unwrap_or(&n);
+            app.notify(short);
+            self.add_to_report(n);
+        }
         if self.cache.len() >= CACHE_SIZE {
             // Evict the least recently shown article that is not on screen.
             if let Some(k) = self.cache.iter().position(|o| Some(o.index) != self.shown) {

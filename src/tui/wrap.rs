@@ -16,27 +16,36 @@ pub struct Row {
     pub end: usize,
 }
 
-/// What a grapheme looks like on screen: control characters become visible placeholders
-/// (`ESC` → `␛`), so nothing in the text can drive the terminal.
+/// What a grapheme looks like on screen: tabs and line ends become a space; control characters
+/// (C0, DEL, C1) and bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069, LRM, RLM,
+/// ALM) become visible placeholders (`ESC` → `␛`, C1 and bidi → U+FFFD), one cell wide, the same
+/// as `extract` prints to a terminal. Nothing in the text can drive the terminal or reorder what
+/// it shows.
 pub fn cell(g: &str) -> (Cow<'_, str>, usize) {
     let Some(c) = g.chars().next() else {
         return (Cow::Borrowed(""), 0);
     };
-    if c == '\t' || c == '\r' {
+    if matches!(c, '\t' | '\r' | '\n') {
         return (Cow::Borrowed(" "), 1);
     }
-    if c.is_control() {
-        let shown = match c as u32 {
-            n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('?'),
-            0x7f => '\u{2421}',
-            _ => '\u{fffd}',
-        };
-        return (Cow::Owned(shown.to_string()), 1);
-    }
-    if g.len() == 1 {
+    if g.len() == 1 && !c.is_ascii_control() {
         return (Cow::Borrowed(g), 1);
     }
+    // Any dangerous character stands for the whole grapheme (a control never joins one, but a
+    // placeholder must not depend on that).
+    if let Some(p) = g.chars().find_map(placeholder) {
+        return (Cow::Owned(p.to_string()), 1);
+    }
     (Cow::Borrowed(g), g.width())
+}
+
+/// The placeholder of a character that must not reach the terminal (tabs and line ends are
+/// handled by [`cell`]).
+fn placeholder(c: char) -> Option<char> {
+    match c {
+        '\t' | '\r' | '\n' => Some(' '),
+        _ => crate::export::safe::placeholder(c),
+    }
 }
 
 /// The cell width of a grapheme as shown.
@@ -189,7 +198,19 @@ mod tests {
         assert_eq!(cell("\u{7}").0, "␇");
         assert_eq!(cell("\u{7f}").0, "␡");
         assert_eq!(cell("\u{9b}").0, "\u{fffd}");
+        assert_eq!(cell("\u{85}").0, "\u{fffd}");
+        for bidi in [
+            "\u{202e}", "\u{202a}", "\u{2066}", "\u{2069}", "\u{200f}", "\u{61c}",
+        ] {
+            assert_eq!(
+                cell(bidi),
+                (Cow::Owned("\u{fffd}".to_string()), 1),
+                "{bidi:?}"
+            );
+        }
+        assert_eq!(cell("\n").0, " ");
         assert_eq!(cell("a").0, "a");
+        assert_eq!(cell("e\u{301}"), (Cow::Borrowed("e\u{301}"), 1));
     }
 
     #[test]

@@ -9,6 +9,12 @@ use crate::tui::wrap;
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let t = areas.text;
+    if app.is_blank() {
+        if t.height > 0 {
+            super::put(buf, t.x, t.y, "(no text)", t.width, app.theme.chrome());
+        }
+        return;
+    }
     let rows = app.rows();
     let top = app.top();
     let end = (top + usize::from(t.height)).min(rows.len());

@@ -1,4 +1,5 @@
-//! The `?` overlay: every binding, generated from the keymap.
+//! The `?` overlay: every binding, generated from the keymap. When the terminal is shorter than
+//! the help, it scrolls (j/k or the arrows) and its frame says which lines are shown.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,12 +11,12 @@ use super::{centered, sanitize};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
-/// The help of the article view, or (`list`) of the article list.
-pub fn render(theme: Theme, list: bool, area: Rect, buf: &mut Buffer) {
+/// The help's lines for a screen `area` (sections are set apart by a blank line when there is
+/// room for it).
+fn lines(theme: Theme, list: bool, area: Rect) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     let mut section = "";
     let rows = keymap::help_rows_for(list);
-    // Sections are set apart by a blank line when there is room for it.
     let room = usize::from(area.height.saturating_sub(2));
     let sections = rows
         .iter()
@@ -38,14 +39,48 @@ pub fn render(theme: Theme, list: bool, area: Rect, buf: &mut Buffer) {
             "mouse: wheel scrolls, click a speaker to follow, a quote to select",
         ));
     }
-    let rect = centered(area, 78, lines.len() as u16 + 2);
+    lines
+}
+
+/// Lines of help and lines of room inside the frame, on a screen `area`.
+fn extent(list: bool, area: Rect) -> (usize, usize) {
+    let n = lines(Theme::MONO, list, area).len();
+    let h = (n + 2).min(usize::from(area.height));
+    (n, h.saturating_sub(2))
+}
+
+/// How far the help can scroll on a screen `area` (0 when it fits).
+pub fn max_scroll(list: bool, area: Rect) -> usize {
+    let (n, room) = extent(list, area);
+    n.saturating_sub(room)
+}
+
+/// The help of the article view, or (`list`) of the article list, scrolled by `scroll` lines
+/// (clamped to what there is).
+pub fn render(theme: Theme, list: bool, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let lines = lines(theme, list, area);
+    let n = lines.len();
+    let rect = centered(area, 78, n as u16 + 2);
+    let room = usize::from(rect.height.saturating_sub(2));
+    let scroll = scroll.min(n.saturating_sub(room));
+    let mut block = Block::bordered().border_style(theme.chrome());
+    if room < n {
+        let last = (scroll + room).min(n);
+        let more = match (scroll > 0, last < n) {
+            (true, true) => " ↑↓",
+            (true, false) => " ↑",
+            (false, _) => " ↓",
+        };
+        block = block
+            .title(" Keys · j k scroll · Esc closes ")
+            .title_bottom(format!(" {}–{last} of {n}{more} ", scroll + 1));
+    } else {
+        block = block.title(" Keys · any key closes ");
+    }
     Clear.render(rect, buf);
     Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .title(" Keys · any key closes ")
-                .border_style(theme.chrome()),
-        )
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .block(block)
         .style(Style::new())
         .render(rect, buf);
 }

@@ -65,6 +65,6 @@ pub fn render(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
         }
     }
     if shelf.help_open() {
-        help::render(theme, true, area, buf);
+        help::render(theme, true, shelf.help_scroll(), area, buf);
     }
 }

@@ -34,7 +34,7 @@ impl Widget for &App {
         }
         status::render(self, areas.status, buf);
         match self.overlay() {
-            Some(Overlay::Help) => help::render(self.theme, false, area, buf),
+            Some(Overlay::Help) => help::render(self.theme, false, self.help_scroll(), area, buf),
             Some(Overlay::Detail) => detail::render(self, area, buf),
             None => {}
         }
@@ -48,6 +48,12 @@ impl Widget for &Shelf {
             None => list::render(self, area, buf),
         }
     }
+}
+
+/// How far the help overlay can scroll on a screen `area` (0 when it fits); `list` for the help of
+/// the article list.
+pub fn help_max_scroll(list: bool, area: Rect) -> usize {
+    help::max_scroll(list, area)
 }
 
 /// `s` with control characters replaced by visible placeholders.

@@ -42,6 +42,10 @@ pub fn left(app: &App) -> String {
     }
     if let Some(msg) = app.message() {
         s.push_str(&format!("  — {msg}"));
+    } else if let Some(notice) = app.notice() {
+        s.push_str(&format!("  — {notice}"));
+    } else if app.is_blank() {
+        s.push_str("  — no text");
     }
     s
 }
