@@ -283,6 +283,10 @@ impl Corpus for Library {
             self.notices.resize(i + 1, None);
         }
         self.notices[i] = source.notice();
+        // A web page or Markdown file names itself once read: its title replaces the file name.
+        if let (Entry::File { title, .. }, Some(own)) = (&mut self.entries[i], &source.meta.title) {
+            title.clone_from(own);
+        }
         // HTML and Markdown bring their own headings; analyze_source keeps them.
         std::panic::catch_unwind(move || crate::analyze_source(&mut source))
             .map_err(|_| "the analysis failed on this article".to_string())
@@ -319,6 +323,21 @@ mod tests {
         assert_eq!(lib.title(1), "b.txt");
         assert!(!lib.is_single_article());
         assert_eq!(lib.document(1).unwrap().quotes.len(), 1);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_web_page_takes_its_own_title_once_read() {
+        let d = temp_dir("title");
+        let page = "<html><head><title>Mayor speaks</title></head><body><article>\
+                    <p>\"We will rebuild the bridge,\" Mayor Ana Ruiz said on Monday.</p>\
+                    </article></body></html>";
+        std::fs::write(d.join("page.html"), page).unwrap();
+        std::fs::write(d.join("z.txt"), "Text.").unwrap();
+        let mut lib = Library::from_paths(std::slice::from_ref(&d));
+        assert_eq!(lib.title(0), "page.html");
+        assert_eq!(lib.document(0).unwrap().quotes.len(), 1);
+        assert_eq!(lib.title(0), "Mayor speaks");
         let _ = std::fs::remove_dir_all(&d);
     }
 
