@@ -15,7 +15,7 @@ pub struct Document {
     pub text: String,
     /// Paragraphs: maximal runs of non-blank text between line breaks.
     pub paragraphs: Vec<Range<usize>>,
-    /// Sentences, in text order, each inside one paragraph.
+    /// Sentences, in text order; one runs over a line break only where a quotation does.
     pub sentences: Vec<Range<usize>>,
     /// Quoted passages in text order (quotation marks included).
     pub quotes: Vec<Quote>,

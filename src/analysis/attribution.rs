@@ -588,7 +588,7 @@ impl<'t> State<'t> {
         if s.toks.iter().any(|t| t.quote().is_some()) {
             return None;
         }
-        let n = sentence_subject(self.text, s, s.toks.len())?;
+        let n = sentence_subject(s, s.toks.len())?;
         let e = &self.entities[s.entity[n]?];
         (e.kind == EntityKind::Person && e.person).then(|| s.found(n, None, "previous-subject"))
     }
@@ -799,18 +799,17 @@ fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Rang
             let start = s.nps[n].toks.start;
             (start.saturating_sub(4)..start).any(dash)
         });
-        let n = credited.or_else(|| sentence_subject(text, s, colon))?;
+        let n = credited.or_else(|| sentence_subject(s, colon))?;
         return Some((n, Some(s.toks[colon].span.clone())));
     };
-    let n = subject_of(text, s, v).or_else(|| sentence_subject(text, s, v))?;
+    let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }
 
 /// `according to Smith, "..."`: governs every quote of its sentence.
-fn according_to(text: &str, s: &Sentence, _qt: usize) -> Option<(usize, Option<Range<usize>>)> {
+fn according_to(_text: &str, s: &Sentence, _qt: usize) -> Option<(usize, Option<Range<usize>>)> {
     let k = s.index().according?;
     let n = s.np_at_start(k + 2)?;
-    let _ = text;
     Some((n, Some(s.toks[k].span.start..s.toks[k + 1].span.end)))
 }
 
@@ -916,7 +915,7 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
 
 /// The subject of the sentence: its first mention outside a prepositional phrase, before `v`,
 /// after an introductory clause ("When asked about it, Smith said ...").
-fn sentence_subject(_text: &str, s: &Sentence, v: usize) -> Option<usize> {
+fn sentence_subject(s: &Sentence, v: usize) -> Option<usize> {
     let before_v = |n: &usize| s.nps[*n].toks.end <= v;
     s.index()
         .main_subject
@@ -982,7 +981,7 @@ fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize
         return None;
     }
     let v = s.toks.iter().rposition(Tok::is_speech_verb)?;
-    let n = subject_of(text, s, v).or_else(|| sentence_subject(text, s, v))?;
+    let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
     Some((n, Some(s.toks[v].span.clone())))
 }
 
@@ -1022,7 +1021,6 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
 
 fn is_group_head(head: &str) -> bool {
     lexicon::organisation_heads().contains(head)
-        || ["company", "firm", "team", "group", "police", "government"].contains(&head)
 }
 
 fn compatible(known: &[String], words: &[String]) -> bool {
