@@ -304,7 +304,7 @@ pub fn find_headings(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize
 /// A paragraph that is a heading line of its own.
 pub fn is_heading_line(line: &str) -> bool {
     let line = line.trim();
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(MAX_WORDS + 1).count();
     if words == 0 || words > MAX_WORDS {
         return false;
     }
@@ -428,7 +428,11 @@ pub fn run_in_heading(para: &str) -> Option<usize> {
     if !ends_with_terminal(para) {
         return None;
     }
-    let total_words = para.split_whitespace().count();
+    // Only whether the body after a heading of at most MAX_WORDS is long enough matters.
+    let total_words = para
+        .split_whitespace()
+        .take(MAX_WORDS + MIN_BODY_WORDS + 1)
+        .count();
     let w = words(para, MAX_WORDS + 4);
     let first = w.first()?;
     if !first.is_capitalised() || first.is_function_word() {

@@ -310,6 +310,10 @@ fn loose_description(
 }
 
 fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
+    // The pronouns are short words: skip the lookup for everything else.
+    if !(2..=4).contains(&toks[i].lower.len()) {
+        return None;
+    }
     let gender = match lexicon::pronouns().get(toks[i].lower.as_str())?.as_str() {
         "male" => Gender::Male,
         "female" => Gender::Female,
