@@ -278,7 +278,18 @@ impl Corpus for Library {
     }
 
     fn document(&mut self, i: usize) -> Result<Document, String> {
-        let mut source = self.source(i).map_err(|e| format!("{e:#}"))?;
+        let mut source = match &mut self.entries[..] {
+            // A lone article is analysed once and never evicted: its text moves into the
+            // document instead of being copied (a 100 MB article stays one copy).
+            [Entry::Text(only)] => {
+                let text = std::mem::take(&mut only.text);
+                Source {
+                    text,
+                    ..only.clone()
+                }
+            }
+            _ => self.source(i).map_err(|e| format!("{e:#}"))?,
+        };
         if self.notices.len() <= i {
             self.notices.resize(i + 1, None);
         }
