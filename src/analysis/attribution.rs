@@ -62,6 +62,10 @@ impl SentenceIndex {
         let mut np_start = vec![None; slots];
         let mut np_end = vec![None; slots];
         for (n, np) in nps.iter().enumerate() {
+            // A possessor ("ABC's program") is never the subject or the speaker.
+            if np.is_name() && toks[np.toks.end - 1].is_possessive() {
+                continue;
+            }
             np_start[np.toks.start].get_or_insert(n as u32);
             np_end[np.toks.end].get_or_insert(n as u32);
         }
@@ -1385,6 +1389,12 @@ mod tests {
     fn a_person_named_inside_the_quote_is_not_the_speaker() {
         let text = "\"I am ready to meet President Lee,\" Anna Berg said.";
         assert_eq!(speakers(text), [some("Anna Berg")]);
+    }
+
+    #[test]
+    fn a_possessor_is_not_a_speaker() {
+        let text = "\"We are a threat,\" the senator and candidate told ABC's program.";
+        assert_eq!(speakers(text), [None]);
     }
 
     #[test]
