@@ -523,17 +523,21 @@ impl<'t> State<'t> {
             }
             if let Some((np, cue)) = f(self.text, s, qt) {
                 let np = named_in_apposition(self.text, s, np);
-                if s.entity[np].is_some() {
-                    let rule = if rule == "cue-before"
-                        && qt > 0
-                        && s.toks[qt - 1].is_punct(self.text, ":")
-                    {
+                // A cue right by the quote whose speaker cannot be resolved ("it now says" with
+                // nothing for "it") leaves the quote unattributed: weaker rules would only guess.
+                if s.entity[np].is_none() {
+                    return (rule != "cue-after")
+                        .then(|| self.continuation(sentences, si, qt, last_quote, done))
+                        .flatten()
+                        .filter(|_| !starts_lower(inner));
+                }
+                let rule =
+                    if rule == "cue-before" && qt > 0 && s.toks[qt - 1].is_punct(self.text, ":") {
                         "colon"
                     } else {
                         rule
                     };
-                    return Some(s.found(np, cue, rule));
-                }
+                return Some(s.found(np, cue, rule));
             }
         }
         if starts_lower(inner) {
@@ -1389,6 +1393,12 @@ mod tests {
     fn a_person_named_inside_the_quote_is_not_the_speaker() {
         let text = "\"I am ready to meet President Lee,\" Anna Berg said.";
         assert_eq!(speakers(text), [some("Anna Berg")]);
+    }
+
+    #[test]
+    fn an_unresolved_cue_leaves_the_quote_unattributed() {
+        let text = "Dan Ford spoke on Monday. \"This is your movement,\" it now says on the site.";
+        assert_eq!(speakers(text), [None]);
     }
 
     #[test]
