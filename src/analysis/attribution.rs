@@ -772,14 +772,18 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
 /// `says Campbell's partner, Jason Louth`: a description followed by the name it describes.
 fn named_in_apposition(text: &str, s: &Sentence, n: usize) -> usize {
     let np = &s.nps[n];
-    let comma = s
-        .toks
-        .get(np.toks.end)
-        .is_some_and(|t| t.is_punct(text, ","));
-    match s.nps.get(n + 1) {
-        Some(next)
-            if comma && !np.is_name() && next.is_name() && next.toks.start == np.toks.end + 1 =>
-        {
+    if np.is_name() {
+        return n;
+    }
+    // "the director of operations for EHS, Jeff Fraser, says": a short phrase may complete the
+    // description before the comma.
+    let comma = (np.toks.end..(np.toks.end + 8).min(s.toks.len()))
+        .take_while(|&k| s.toks[k].is_word() || s.toks[k].is_punct(text, ","))
+        .find(|&k| s.toks[k].is_punct(text, ","));
+    let verb_between =
+        comma.is_some_and(|c| s.toks[np.toks.end..c].iter().any(Tok::is_speech_verb));
+    match (comma, s.nps.get(n + 1)) {
+        (Some(c), Some(next)) if !verb_between && next.is_name() && next.toks.start == c + 1 => {
             n + 1
         }
         _ => n,
@@ -1393,6 +1397,13 @@ mod tests {
     fn a_person_named_inside_the_quote_is_not_the_speaker() {
         let text = "\"I am ready to meet President Lee,\" Anna Berg said.";
         assert_eq!(speakers(text), [some("Anna Berg")]);
+    }
+
+    #[test]
+    fn a_described_speaker_named_after_a_phrase() {
+        let text =
+            "But the director of operations for the agency, Jeff Fraser, says \"We are ready.\"";
+        assert_eq!(speakers(text), [some("Jeff Fraser")]);
     }
 
     #[test]

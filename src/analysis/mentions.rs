@@ -431,11 +431,13 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             gender: honorific_gender(run),
         });
     }
-    // A demonym before a common noun ("Ukrainian diplomats") is an adjective.
+    // A demonym before a common noun ("Ukrainian diplomats") is an adjective; before a verb
+    // ("Palvetzian said") it is a name.
     if run.len() == 1
-        && toks
-            .get(end)
-            .is_some_and(|t| t.is_word() && !t.is_capitalised(text))
+        && toks.get(end).is_some_and(|t| {
+            let verb = t.is_speech_verb() || t.lower.ends_with("ed") || t.is_adverb();
+            t.is_word() && !t.is_capitalised(text) && !verb && !t.has(lexicon::class::NON_NAME)
+        })
         && is_demonym(&run[0].lower)
     {
         return None;
@@ -701,10 +703,10 @@ mod tests {
     #[test]
     fn surnames_that_end_like_adjectives_are_names() {
         let m = mentions(
-            "Lombardi said no. Chapman admits so. Risch met us. Ukrainian diplomats agreed.",
+            "Lombardi said no. Chapman admits so. Risch met us. Ukrainian diplomats agreed. Palvetzian said so.",
         );
         let names: Vec<_> = m.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(names, ["Lombardi", "Chapman", "Risch"]);
+        assert_eq!(names, ["Lombardi", "Chapman", "Risch", "Palvetzian"]);
     }
 
     #[test]
