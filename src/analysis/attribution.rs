@@ -782,10 +782,8 @@ fn named_in_apposition(text: &str, s: &Sentence, n: usize) -> usize {
         .find(|&k| s.toks[k].is_punct(text, ","));
     let verb_between =
         comma.is_some_and(|c| s.toks[np.toks.end..c].iter().any(Tok::is_speech_verb));
-    match (comma, s.nps.get(n + 1)) {
-        (Some(c), Some(next)) if !verb_between && next.is_name() && next.toks.start == c + 1 => {
-            n + 1
-        }
+    match comma.and_then(|c| s.np_at_start(c + 1)) {
+        Some(next) if !verb_between && s.nps[next].is_name() => next,
         _ => n,
     }
 }
