@@ -518,7 +518,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
         return false;
     }
     // A speech verb in the phrase makes the name the start of what was said ("told reporters
-    // Smith would"), unless a determiner makes the verb a noun ("need a voice").
+    // Smith would"), unless a determiner makes the verb a noun ("made the call").
     let speech_verb = (0..k).any(|i| {
         lexicon::speech_verbs().contains(&w[i].lower())
             && !(i > 0 && DETERMINERS.contains(&w[i - 1].lower().as_str()))
