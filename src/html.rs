@@ -17,6 +17,9 @@ use regex::bytes::Regex;
 use crate::article::Article;
 use crate::markdown::markdown_to_article;
 
+/// Figures, captions and photo galleries.
+const FIGURES: &str = "figure, figcaption, [class*=gallery], [class*=slideshow], [class*=carousel], [class*=caption], [id*=gallery], [id*=slideshow]";
+
 /// Extracts the article of an HTML page.
 pub fn html_to_article(bytes: &[u8]) -> Article {
     let html = decode(bytes);
@@ -24,7 +27,11 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
         text_mode: TextMode::Markdown,
         ..Config::default()
     };
-    let parsed = Readability::new(html.as_str(), None, Some(cfg)).and_then(|mut r| r.parse());
+    let doc = dom_query::Document::from(html.as_str());
+    // Photo galleries and captions are not body text (Readability keeps a gallery that sits
+    // inside the article's container).
+    doc.select(FIGURES).remove();
+    let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let Ok(page) = parsed else {
         // No article found: fall back on the page's text, blocks kept apart.
         return fallback(&html);
@@ -167,6 +174,8 @@ mod tests {
 <h1>Harbour vote delayed</h1>
 <p>The council put off its vote on the harbour plan on Monday after a long and heated meeting that ran past midnight &amp; beyond.</p>
 <p>&ldquo;We need more time to read the report,&rdquo; the mayor said, adding that the town&#39;s budget was at stake and that nobody wanted to rush a decision of this size.</p>
+<figure><img src="pier.jpg" alt="pier"><figcaption>Photo: the old pier at dusk</figcaption></figure>
+<div class="photo-gallery"><p>Image 1 of 8</p></div>
 <h2>What comes next</h2>
 <p>The council will meet again in two weeks, when the engineers present their final figures on the cost of dredging the harbour mouth.</p>
 <ul><li>Dredging the harbour mouth</li><li>Rebuilding the old pier</li></ul>

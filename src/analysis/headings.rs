@@ -512,7 +512,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
         return false;
     }
     // A name opening the clause: only after the lower-case head of a phrase that a determiner or
-    // preposition opens ("want a say", "under duress"), not after an adjective or an appositive
+    // preposition opens ("need a voice", "under fire"), not after an adjective or an appositive
     // ("presidential candidate"); no speech verb or subordinate clause in the phrase; and the
     // name (one to three capitalised words) must be followed by a verb.
     if !before.is_lower() || k < 2 || !w[k - 2].is_function_word() {
@@ -522,7 +522,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
         return false;
     }
     // A speech verb in the phrase makes the name the start of what was said ("told reporters
-    // Smith would"), unless a determiner makes the verb a noun ("want a say").
+    // Smith would"), unless a determiner makes the verb a noun ("made the call").
     let speech_verb = (0..k).any(|i| {
         lexicon::speech_verbs().contains(&w[i].lower())
             && !(i > 0 && DETERMINERS.contains(&w[i - 1].lower().as_str()))
