@@ -5,31 +5,13 @@
 
 mod cli_support;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-use cli_support::{saywho, scratch, write};
-
-fn run_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = saywho()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_string();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(data.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    out
-}
+use cli_support::{check_offsets, run_with_stdin, saywho, scratch, write};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -37,57 +19,6 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-/// Every quote's offsets address its text: characters for start/end, bytes for byte_*.
-fn check_offsets(text: &str, result: &Value) {
-    let chars: Vec<char> = text.chars().collect();
-    for q in result["quotes"].as_array().unwrap() {
-        let (s, e) = (
-            q["start"].as_u64().unwrap() as usize,
-            q["end"].as_u64().unwrap() as usize,
-        );
-        let (bs, be) = (
-            q["byte_start"].as_u64().unwrap() as usize,
-            q["byte_end"].as_u64().unwrap() as usize,
-        );
-        let by_chars: String = chars[s..e].iter().collect();
-        assert_eq!(by_chars, q["text"].as_str().unwrap());
-        assert_eq!(&text[bs..be], q["text"].as_str().unwrap());
-        assert!(matches!(q["kind"].as_str(), Some("direct" | "partial")));
-        for key in ["speaker", "speaker_id", "mention", "cue", "rule"] {
-            assert!(q.get(key).is_some(), "quote lacks {key}: {q}");
-        }
-        if q["speaker"].is_null() {
-            assert!(q["speaker_id"].is_null() && q["mention"].is_null() && q["cue"].is_null());
-        } else {
-            let id = &q["speaker_id"];
-            let sp = result["speakers"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|s| &s["id"] == id);
-            assert_eq!(sp.expect("speaker listed")["name"], q["speaker"]);
-        }
-        if let Some(m) = q["mention"].as_object() {
-            let (ms, me) = (
-                m["start"].as_u64().unwrap() as usize,
-                m["end"].as_u64().unwrap() as usize,
-            );
-            let t: String = chars[ms..me].iter().collect();
-            assert_eq!(t, m["text"].as_str().unwrap());
-        }
-    }
-    for s in result["speakers"].as_array().unwrap() {
-        let n = result["quotes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|q| q["speaker_id"] == s["id"])
-            .count();
-        assert!(n >= 1);
-        assert_eq!(s["quotes"].as_u64().unwrap() as usize, n);
-    }
 }
 
 const CURLY: &str = "Mr. Smith spoke first. “We will win,” Smith said.\n";
@@ -120,7 +51,7 @@ fn extract_json_offsets_with_curly_quotes() {
 #[test]
 fn extract_simple_attribution_from_stdin() {
     let text = "\"We will win,\" Smith said.";
-    let out = run_stdin(&["extract", "--format", "json"], text);
+    let out = run_with_stdin(&["extract", "--format", "json"], text);
     assert!(out.status.success());
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["id"], "-");
@@ -159,7 +90,7 @@ fn jsonl_streams_in_order_and_keeps_ids() {
         "\n",
         "{\"id\": \"third\", \"text\": \"Nothing quoted.\"}\n",
     );
-    let out = run_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
+    let out = run_with_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
     assert!(out.status.success(), "{}", stderr(&out));
     let lines: Vec<Value> = stdout(&out)
         .lines()
@@ -177,7 +108,7 @@ fn jsonl_streams_in_order_and_keeps_ids() {
 fn jsonl_bad_line_is_reported_and_skipped() {
     let input =
         "{\"id\": 1, \"text\": \"a\"}\n{not json\n{\"id\": 3}\n{\"id\": 4, \"text\": \"b\"}\n";
-    let out = run_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
+    let out = run_with_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
     assert_eq!(out.status.code(), Some(1));
     let ids: Vec<Value> = stdout(&out)
         .lines()
@@ -192,7 +123,7 @@ fn jsonl_bad_line_is_reported_and_skipped() {
 #[test]
 fn csv_header_and_quoting() {
     let input = "{\"id\": \"a,\\\"b\\\"\", \"text\": \"“We will win,” Smith said.\"}\n";
-    let out = run_stdin(&["extract", "--input", "jsonl", "--format", "csv"], input);
+    let out = run_with_stdin(&["extract", "--input", "jsonl", "--format", "csv"], input);
     assert!(out.status.success());
     let s = stdout(&out);
     assert!(
@@ -215,7 +146,7 @@ fn markdown_digest() {
         "{\"id\": \"doc-1\", \"text\": \"“We will win,” Smith said. “Soon,” Smith added.\"}\n",
         "{\"id\": \"doc-2\", \"text\": \"Nothing quoted.\"}\n",
     );
-    let out = run_stdin(
+    let out = run_with_stdin(
         &["extract", "--input", "jsonl", "--format", "markdown"],
         input,
     );

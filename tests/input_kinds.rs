@@ -5,31 +5,12 @@
 
 mod cli_support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
-use cli_support::{saywho, scratch, write};
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = saywho()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    out
-}
+use cli_support::{run_with_stdin, scratch, write};
 
 fn ok(out: Output) -> String {
     assert!(
@@ -44,8 +25,8 @@ fn ok(out: Output) -> String {
 /// The analysed text (`--format text`) and the JSON result of one file.
 fn extract(path: &Path) -> (String, Value) {
     let p = path.to_str().unwrap();
-    let text = ok(run(&["extract", "--format", "text", p], b""));
-    let json: Value = serde_json::from_str(&ok(run(&["extract", p], b""))).unwrap();
+    let text = ok(run_with_stdin(&["extract", "--format", "text", p], b""));
+    let json: Value = serde_json::from_str(&ok(run_with_stdin(&["extract", p], b""))).unwrap();
     // A structured body never ends with a line break: the one printed after it was added.
     let text = text.strip_suffix('\n').expect("ends with a line break");
     assert!(!text.ends_with('\n'));
@@ -196,7 +177,7 @@ fn web_page_is_read_as_its_article() {
 
 #[test]
 fn web_page_is_sniffed_on_stdin_and_without_extension() {
-    let out = ok(run(&["extract", "-"], PAGE.as_bytes()));
+    let out = ok(run_with_stdin(&["extract", "-"], PAGE.as_bytes()));
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["source_format"], "html");
     assert_eq!(json["id"], "-");
@@ -204,7 +185,7 @@ fn web_page_is_sniffed_on_stdin_and_without_extension() {
 
     let dir = scratch("kinds-sniff");
     let saved = write(&dir, "harbour", PAGE.as_bytes());
-    let out = ok(run(
+    let out = ok(run_with_stdin(
         &["extract", "--format", "text", saved.to_str().unwrap()],
         b"",
     ));
@@ -217,7 +198,7 @@ fn web_page_in_a_declared_legacy_charset() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
     let dir = scratch("kinds-cp1252");
     let path = write(&dir, "old.htm", &bytes);
-    let out = run(&["extract", path.to_str().unwrap()], b"");
+    let out = run_with_stdin(&["extract", path.to_str().unwrap()], b"");
     // A declared charset is no guess: no notice.
     assert!(
         out.stderr.is_empty(),
@@ -320,13 +301,16 @@ Work begins in the spring, the council said.\n";
 fn plain_text_is_analysed_verbatim_with_detected_headings() {
     let dir = scratch("kinds-txt");
     let path = write(&dir, "harbour.txt", PLAIN.as_bytes());
-    let text = ok(run(
+    let text = ok(run_with_stdin(
         &["extract", "--format", "text", path.to_str().unwrap()],
         b"",
     ));
     assert_eq!(text, PLAIN, "plain text comes out exactly as read");
-    let json: Value =
-        serde_json::from_str(&ok(run(&["extract", path.to_str().unwrap()], b""))).unwrap();
+    let json: Value = serde_json::from_str(&ok(run_with_stdin(
+        &["extract", path.to_str().unwrap()],
+        b"",
+    )))
+    .unwrap();
 
     assert_eq!(json["source_format"], "text");
     assert!(json["title"].is_null() && json["byline"].is_null() && json["date"].is_null());
@@ -356,7 +340,7 @@ fn text_format_separates_documents_and_ends_lines() {
     let dir = scratch("kinds-multi");
     let a = write(&dir, "a.txt", b"First article, no final line break.");
     let b = write(&dir, "b.md", b"# Title\n\nSecond *article*.\n");
-    let out = ok(run(
+    let out = ok(run_with_stdin(
         &[
             "extract",
             "--format",
@@ -379,7 +363,7 @@ fn jsonl_input_still_works() {
         serde_json::json!({"id": "p1", "text": PLAIN}),
         serde_json::json!({"id": 2, "text": "“Fine,” she said."})
     );
-    let out = ok(run(
+    let out = ok(run_with_stdin(
         &["extract", "--input", "jsonl", "--format", "jsonl"],
         input.as_bytes(),
     ));
@@ -396,7 +380,7 @@ fn jsonl_input_still_works() {
     assert_eq!(lines[1]["id"], 2);
     assert_eq!(lines[1]["quotes"][0]["text"], "“Fine,”");
 
-    let text = ok(run(
+    let text = ok(run_with_stdin(
         &["extract", "--input", "jsonl", "--format", "text"],
         input.as_bytes(),
     ));
