@@ -179,11 +179,12 @@ pub fn analyze(text: String) -> Document {
     let quote_ranges: Vec<Range<usize>> = found.iter().map(|q| q.span.clone()).collect();
     let lower_words = lower_case_words(&text);
 
-    // Pass one: sentences, mentions and names. Tokens and mentions are dropped once a sentence's
-    // names are linked (only the entity of each name is kept) and rebuilt in pass two, so memory
-    // holds the tokens and mentions of a few sentences at a time, whatever the text's size.
+    // Pass one: sentences, mentions and names. Pass two needs the tokens and mentions again: the
+    // first TOKEN_CACHE tokens are kept for it, later sentences are tokenised again, so memory is
+    // bounded whatever the text's size and articles of usual length are tokenised once.
     let mut state = State::new(&text);
     let mut sentences = Vec::new();
+    let mut cached = 0;
     for (para, unit) in units(&paragraphs, &quote_ranges) {
         for span in segment::sentences(&text, unit, &quote_ranges) {
             let toks = tokenize(&text, span.clone(), &spans);
@@ -201,8 +202,11 @@ pub fn analyze(text: String) -> Document {
                 index: None,
             };
             state.link_names(&mut sentence);
-            sentence.toks = Vec::new();
-            sentence.nps = Vec::new();
+            cached += sentence.toks.len();
+            if cached > TOKEN_CACHE {
+                sentence.toks = Vec::new();
+                sentence.nps = Vec::new();
+            }
             sentences.push(sentence);
         }
     }
@@ -222,6 +226,9 @@ pub fn analyze(text: String) -> Document {
         entities,
     )
 }
+
+/// How many tokens (with their mentions) pass one keeps for pass two: about 5 MB of text.
+const TOKEN_CACHE: usize = 1 << 20;
 
 fn span_start(toks: &[Tok]) -> usize {
     toks.first().map_or(0, |t| t.span.start)
@@ -440,8 +447,10 @@ impl<'t> State<'t> {
                 self.retire(&mut sentences[si - 2]);
             }
             let s = &mut sentences[si];
-            s.toks = tokenize(self.text, s.span.clone(), spans);
-            s.nps = find_mentions(self.text, &s.toks, lower_words);
+            if s.toks.is_empty() {
+                s.toks = tokenize(self.text, s.span.clone(), spans);
+                s.nps = find_mentions(self.text, &s.toks, lower_words);
+            }
             s.index = Some(Box::new(SentenceIndex::new(
                 self.text, &s.span, s.para_end, &s.toks, &s.nps,
             )));
