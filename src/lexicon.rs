@@ -98,10 +98,11 @@ pub mod class {
     pub const PHRASAL_VERB: u8 = 128;
 }
 
-/// The classes of a lower-cased word: one hash lookup instead of one per lexicon.
+/// The classes of a lower-cased word: one hash lookup instead of one per lexicon. Most words of
+/// any text are short, and a word of up to eight bytes is looked up as one integer.
 pub fn word_class(lower: &str) -> u8 {
-    static MAP: OnceLock<FxHashMap<String, u8>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
+    static MAPS: OnceLock<(FxHashMap<u64, u8>, FxHashMap<String, u8>)> = OnceLock::new();
+    let (short, long) = MAPS.get_or_init(|| {
         let mut map: FxHashMap<String, u8> = FxHashMap::default();
         let lists = [
             (speech_verbs(), class::SPEECH_VERB),
@@ -120,9 +121,24 @@ pub fn word_class(lower: &str) -> u8 {
         for (verb, _) in speech_phrases() {
             *map.entry(verb.clone()).or_default() |= class::PHRASAL_VERB;
         }
-        map
+        let short = map
+            .iter()
+            .filter_map(|(word, &bits)| Some((packed(word)?, bits)))
+            .collect();
+        (short, map)
     });
-    map.get(lower).copied().unwrap_or(0)
+    match packed(lower) {
+        Some(key) => short.get(&key).copied().unwrap_or(0),
+        None => long.get(lower).copied().unwrap_or(0),
+    }
+}
+
+/// A word of up to eight bytes as one integer (words hold no NUL byte, so no two collide).
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
 
 /// Pronouns that can carry an attribution, with their antecedent kind ("he" -> "male").

@@ -18,10 +18,14 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// Lower-cases a word without a heap allocation for the common, short, ASCII case.
 fn lowercase(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut out = CompactString::from(word);
-        out.make_ascii_lowercase();
-        out
+    let bytes = word.as_bytes();
+    if bytes.len() <= 24 && word.is_ascii() {
+        let mut buf = [0u8; 24];
+        for (b, w) in buf.iter_mut().zip(bytes) {
+            *b = w.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        CompactString::from_utf8(&buf[..bytes.len()]).unwrap_or_default()
     } else {
         CompactString::from(word.to_lowercase())
     }
