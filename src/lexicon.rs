@@ -68,15 +68,27 @@ lexicon!(
     "prepositions.txt"
 );
 
-/// Two-word speech cues ("shot back"), as (verb, particle) pairs.
-pub fn speech_phrases() -> &'static FxHashSet<(String, String)> {
-    static SET: OnceLock<FxHashSet<(String, String)>> = OnceLock::new();
-    SET.get_or_init(|| {
-        parse(include_str!("../assets/lexicon/speech_phrases.txt"))
-            .filter_map(|line| line.split_once(char::is_whitespace))
-            .map(|(verb, particle)| (verb.to_lowercase(), particle.trim().to_lowercase()))
-            .collect()
+/// Two-word speech cues ("shot back"): each verb with its particles.
+fn speech_phrases() -> &'static FxHashMap<String, Vec<String>> {
+    static MAP: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let pairs = parse(include_str!("../assets/lexicon/speech_phrases.txt"))
+            .filter_map(|line| line.split_once(char::is_whitespace));
+        for (verb, particle) in pairs {
+            map.entry(verb.to_lowercase())
+                .or_default()
+                .push(particle.trim().to_lowercase());
+        }
+        map
     })
+}
+
+/// Whether `verb particle` is a two-word speech cue ("shot back", "pointed out").
+pub fn is_speech_phrase(verb: &str, particle: &str) -> bool {
+    speech_phrases()
+        .get(verb)
+        .is_some_and(|particles| particles.iter().any(|p| p == particle))
 }
 
 lexicon!(
@@ -101,8 +113,8 @@ pub mod class {
 /// The classes of a lower-cased word: one hash lookup instead of one per lexicon. Most words of
 /// any text are short, and a word of up to eight bytes is looked up as one integer.
 pub fn word_class(lower: &str) -> u8 {
-    static MAPS: OnceLock<(FxHashMap<u64, u8>, FxHashMap<String, u8>)> = OnceLock::new();
-    let (short, long) = MAPS.get_or_init(|| {
+    static CLASSES: OnceLock<(ShortWords, FxHashMap<String, u8>)> = OnceLock::new();
+    let (short, long) = CLASSES.get_or_init(|| {
         let mut map: FxHashMap<String, u8> = FxHashMap::default();
         let lists = [
             (speech_verbs(), class::SPEECH_VERB),
@@ -118,27 +130,71 @@ pub fn word_class(lower: &str) -> u8 {
                 *map.entry(word.clone()).or_default() |= bit;
             }
         }
-        for (verb, _) in speech_phrases() {
+        for verb in speech_phrases().keys() {
             *map.entry(verb.clone()).or_default() |= class::PHRASAL_VERB;
         }
-        let short = map
-            .iter()
-            .filter_map(|(word, &bits)| Some((packed(word)?, bits)))
-            .collect();
+        let short = ShortWords::new(map.iter().filter_map(|(w, &bits)| Some((packed(w)?, bits))));
         (short, map)
     });
     match packed(lower) {
-        Some(key) => short.get(&key).copied().unwrap_or(0),
+        Some(key) => short.get(key),
         None => long.get(lower).copied().unwrap_or(0),
     }
 }
 
-/// A word of up to eight bytes as one integer (words hold no NUL byte, so no two collide).
+/// A word of up to eight bytes as one integer (words hold no NUL byte, so no two collide and
+/// none is zero).
 fn packed(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     let mut key = [0u8; 8];
     key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u64::from_le_bytes(key))
+    Some(u64::from_le_bytes(key)).filter(|&k| k != 0)
+}
+
+/// An open-addressing table from packed short words to their classes: the lookup every token
+/// of every text makes, so it is kept to a multiply, a shift and a probe or two.
+struct ShortWords {
+    keys: Vec<u64>,
+    classes: Vec<u8>,
+    shift: u32,
+}
+
+impl ShortWords {
+    fn new(entries: impl Iterator<Item = (u64, u8)>) -> Self {
+        let entries: Vec<(u64, u8)> = entries.collect();
+        // At most a quarter full, so probes stay short.
+        let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut table = ShortWords {
+            keys: vec![0; 1 << bits],
+            classes: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        for (key, class) in entries {
+            let slot = table.slot(key);
+            table.keys[slot] = key;
+            table.classes[slot] |= class;
+        }
+        table
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.keys[slot] != key && self.keys[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    fn get(&self, key: u64) -> u8 {
+        let slot = self.slot(key);
+        if self.keys[slot] == key {
+            self.classes[slot]
+        } else {
+            0
+        }
+    }
 }
 
 /// Pronouns that can carry an attribution, with their antecedent kind ("he" -> "male").

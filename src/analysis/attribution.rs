@@ -7,10 +7,12 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use super::mentions::{find_mentions, Gender, LowerWords, MentionKind, Np};
 use super::quotes::{find_quotes, QuoteSpan};
 use super::segment;
-use super::tokens::{tokenize, Tok};
+use super::tokens::{lowercase, tokenize, Tok};
 use crate::document::{Document, EntityKind, Mention, Quote, QuoteKind, Speaker};
 use crate::lexicon;
 
@@ -284,7 +286,7 @@ struct State<'t> {
     entities: Vec<Entity>,
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
-    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_word: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
     /// Mentions of the sentences already attributed, in text order.
     mentions: Vec<Mention>,
 }
@@ -303,47 +305,41 @@ impl<'t> State<'t> {
     /// Pass one, a sentence at a time: every name mention joins an entity (the longest form gives the canonical name);
     /// titles and appositives become aliases and roles.
     fn link_names(&mut self, s: &mut Sentence) {
-        {
-            for n in 0..s.nps.len() {
-                let np = &s.nps[n];
-                let MentionKind::Name { name, organisation } = &np.kind else {
-                    continue;
-                };
-                let name_text = self.text[name.clone()].to_string();
-                let words: Vec<String> = name_text.split_whitespace().map(str::to_string).collect();
-                let titled = np.span.start < name.start && !*organisation;
-                let id = self.entity_for(&words, *organisation, np.span.start);
-                let e = &mut self.entities[id];
-                e.forms |= if words.len() > 1 {
-                    FULL_FORM
-                } else {
-                    SHORT_FORM
-                };
-                if e.gender.is_none() {
-                    e.gender = np.gender.or_else(|| first_name_gender(&e.words));
-                }
-                // A title, an honorific or a known first name says this is a person.
-                e.person |= !*organisation && (titled || e.gender.is_some());
-                let full = self.text[np.span.clone()].to_string();
-                if full != e.name {
-                    push_unique(&mut e.aliases, full);
-                }
-                if name_text != e.name {
-                    push_unique(&mut e.aliases, name_text.clone());
-                }
-                for t in &s.toks[np.toks.clone()] {
-                    if t.has(lexicon::class::ROLE) && t.span.end <= name.start {
-                        push_unique(&mut e.roles, t.lower.to_string());
-                    }
-                }
-                if let Some((alias, head)) = appositive(self.text, s, n) {
-                    let e = &mut self.entities[id];
-                    e.person = true;
-                    push_unique(&mut e.aliases, alias);
-                    push_unique(&mut e.roles, head);
-                }
-                s.entity[n] = Some(id);
+        let text = self.text;
+        for n in 0..s.nps.len() {
+            let np = &s.nps[n];
+            let MentionKind::Name { name, organisation } = &np.kind else {
+                continue;
+            };
+            let name_text = &text[name.clone()];
+            let words: Vec<&str> = name_text.split_whitespace().collect();
+            let titled = np.span.start < name.start && !*organisation;
+            let id = self.entity_for(&words, *organisation, np.span.start);
+            let e = &mut self.entities[id];
+            e.forms |= if words.len() > 1 {
+                FULL_FORM
+            } else {
+                SHORT_FORM
+            };
+            if e.gender.is_none() {
+                e.gender = np.gender.or_else(|| first_name_gender(&e.words));
             }
+            // A title, an honorific or a known first name says this is a person.
+            e.person |= !*organisation && (titled || e.gender.is_some());
+            push_unique(&mut e.aliases, &text[np.span.clone()], &e.name);
+            push_unique(&mut e.aliases, name_text, &e.name);
+            for t in &s.toks[np.toks.clone()] {
+                if t.has(lexicon::class::ROLE) && t.span.end <= name.start {
+                    push_unique(&mut e.roles, t.lower.as_str(), "");
+                }
+            }
+            if let Some((alias, head)) = appositive(text, s, n) {
+                let e = &mut self.entities[id];
+                e.person = true;
+                push_unique(&mut e.aliases, alias, "");
+                push_unique(&mut e.roles, head, "");
+            }
+            s.entity[n] = Some(id);
         }
     }
 
@@ -357,9 +353,9 @@ impl<'t> State<'t> {
 
     /// The entity a name belongs to: the most recent one sharing its surname (or whose first
     /// name it is), else a new one. A longer form becomes the canonical name.
-    fn entity_for(&mut self, words: &[String], organisation: bool, at: usize) -> usize {
-        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    fn entity_for(&mut self, words: &[&str], organisation: bool, at: usize) -> usize {
+        let last = words.last().map(|w| lowercase(w)).unwrap_or_default();
+        let first = words.first().map(|w| lowercase(w)).unwrap_or_default();
         let candidates = self
             .by_word
             .get(&last)
@@ -370,12 +366,13 @@ impl<'t> State<'t> {
             .copied()
             .filter(|&id| compatible(&self.entities[id].words, words))
             .max();
+        let owned = || words.iter().map(|w| w.to_string()).collect::<Vec<String>>();
         let id = match found {
             Some(id) => id,
             None => {
                 self.entities.push(Entity {
                     name: words.join(" "),
-                    words: words.to_vec(),
+                    words: owned(),
                     kind: if organisation {
                         EntityKind::Organisation
                     } else {
@@ -394,8 +391,8 @@ impl<'t> State<'t> {
         let e = &mut self.entities[id];
         if words.len() > e.words.len() {
             let old = std::mem::replace(&mut e.name, words.join(" "));
-            push_unique(&mut e.aliases, old);
-            e.words = words.to_vec();
+            push_unique(&mut e.aliases, old, "");
+            e.words = owned();
         }
         for w in [first, last] {
             let ids = self.by_word.entry(w).or_default();
@@ -649,7 +646,7 @@ impl<'t> State<'t> {
                 e.gender.get_or_insert(g);
             }
             if !matches!(np.kind, MentionKind::Name { .. } | MentionKind::Relative) {
-                push_unique(&mut e.aliases, self.text[np.span.clone()].to_string());
+                push_unique(&mut e.aliases, &self.text[np.span.clone()], "");
             }
             let verb_follows = speech_verb_after(&sentences[si], np.toks.end);
             let strong = !np.after_preposition && (Some(n) == first_subject || verb_follows);
@@ -687,7 +684,7 @@ impl<'t> State<'t> {
         let owner = match pronoun_owner {
             Some(g) => self.resolve_pronoun(g, si),
             None => possessor
-                .and_then(|p| self.by_word.get(&p.to_lowercase()))
+                .and_then(|p| self.by_word.get(&lowercase(p)))
                 .and_then(|ids| ids.last().copied()),
         };
         // "his office said", "Kasich's campaign announced": the office speaks for its holder.
@@ -1042,36 +1039,39 @@ fn is_group_head(head: &str) -> bool {
     lexicon::organisation_heads().contains(head)
 }
 
-fn compatible(known: &[String], words: &[String]) -> bool {
+fn compatible(known: &[String], words: &[&str]) -> bool {
     let (Some(kl), Some(wl)) = (known.last(), words.last()) else {
         return false;
     };
+    let same_first = || known.first().map(String::as_str) == words.first().copied();
     if words.len() == 1 {
-        return kl == wl || known.first() == words.first();
+        return kl == wl || same_first();
     }
     if known.len() == 1 {
         return kl == wl;
     }
-    kl == wl && known.first() == words.first()
+    kl == wl && same_first()
 }
 
 fn first_name_gender(words: &[String]) -> Option<Gender> {
-    let first = words.first()?.to_lowercase();
     if words.len() < 2 {
         return None;
     }
-    if lexicon::male_names().contains(&first) {
+    let first = lowercase(words.first()?);
+    if lexicon::male_names().contains(first.as_str()) {
         Some(Gender::Male)
-    } else if lexicon::female_names().contains(&first) {
+    } else if lexicon::female_names().contains(first.as_str()) {
         Some(Gender::Female)
     } else {
         None
     }
 }
 
-fn push_unique(list: &mut Vec<String>, item: String) {
-    if !list.contains(&item) {
-        list.push(item);
+/// Adds `item` to `list` unless it is there already or is `except` (the canonical name).
+fn push_unique(list: &mut Vec<String>, item: impl AsRef<str> + Into<String>, except: &str) {
+    let new = item.as_ref();
+    if new != except && !list.iter().any(|known| known == new) {
+        list.push(item.into());
     }
 }
 
@@ -1162,7 +1162,7 @@ fn build_document(
                     let mut chain = vec![mention_text];
                     if let Some(id) = id {
                         counts[id] += 1;
-                        push_unique(&mut chain, entities[id].name.clone());
+                        push_unique(&mut chain, &entities[id].name, "");
                     }
                     (
                         id,

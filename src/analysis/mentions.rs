@@ -193,7 +193,7 @@ fn subject_side(
     }
     // "the committee chairmen": a description followed by one more noun.
     let compound = before.is_word()
-        && !before.is_capitalised(text)
+        && !before.is_capitalised()
         && !before.is_preposition()
         && before.lower.chars().all(char::is_alphabetic);
     let ending = cover.ends[j - 1].map(|n| n as usize);
@@ -280,7 +280,7 @@ fn loose_description(
     });
     // "the official", "the 46-year-old": lower case, letters with digits or hyphens.
     let lower_head = head.is_word()
-        && !head.is_capitalised(text)
+        && !head.is_capitalised()
         && head.lower.chars().any(char::is_alphabetic)
         && head.lower.chars().all(|c| c.is_alphanumeric() || c == '-');
     let no_verbs = !body.iter().any(|t| {
@@ -338,9 +338,9 @@ fn is_role(tok: &Tok) -> bool {
 }
 
 /// A word that can be part of a name: capitalised, and not a function word or a sentence opener.
-fn name_word(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
+fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
     let t = &toks[i];
-    if !t.is_capitalised(text) || t.has(lexicon::class::NON_NAME) {
+    if !t.is_capitalised() || t.has(lexicon::class::NON_NAME) {
         return false;
     }
     // "Twenty-four", "Forty-Five": number words.
@@ -364,18 +364,18 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         (k..(k + 3).min(toks.len())).any(|r| {
             toks[k..=r].iter().all(|t| {
                 t.is_word()
-                    && !t.is_capitalised(text)
+                    && !t.is_capitalised()
                     && !t.is_preposition()
                     && !t.is_speech_verb()
                     && !t.has(lexicon::class::NON_NAME)
             }) && is_role(&toks[r])
                 && toks
                     .get(r + 1)
-                    .is_some_and(|t| t.is_capitalised(text) && !t.has(lexicon::class::NON_NAME))
+                    .is_some_and(|t| t.is_capitalised() && !t.has(lexicon::class::NON_NAME))
         })
     };
     // "presidential advisor Hale", "senior aide Smith": one adjective before the role.
-    let starts_here = name_word(text, toks, i, lower_words) || lower_role_before_name(i);
+    let starts_here = name_word(toks, i, lower_words) || lower_role_before_name(i);
     if !starts_here {
         return None;
     }
@@ -385,25 +385,25 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         let t = &toks[end];
         // A month or modal after a known first name is a surname: "Theresa May", "Ann March".
         let surname_word = end > i
-            && t.is_capitalised(text)
+            && t.is_capitalised()
             && first_name_known(&toks[end - 1].lower)
             && toks
                 .get(end + 1)
                 .is_none_or(|n| !n.lower.chars().all(|c| c.is_ascii_digit()));
         let in_name = surname_word
-            || name_word(text, toks, end, lower_words)
-            || (end > i && t.is_capitalised(text) && is_title(t));
-        let leading_adjective = end == i && !t.is_capitalised(text) && !is_role(t);
+            || name_word(toks, end, lower_words)
+            || (end > i && t.is_capitalised() && is_title(t));
+        let leading_adjective = end == i && !t.is_capitalised() && !is_role(t);
         let joiner = end > i
             && (NAME_PARTICLES.contains(&t.lower.as_str()) || t.lower == "of")
-            && toks.get(end + 1).is_some_and(|n| n.is_capitalised(text));
+            && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
         if !(in_name || lower_role_before_name(end) || leading_adjective || joiner) {
             break;
         }
         end += 1;
         let name_follows = toks
             .get(end)
-            .is_some_and(|n| n.is_capitalised(text) && !n.has(lexicon::class::NON_NAME));
+            .is_some_and(|n| n.is_capitalised() && !n.has(lexicon::class::NON_NAME));
         if t.is_possessive() && !name_follows {
             break;
         }
@@ -419,7 +419,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             return Some(np);
         }
         // A bare possessor ("Putin's claims") still names someone, but is not a subject.
-        let name = name_part(text, run)?;
+        let name = name_part(run)?;
         return Some(Np {
             toks: i..end,
             span: run[0].span.start..last.span.end,
@@ -436,7 +436,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     if run.len() == 1
         && toks.get(end).is_some_and(|t| {
             let verb = t.is_speech_verb() || t.lower.ends_with("ed") || t.is_adverb();
-            t.is_word() && !t.is_capitalised(text) && !verb && !t.has(lexicon::class::NON_NAME)
+            t.is_word() && !t.is_capitalised() && !verb && !t.has(lexicon::class::NON_NAME)
         })
         && is_demonym(&run[0].lower)
     {
@@ -444,9 +444,9 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     }
     let organisation = last.has(lexicon::class::ORGANISATION_HEAD);
     // "the Kremlin" is an organisation; "the economist Jared Bernstein" is not.
-    let determiner = i > 0 && toks[i - 1].lower == "the" && run[0].is_capitalised(text);
+    let determiner = i > 0 && toks[i - 1].lower == "the" && run[0].is_capitalised();
     let start_tok = if determiner { i - 1 } else { i };
-    let name = match name_part(text, run) {
+    let name = match name_part(run) {
         Some(name) => name,
         // Only titles: "the President" is a description.
         None if is_role(last) => {
@@ -499,15 +499,15 @@ fn is_demonym(lower: &str) -> bool {
 }
 
 /// The name inside a run: what follows the last title or role word (and an "of State" after it).
-fn name_part(text: &str, run: &[Tok]) -> Option<Range<usize>> {
+fn name_part(run: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     let mut k = 0;
     while k < run.len() {
-        let lower = !run[k].is_capitalised(text);
+        let lower = !run[k].is_capitalised();
         // A title word closing a name is a surname: "Charlie King", "Peter T. King".
         let surname = k + 1 == run.len()
             && k > 0
-            && run[k - 1].is_capitalised(text)
+            && run[k - 1].is_capitalised()
             && !is_title(&run[k - 1]);
         if (is_title(&run[k]) && !surname) || lower || run[k].is_possessive() && k + 1 < run.len() {
             start = k + 1;
@@ -541,8 +541,8 @@ fn possessive_len(tok: &Tok) -> usize {
 /// Whether a role word is an adjective of the word after it: "official visit", "campaign
 /// manager". A verb form, a function word, a preposition or punctuation after it leaves it a noun
 /// ("the official refused", "the official said", "the official in charge").
-fn modifies_next(text: &str, next: &Tok) -> bool {
-    if !next.is_word() || next.is_capitalised(text) {
+fn modifies_next(next: &Tok) -> bool {
+    if !next.is_word() || next.is_capitalised() {
         return false;
     }
     let verb_form = ["ed", "s", "ing"].iter().any(|e| next.lower.ends_with(e));
@@ -576,18 +576,18 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
         if t.is_punct(text, ",")
             && toks
                 .get(k + 1)
-                .is_some_and(|n| n.is_word() && !n.is_capitalised(text))
+                .is_some_and(|n| n.is_word() && !n.is_capitalised())
         {
             continue;
         }
         if !t.is_word() {
             return None;
         }
-        if is_role(t) && !toks.get(k + 1).is_some_and(|n| modifies_next(text, n)) {
+        if is_role(t) && !toks.get(k + 1).is_some_and(|n| modifies_next(n)) {
             // Capitalised names right after ("the economist Jared Bernstein") belong to `name`.
             if toks
                 .get(k + 1)
-                .is_some_and(|n| n.is_capitalised(text) && !n.has(lexicon::class::NON_NAME))
+                .is_some_and(|n| n.is_capitalised() && !n.has(lexicon::class::NON_NAME))
             {
                 return None;
             }

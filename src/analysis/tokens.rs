@@ -16,19 +16,23 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Lower-cases a word without a heap allocation for the common, short, ASCII case.
-fn lowercase(word: &str) -> CompactString {
+/// Lower-cases a word without a heap allocation for the common, short, ASCII case (a word
+/// already in lower case is copied as it is).
+pub fn lowercase(word: &str) -> CompactString {
     let bytes = word.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) && word.is_ascii() {
+        return CompactString::new(word);
+    }
     if bytes.len() <= 24 && word.is_ascii() {
         let mut buf = [0u8; 24];
-        for (b, w) in buf.iter_mut().zip(bytes) {
-            *b = w.to_ascii_lowercase();
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
+            return CompactString::new(lower);
         }
-        // ASCII in, ASCII out: always valid UTF-8.
-        CompactString::from_utf8(&buf[..bytes.len()]).unwrap_or_default()
-    } else {
-        CompactString::from(word.to_lowercase())
     }
+    CompactString::from(word.to_lowercase())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,23 +51,46 @@ pub struct Tok {
     pub lower: CompactString,
     /// Lexicon classes of the word ([`lexicon::class`]), looked up once here.
     pub class: u8,
+    /// How the word is written: [`CAPITALISED`], [`POSSESSIVE`].
+    shape: u8,
 }
 
+/// The word starts with a capital letter.
+const CAPITALISED: u8 = 1;
+/// The word ends in a possessive "'s" or "’s".
+const POSSESSIVE: u8 = 2;
+
 impl Tok {
-    fn new(span: Range<usize>, kind: TokKind, lower: CompactString) -> Tok {
-        let mut class = 0;
-        if kind == TokKind::Word {
-            class = lexicon::word_class(&lower);
-            let bare = strip_possessive(&lower);
-            if bare.len() != lower.len() {
-                class |= lexicon::word_class(bare) & lexicon::class::ROLE;
-            }
+    fn word(text: &str, span: Range<usize>) -> Tok {
+        let word = &text[span.clone()];
+        let lower = lowercase(word);
+        let mut shape = 0;
+        if word.starts_with(char::is_uppercase) {
+            shape |= CAPITALISED;
+        }
+        let mut class = lexicon::word_class(&lower);
+        let bare = strip_possessive(&lower);
+        if bare.len() != lower.len() {
+            shape |= POSSESSIVE;
+            class |= lexicon::word_class(bare) & lexicon::class::ROLE;
         }
         Tok {
             span,
-            kind,
+            kind: TokKind::Word,
             lower,
             class,
+            shape,
+        }
+    }
+
+    /// A punctuation mark, or a quotation (`kind`).
+    fn other(span: Range<usize>, kind: TokKind) -> Tok {
+        Tok {
+            span,
+            kind,
+            lower: CompactString::default(),
+            class: 0,
+            shape: 0,
         }
     }
 
@@ -79,8 +106,7 @@ impl Tok {
     pub fn after_verb(toks: &[Tok], v: usize) -> usize {
         let particle = toks.get(v + 1).is_some_and(|next| {
             toks[v].has(lexicon::class::PHRASAL_VERB)
-                && lexicon::speech_phrases()
-                    .contains(&(toks[v].lower.to_string(), next.lower.to_string()))
+                && lexicon::is_speech_phrase(&toks[v].lower, &next.lower)
         });
         v + 1 + usize::from(particle)
     }
@@ -97,8 +123,8 @@ impl Tok {
         self.kind == TokKind::Word
     }
 
-    pub fn is_capitalised(&self, text: &str) -> bool {
-        self.is_word() && text[self.span.clone()].starts_with(char::is_uppercase)
+    pub fn is_capitalised(&self) -> bool {
+        self.shape & CAPITALISED != 0
     }
 
     pub fn is_punct(&self, text: &str, p: &str) -> bool {
@@ -114,7 +140,7 @@ impl Tok {
 
     /// A possessive word: Putin's, Putin’s, the Joneses'.
     pub fn is_possessive(&self) -> bool {
-        self.lower.ends_with("'s") || self.lower.ends_with("’s")
+        self.shape & POSSESSIVE != 0
     }
 }
 
@@ -126,11 +152,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
     let mut q = quotes.partition_point(|(_, r)| r.end <= range.start);
     while i < range.end {
         if let Some((idx, r)) = quotes.get(q).filter(|(_, r)| r.start <= i) {
-            toks.push(Tok::new(
-                r.clone(),
-                TokKind::Quote(*idx),
-                CompactString::default(),
-            ));
+            toks.push(Tok::other(r.clone(), TokKind::Quote(*idx)));
             i = r.end.max(i + 1).min(range.end.max(r.end));
             q += 1;
             continue;
@@ -151,12 +173,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, range.end);
-            toks.push(Tok::new(i..end, TokKind::Word, lowercase(&text[i..end])));
+            toks.push(Tok::word(text, i..end));
             i = end;
             continue;
         }
         let end = i + c.len_utf8();
-        toks.push(Tok::new(i..end, TokKind::Punct, CompactString::default()));
+        toks.push(Tok::other(i..end, TokKind::Punct));
         i = end;
     }
     mark_speech_verbs_in_context(&mut toks);
@@ -198,8 +220,7 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
         }
         if toks[k].has(lexicon::class::PHRASAL_VERB) {
             if let Some(next) = toks.get(k + 1) {
-                let phrase = (toks[k].lower.to_string(), next.lower.to_string());
-                if lexicon::speech_phrases().contains(&phrase) {
+                if lexicon::is_speech_phrase(&toks[k].lower, &next.lower) {
                     toks[k].class |= lexicon::class::SPEECH_VERB;
                 }
             }
