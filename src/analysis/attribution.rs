@@ -452,11 +452,10 @@ impl<'t> State<'t> {
                 self.text, &s.span, s.para_end, &s.toks, &s.nps,
             )));
             self.resolve_mentions(sentences, si);
-            let quote_toks: Vec<usize> = (0..sentences[si].toks.len())
-                .filter(|&k| sentences[si].toks[k].quote().is_some())
-                .collect();
-            for &qt in &quote_toks {
-                let qi = sentences[si].toks[qt].quote().unwrap_or(0);
+            for qt in 0..sentences[si].toks.len() {
+                let Some(qi) = sentences[si].toks[qt].quote() else {
+                    continue;
+                };
                 let found = self.attribute_quote(sentences, si, qt, quotes, last_quote, &result);
                 if let Some(f) = &found {
                     if let Some(id) = f.entity {
@@ -1093,21 +1092,19 @@ fn is_scare_quote(quote: &str) -> bool {
 /// but small ones, at most six words, no sentence punctuation.
 fn is_title_like(quote: &str) -> bool {
     let inner = quote.trim_matches(|c: char| !c.is_alphanumeric());
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || inner.contains(['.', '!', '?', ',']) {
+    let words = inner.split_whitespace();
+    let count = words.clone().take(7).count();
+    if count == 0 || count > 6 || inner.contains(['.', '!', '?', ',']) {
         return false;
     }
     let small = [
         "of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by",
     ];
-    words
-        .iter()
-        .all(|w| w.starts_with(char::is_uppercase) || small.contains(w))
-        && words[0].starts_with(char::is_uppercase)
-        && words.len() > 1
-        || (words.len() == 1
-            && words[0].starts_with(char::is_uppercase)
-            && !quote.contains([',', '.']))
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    if count == 1 {
+        return capitalised(inner) && !quote.contains([',', '.']);
+    }
+    capitalised(inner) && { words }.all(|w| capitalised(w) || small.contains(&w))
 }
 
 /// The paragraphs of a multi-paragraph quote share one speaker: the first part that has one
