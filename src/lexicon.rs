@@ -99,23 +99,27 @@ lexicon!(
 
 /// Word classes a token can belong to, looked up once per token (see [`word_class`]).
 pub mod class {
-    pub const SPEECH_VERB: u8 = 1;
-    pub const ADVERB: u8 = 2;
-    pub const TITLE: u8 = 4;
-    pub const ROLE: u8 = 8;
-    pub const NON_NAME: u8 = 16;
-    pub const ORGANISATION_HEAD: u8 = 32;
-    pub const PREPOSITION: u8 = 64;
+    pub const SPEECH_VERB: u16 = 1;
+    pub const ADVERB: u16 = 2;
+    pub const TITLE: u16 = 4;
+    pub const ROLE: u16 = 8;
+    pub const NON_NAME: u16 = 16;
+    pub const ORGANISATION_HEAD: u16 = 32;
+    pub const PREPOSITION: u16 = 64;
     /// The verb of a two-word speech cue ("shot" in "shot back").
-    pub const PHRASAL_VERB: u8 = 128;
+    pub const PHRASAL_VERB: u16 = 128;
+    /// A personal pronoun that can carry an attribution ([`pronouns`](super::pronouns)).
+    pub const PRONOUN: u16 = 256;
+    /// A common first name ([`male_names`](super::male_names), [`female_names`](super::female_names)).
+    pub const FIRST_NAME: u16 = 512;
 }
 
 /// The classes of a lower-cased word: one hash lookup instead of one per lexicon. Most words of
 /// any text are short, and a word of up to eight bytes is looked up as one integer.
-pub fn word_class(lower: &str) -> u8 {
-    static CLASSES: OnceLock<(ShortWords, FxHashMap<String, u8>)> = OnceLock::new();
+pub fn word_class(lower: &str) -> u16 {
+    static CLASSES: OnceLock<(ShortWords, FxHashMap<String, u16>)> = OnceLock::new();
     let (short, long) = CLASSES.get_or_init(|| {
-        let mut map: FxHashMap<String, u8> = FxHashMap::default();
+        let mut map: FxHashMap<String, u16> = FxHashMap::default();
         let lists = [
             (speech_verbs(), class::SPEECH_VERB),
             (adverbs(), class::ADVERB),
@@ -124,6 +128,8 @@ pub fn word_class(lower: &str) -> u8 {
             (non_names(), class::NON_NAME),
             (organisation_heads(), class::ORGANISATION_HEAD),
             (prepositions(), class::PREPOSITION),
+            (male_names(), class::FIRST_NAME),
+            (female_names(), class::FIRST_NAME),
         ];
         for (set, bit) in lists {
             for word in set {
@@ -132,6 +138,9 @@ pub fn word_class(lower: &str) -> u8 {
         }
         for verb in speech_phrases().keys() {
             *map.entry(verb.clone()).or_default() |= class::PHRASAL_VERB;
+        }
+        for pronoun in pronouns().keys() {
+            *map.entry(pronoun.clone()).or_default() |= class::PRONOUN;
         }
         let short = ShortWords::new(map.iter().filter_map(|(w, &bits)| Some((packed(w)?, bits))));
         (short, map)
@@ -155,13 +164,13 @@ fn packed(word: &str) -> Option<u64> {
 /// of every text makes, so it is kept to a multiply, a shift and a probe or two.
 struct ShortWords {
     keys: Vec<u64>,
-    classes: Vec<u8>,
+    classes: Vec<u16>,
     shift: u32,
 }
 
 impl ShortWords {
-    fn new(entries: impl Iterator<Item = (u64, u8)>) -> Self {
-        let entries: Vec<(u64, u8)> = entries.collect();
+    fn new(entries: impl Iterator<Item = (u64, u16)>) -> Self {
+        let entries: Vec<(u64, u16)> = entries.collect();
         // At most a quarter full, so probes stay short.
         let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
         let mut table = ShortWords {
@@ -187,7 +196,7 @@ impl ShortWords {
         slot
     }
 
-    fn get(&self, key: u64) -> u8 {
+    fn get(&self, key: u64) -> u16 {
         let slot = self.slot(key);
         if self.keys[slot] == key {
             self.classes[slot]

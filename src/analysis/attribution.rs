@@ -1031,7 +1031,7 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
         })
         .unwrap_or(s.toks.len());
     let end = s.toks[close - 1].span.end;
-    Some((text[desc.span.start..end].to_string(), head.clone()))
+    Some((text[desc.span.start..end].to_string(), head.to_string()))
 }
 
 fn is_group_head(head: &str) -> bool {

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use super::tokens::{strip_possessive, Tok};
 use crate::lexicon;
 
@@ -24,9 +26,9 @@ pub enum MentionKind {
     },
     /// A description ending in a role noun: "the official", "Putin's assistant".
     Description {
-        head: String,
+        head: CompactString,
         definite: bool,
-        possessor: Option<String>,
+        possessor: Option<CompactString>,
     },
     Pronoun(Gender),
     /// A relative pronoun subject ("Smith, who said ..."): stands for the mention before it.
@@ -203,7 +205,7 @@ fn subject_side(
             np.toks.end = j;
             np.span.end = before.span.end;
             if let MentionKind::Description { head, .. } = &mut np.kind {
-                *head = before.lower.to_string();
+                *head = before.lower.clone();
             }
             cover.ends[j - 1] = None;
             cover.ends[j] = Some(n as u32);
@@ -244,7 +246,7 @@ fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
         toks: k..k + 1,
         span: t.span.clone(),
         kind: MentionKind::Description {
-            head: t.lower.to_string(),
+            head: t.lower.clone(),
             definite: false,
             possessor: None,
         },
@@ -295,7 +297,7 @@ fn loose_description(
     {
         return None;
     }
-    let head_word = head.lower.to_string();
+    let head_word = head.lower.clone();
     Some(Np {
         toks: d..end,
         span: toks[d].span.start..head.span.end,
@@ -310,8 +312,7 @@ fn loose_description(
 }
 
 fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
-    // The pronouns are short words: skip the lookup for everything else.
-    if !(2..=4).contains(&toks[i].lower.len()) {
+    if !toks[i].has(lexicon::class::PRONOUN) {
         return None;
     }
     let gender = match lexicon::pronouns().get(toks[i].lower.as_str())?.as_str() {
@@ -344,9 +345,10 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
         return false;
     }
     // "Twenty-four", "Forty-Five": number words.
-    let first_part = t.lower.split('-').next().unwrap_or("");
-    if lexicon::word_class(first_part) & lexicon::class::NON_NAME != 0 {
-        return false;
+    if let Some((first_part, _)) = t.lower.split_once('-') {
+        if lexicon::word_class(first_part) & lexicon::class::NON_NAME != 0 {
+            return false;
+        }
     }
     // A capitalised opener that the text also writes in lower case is a common word, and so is
     // an opening role noun that is no title ("Officials said").
@@ -386,7 +388,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         // A month or modal after a known first name is a surname: "Theresa May", "Ann March".
         let surname_word = end > i
             && t.is_capitalised()
-            && first_name_known(&toks[end - 1].lower)
+            && toks[end - 1].has(lexicon::class::FIRST_NAME)
             && toks
                 .get(end + 1)
                 .is_none_or(|n| !n.lower.chars().all(|c| c.is_ascii_digit()));
@@ -454,7 +456,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
                 toks: start_tok..end,
                 span: toks[start_tok].span.start..last.span.end,
                 kind: MentionKind::Description {
-                    head: last.lower.to_string(),
+                    head: last.lower.clone(),
                     definite: determiner,
                     possessor: None,
                 },
@@ -475,10 +477,6 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         after_preposition: false,
         gender,
     })
-}
-
-fn first_name_known(lower: &str) -> bool {
-    lexicon::male_names().contains(lower) || lexicon::female_names().contains(lower)
 }
 
 /// The gender an honorific in a name shows: Mr., Ms., Sir, Queen.
@@ -565,9 +563,9 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
     };
     let possessor = if first.is_possessive() {
         let s = &text[first.span.clone()];
-        Some(s[..s.len() - possessive_len(first)].to_string())
+        Some(CompactString::new(&s[..s.len() - possessive_len(first)]))
     } else if matches!(first.lower.as_str(), "his" | "her" | "their" | "its") {
-        Some(first.lower.to_string())
+        Some(first.lower.clone())
     } else {
         None
     };
@@ -596,7 +594,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 toks: i..k + 1,
                 span: first.span.start..t.span.end,
                 kind: MentionKind::Description {
-                    head: t.lower.to_string(),
+                    head: t.lower.clone(),
                     definite,
                     possessor,
                 },

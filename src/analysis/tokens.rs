@@ -45,7 +45,7 @@ pub struct Tok {
     /// token lists are what the engine reads most.
     quote: u32,
     /// Lexicon classes of the word ([`lexicon::class`]), looked up once here.
-    pub class: u8,
+    pub class: u16,
     /// What the token is and how it is written: [`WORD`], [`CAPITALISED`], [`POSSESSIVE`].
     shape: u8,
 }
@@ -94,7 +94,7 @@ impl Tok {
         }
     }
 
-    pub fn has(&self, class: u8) -> bool {
+    pub fn has(&self, class: u16) -> bool {
         self.class & class != 0
     }
 
