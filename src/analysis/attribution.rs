@@ -33,9 +33,7 @@ struct Sentence {
 
 /// The index of a sentence that is not being attributed: nothing found.
 static NO_INDEX: SentenceIndex = SentenceIndex {
-    np_start: Vec::new(),
-    np_end: Vec::new(),
-    verb_before: Vec::new(),
+    slots: Vec::new(),
     according: None,
     main_subject: None,
     first_subject: None,
@@ -44,11 +42,8 @@ static NO_INDEX: SentenceIndex = SentenceIndex {
 
 #[derive(Debug, Default)]
 struct SentenceIndex {
-    /// The mention starting, and the one ending (exclusive), at each token boundary.
-    np_start: Vec<Option<u32>>,
-    np_end: Vec<Option<u32>>,
-    /// For each token, the nearest speech verb before it.
-    verb_before: Vec<Option<u32>>,
+    /// What the rules look up at each token boundary.
+    slots: Vec<Slot>,
     /// Token of "according" in "according to".
     according: Option<usize>,
     /// First mention outside a prepositional phrase, in the main clause and anywhere.
@@ -58,28 +53,34 @@ struct SentenceIndex {
     heading_like: bool,
 }
 
+/// The lookups at one token boundary.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    /// The mention starting, and the one ending (exclusive), here.
+    np_start: Option<u32>,
+    np_end: Option<u32>,
+    /// The nearest speech verb before the token.
+    verb_before: Option<u32>,
+}
+
 impl SentenceIndex {
     fn new(text: &str, span: &Range<usize>, para_end: usize, toks: &[Tok], nps: &[Np]) -> Self {
-        let slots = toks.len() + 1;
-        let mut np_start = vec![None; slots];
-        let mut np_end = vec![None; slots];
+        let mut slots = vec![Slot::default(); toks.len() + 1];
         for (n, np) in nps.iter().enumerate() {
             // A possessor ("ABC's program") is never the subject or the speaker.
             if np.is_name() && toks[np.toks.end - 1].is_possessive() {
                 continue;
             }
-            np_start[np.toks.start].get_or_insert(n as u32);
-            np_end[np.toks.end].get_or_insert(n as u32);
+            slots[np.toks.start].np_start.get_or_insert(n as u32);
+            slots[np.toks.end].np_end.get_or_insert(n as u32);
         }
-        let mut verb_before = Vec::with_capacity(slots);
         let mut last = None;
-        for (k, t) in toks.iter().enumerate() {
-            verb_before.push(last);
-            if t.is_speech_verb() {
+        for (k, slot) in slots.iter_mut().enumerate() {
+            slot.verb_before = last;
+            if toks.get(k).is_some_and(Tok::is_speech_verb) {
                 last = Some(k as u32);
             }
         }
-        verb_before.push(last);
         let according = toks
             .windows(2)
             .position(|w| w[0].lower == "according" && w[1].lower == "to");
@@ -95,9 +96,7 @@ impl SentenceIndex {
             && text[span.end..para_end].trim().is_empty()
             && sentence.split_whitespace().take(13).count() <= 12;
         SentenceIndex {
-            np_start,
-            np_end,
-            verb_before,
+            slots,
             according,
             main_subject: first_from(main_clause),
             first_subject: first_from(0),
@@ -123,22 +122,14 @@ impl Sentence {
 
     /// The mention that starts at token `k`.
     fn np_at_start(&self, k: usize) -> Option<usize> {
-        self.index()
-            .np_start
-            .get(k)
-            .copied()
-            .flatten()
-            .map(|n| n as usize)
+        let slot = self.index().slots.get(k)?;
+        slot.np_start.map(|n| n as usize)
     }
 
     /// The mention that ends (exclusive) at token `k`.
     fn np_at_end(&self, k: usize) -> Option<usize> {
-        self.index()
-            .np_end
-            .get(k)
-            .copied()
-            .flatten()
-            .map(|n| n as usize)
+        let slot = self.index().slots.get(k)?;
+        slot.np_end.map(|n| n as usize)
     }
 }
 
@@ -798,10 +789,9 @@ fn named_in_apposition(text: &str, s: &Sentence, n: usize) -> usize {
 fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range<usize>>)> {
     let Some(v) = s
         .index()
-        .verb_before
+        .slots
         .get(qt)
-        .copied()
-        .flatten()
+        .and_then(|slot| slot.verb_before)
         .map(|v| v as usize)
     else {
         // `Smith, a doctor, is more blunt: "..."`: a colon introduces the subject's words.

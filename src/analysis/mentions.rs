@@ -138,6 +138,9 @@ impl Coverage {
 /// (`the civil claim said`, `a member of the public, whose name is redacted, wrote`) or after an
 /// inverted one (`says the affable proprietor`).
 fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
+    if !toks.iter().any(Tok::is_speech_verb) {
+        return;
+    }
     let mut found = Vec::new();
     let mut cover = Coverage::new(toks.len(), out);
     for v in (0..toks.len()).filter(|&v| toks[v].is_speech_verb()) {
