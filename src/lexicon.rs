@@ -172,7 +172,10 @@ impl ShortWords {
     fn new(entries: impl Iterator<Item = (u64, u16)>) -> Self {
         let entries: Vec<(u64, u16)> = entries.collect();
         // At most a quarter full, so probes stay short.
-        let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let bits = (entries.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
         let mut table = ShortWords {
             keys: vec![0; 1 << bits],
             classes: vec![0; 1 << bits],

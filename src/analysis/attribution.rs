@@ -17,12 +17,12 @@ use crate::document::{Document, EntityKind, Mention, Quote, QuoteKind, Speaker};
 use crate::lexicon;
 
 /// One sentence with its tokens and mentions.
-struct Sentence {
+struct Sentence<'t> {
     span: Range<usize>,
     /// Index of the paragraph the sentence starts in, and where that paragraph ends.
     para: usize,
     para_end: usize,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'t>>,
     nps: Vec<Np>,
     /// The entity each mention resolves to (filled in document order).
     entity: Vec<Option<usize>>,
@@ -105,7 +105,7 @@ impl SentenceIndex {
     }
 }
 
-impl Sentence {
+impl Sentence<'_> {
     /// An attribution resting on mention `n` of this sentence.
     fn found(&self, n: usize, cue: Option<Range<usize>>, rule: &'static str) -> Found {
         Found {
@@ -418,7 +418,7 @@ impl<'t> State<'t> {
     /// Pass two, in document order: resolve mentions, then attribute each sentence's quotes.
     fn attribute(
         &mut self,
-        sentences: &mut [Sentence],
+        sentences: &mut [Sentence<'t>],
         quotes: &[QuoteSpan],
         spans: &[(usize, Range<usize>)],
         lower_words: &LowerWords,

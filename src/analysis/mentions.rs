@@ -208,7 +208,7 @@ fn subject_side(
             np.toks.end = j;
             np.span.end = before.span.end;
             if let MentionKind::Description { head, .. } = &mut np.kind {
-                *head = before.lower.clone();
+                *head = before.lower.to_compact();
             }
             cover.ends[j - 1] = None;
             cover.ends[j] = Some(n as u32);
@@ -249,7 +249,7 @@ fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
         toks: k..k + 1,
         span: t.span.clone(),
         kind: MentionKind::Description {
-            head: t.lower.clone(),
+            head: t.lower.to_compact(),
             definite: false,
             possessor: None,
         },
@@ -300,7 +300,7 @@ fn loose_description(
     {
         return None;
     }
-    let head_word = head.lower.clone();
+    let head_word = head.lower.to_compact();
     Some(Np {
         toks: d..end,
         span: toks[d].span.start..head.span.end,
@@ -459,7 +459,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
                 toks: start_tok..end,
                 span: toks[start_tok].span.start..last.span.end,
                 kind: MentionKind::Description {
-                    head: last.lower.clone(),
+                    head: last.lower.to_compact(),
                     definite: determiner,
                     possessor: None,
                 },
@@ -506,10 +506,8 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
     while k < run.len() {
         let lower = !run[k].is_capitalised();
         // A title word closing a name is a surname: "Charlie King", "Peter T. King".
-        let surname = k + 1 == run.len()
-            && k > 0
-            && run[k - 1].is_capitalised()
-            && !is_title(&run[k - 1]);
+        let surname =
+            k + 1 == run.len() && k > 0 && run[k - 1].is_capitalised() && !is_title(&run[k - 1]);
         if (is_title(&run[k]) && !surname) || lower || run[k].is_possessive() && k + 1 < run.len() {
             start = k + 1;
             if run.get(k + 1).is_some_and(|t| t.lower == "of") {
@@ -568,7 +566,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
         let s = &text[first.span.clone()];
         Some(CompactString::new(&s[..s.len() - possessive_len(first)]))
     } else if matches!(first.lower.as_str(), "his" | "her" | "their" | "its") {
-        Some(first.lower.clone())
+        Some(first.lower.to_compact())
     } else {
         None
     };
@@ -597,7 +595,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 toks: i..k + 1,
                 span: first.span.start..t.span.end,
                 kind: MentionKind::Description {
-                    head: t.lower.clone(),
+                    head: t.lower.to_compact(),
                     definite,
                     possessor,
                 },

@@ -16,13 +16,9 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Lower-cases a word without a heap allocation for the common, short, ASCII case (a word
-/// already in lower case is copied as it is).
+/// Lower-cases a word without a heap allocation for the common, short, ASCII case.
 pub fn lowercase(word: &str) -> CompactString {
     let bytes = word.as_bytes();
-    if !bytes.iter().any(u8::is_ascii_uppercase) && word.is_ascii() {
-        return CompactString::new(word);
-    }
     if bytes.len() <= 24 && word.is_ascii() {
         let mut buf = [0u8; 24];
         buf[..bytes.len()].copy_from_slice(bytes);
@@ -35,11 +31,56 @@ pub fn lowercase(word: &str) -> CompactString {
     CompactString::from(word.to_lowercase())
 }
 
+/// A word in lower case: the text itself where it is written so (most words), else a copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tok {
+pub enum Lower<'t> {
+    Text(&'t str),
+    Copy(CompactString),
+}
+
+impl<'t> Lower<'t> {
+    fn of(word: &'t str) -> Self {
+        if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            Lower::Copy(lowercase(word))
+        } else {
+            Lower::Text(word)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Text(text) => text,
+            Lower::Copy(copy) => copy,
+        }
+    }
+
+    pub fn to_compact(&self) -> CompactString {
+        CompactString::new(self.as_str())
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok<'t> {
     pub span: Range<usize>,
-    /// Lower-cased text of a word (empty for other tokens); short words stay inline.
-    pub lower: CompactString,
+    /// Lower-cased text of a word (empty for other tokens).
+    pub lower: Lower<'t>,
     /// The quotation the token stands for (its index in the document's quote list), or
     /// [`NOT_QUOTE`]. Kept to 32 bits, with the two bytes below, so a token fills 48 bytes: the
     /// token lists are what the engine reads most.
@@ -58,10 +99,10 @@ const CAPITALISED: u8 = 2;
 /// The word ends in a possessive "'s" or "’s".
 const POSSESSIVE: u8 = 4;
 
-impl Tok {
-    fn word(text: &str, span: Range<usize>) -> Tok {
+impl<'t> Tok<'t> {
+    fn word(text: &'t str, span: Range<usize>) -> Self {
         let word = &text[span.clone()];
-        let lower = lowercase(word);
+        let lower = Lower::of(word);
         let mut shape = WORD;
         if word.starts_with(char::is_uppercase) {
             shape |= CAPITALISED;
@@ -82,12 +123,12 @@ impl Tok {
     }
 
     /// A punctuation mark, or a quotation (`quote`).
-    fn other(span: Range<usize>, quote: Option<usize>) -> Tok {
+    fn other(span: Range<usize>, quote: Option<usize>) -> Self {
         // Four billion quotations would take a text of eight gigabytes.
         let quote = quote.map_or(NOT_QUOTE, |q| u32::try_from(q).unwrap_or(NOT_QUOTE - 1));
         Tok {
             span,
-            lower: CompactString::default(),
+            lower: Lower::Text(""),
             quote,
             class: 0,
             shape: 0,
@@ -142,7 +183,11 @@ impl Tok {
 }
 
 /// Tokenises `range` of `text`; `quotes` (sorted byte ranges, with their indices) become tokens.
-pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, Range<usize>)]) -> Vec<Tok> {
+pub fn tokenize<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    quotes: &[(usize, Range<usize>)],
+) -> Vec<Tok<'t>> {
     // About one token per five bytes of news text.
     let mut toks = Vec::with_capacity(range.len() / 5 + 4);
     let mut i = range.start;
