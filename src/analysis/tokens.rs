@@ -104,7 +104,8 @@ impl<'t> Tok<'t> {
         let word = &text[span.clone()];
         let lower = Lower::of(word);
         let mut shape = WORD;
-        if word.starts_with(char::is_uppercase) {
+        let first = word.as_bytes()[0];
+        if first.is_ascii_uppercase() || !first.is_ascii() && word.starts_with(char::is_uppercase) {
             shape |= CAPITALISED;
         }
         let mut class = lexicon::word_class(&lower);
@@ -280,6 +281,10 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     while end < limit && bytes[end].is_ascii_alphanumeric() {
         end += 1;
     }
+    // Most words end at a space or plain punctuation: nothing to join.
+    if end == limit || bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'-' | b'.' | b'&') {
+        return end;
+    }
     let mut chars = text[end..limit].char_indices().peekable();
     let base = end;
     while let Some((k, c)) = chars.next() {
@@ -296,7 +301,9 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     if text[end..limit].starts_with('.') {
         let word = &text[start..end];
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        if initial || word.contains('.') || lexicon::abbreviations().contains(&word.to_lowercase())
+        if initial
+            || word.contains('.')
+            || lexicon::abbreviations().contains(lowercase(word).as_str())
         {
             end += 1;
         }
