@@ -165,6 +165,11 @@ const SHORT_FORM: u8 = 2;
 
 /// Analyses `text` into a document.
 pub fn analyze(text: String) -> Document {
+    analyze_keeping(text, TOKEN_CACHE)
+}
+
+/// Analyses `text`, keeping the tokens of the first `token_cache` tokens between the passes.
+fn analyze_keeping(text: String, token_cache: usize) -> Document {
     let paragraphs = segment::paragraphs(&text);
     let found = find_quotes(&text, &paragraphs);
     let spans: Vec<(usize, Range<usize>)> =
@@ -173,7 +178,7 @@ pub fn analyze(text: String) -> Document {
     let lower_words = lower_case_words(&text);
 
     // Pass one: sentences, mentions and names. Pass two needs the tokens and mentions again: the
-    // first TOKEN_CACHE tokens are kept for it, later sentences are tokenised again, so memory is
+    // first `token_cache` tokens are kept for it, later sentences are tokenised again, so memory is
     // bounded whatever the text's size and articles of usual length are tokenised once.
     let mut state = State::new(&text);
     let mut sentences = Vec::new();
@@ -196,7 +201,7 @@ pub fn analyze(text: String) -> Document {
             };
             state.link_names(&mut sentence);
             cached += sentence.toks.len();
-            if cached > TOKEN_CACHE {
+            if cached > token_cache {
                 sentence.toks = Vec::new();
                 sentence.nps = Vec::new();
             }
@@ -1202,6 +1207,17 @@ fn build_document(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_rebuilt_in_pass_two_give_the_same_document() {
+        let text = crate::input::SAMPLE_TEXT.repeat(3);
+        let kept = analyze_keeping(text.clone(), TOKEN_CACHE);
+        let rebuilt = analyze_keeping(text.clone(), 0);
+        let partly = analyze_keeping(text, 2000);
+        assert!(kept.quotes.iter().filter(|q| q.speaker.is_some()).count() >= 50);
+        assert_eq!(format!("{kept:?}"), format!("{rebuilt:?}"));
+        assert_eq!(format!("{kept:?}"), format!("{partly:?}"));
+    }
 
     #[test]
     fn scare_quotes_are_short_and_bare() {
