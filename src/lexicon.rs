@@ -161,48 +161,44 @@ fn packed(word: &str) -> Option<u64> {
 }
 
 /// An open-addressing table from packed short words to their classes: the lookup every token
-/// of every text makes, so it is kept to a multiply, a shift and a probe or two.
+/// of every text makes, so it is kept to a multiply, a shift and a probe or two, each key next
+/// to its classes.
 struct ShortWords {
-    keys: Vec<u64>,
-    classes: Vec<u16>,
+    slots: Vec<(u64, u16)>,
     shift: u32,
 }
 
 impl ShortWords {
     fn new(entries: impl Iterator<Item = (u64, u16)>) -> Self {
         let entries: Vec<(u64, u16)> = entries.collect();
-        // At most a quarter full, so probes stay short.
-        let bits = (entries.len() * 4)
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(4);
+        // At most half full, so probes stay short.
+        let bits = (entries.len() * 2).next_power_of_two().trailing_zeros().max(4);
         let mut table = ShortWords {
-            keys: vec![0; 1 << bits],
-            classes: vec![0; 1 << bits],
+            slots: vec![(0, 0); 1 << bits],
             shift: 64 - bits,
         };
         for (key, class) in entries {
             let slot = table.slot(key);
-            table.keys[slot] = key;
-            table.classes[slot] |= class;
+            table.slots[slot].0 = key;
+            table.slots[slot].1 |= class;
         }
         table
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
     fn slot(&self, key: u64) -> usize {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
-        while self.keys[slot] != key && self.keys[slot] != 0 {
+        while self.slots[slot].0 != key && self.slots[slot].0 != 0 {
             slot = (slot + 1) & mask;
         }
         slot
     }
 
     fn get(&self, key: u64) -> u16 {
-        let slot = self.slot(key);
-        if self.keys[slot] == key {
-            self.classes[slot]
+        let (found, class) = self.slots[self.slot(key)];
+        if found == key {
+            class
         } else {
             0
         }
