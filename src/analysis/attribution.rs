@@ -1079,7 +1079,7 @@ fn starts_lower(quote: &str) -> bool {
 /// One or two words in quotes without punctuation: "sextortion", "road map".
 fn is_scare_quote(quote: &str) -> bool {
     let inner = quote.trim_matches(['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '`', ' ']);
-    inner.split_whitespace().count() <= 2
+    inner.split_whitespace().nth(2).is_none()
         && !inner.contains(|c: char| c.is_ascii_punctuation() && c != '-' && c != '\'')
 }
 
