@@ -367,16 +367,17 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     // a role, right before a capitalised name.
     let lower_role_before_name = |k: usize| {
         (k..(k + 3).min(toks.len())).any(|r| {
-            toks[k..=r].iter().all(|t| {
-                t.is_word()
-                    && !t.is_capitalised()
-                    && !t.is_preposition()
-                    && !t.is_speech_verb()
-                    && !t.has(lexicon::class::NON_NAME)
-            }) && is_role(&toks[r])
+            is_role(&toks[r])
                 && toks
                     .get(r + 1)
                     .is_some_and(|t| t.is_capitalised() && !t.has(lexicon::class::NON_NAME))
+                && toks[k..=r].iter().all(|t| {
+                    t.is_word()
+                        && !t.is_capitalised()
+                        && !t.is_preposition()
+                        && !t.is_speech_verb()
+                        && !t.has(lexicon::class::NON_NAME)
+                })
         })
     };
     // "presidential advisor Hale", "senior aide Smith": one adjective before the role.
