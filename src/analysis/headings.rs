@@ -22,7 +22,12 @@
 //! Paragraphs come from [`crate::analysis::segment::paragraphs`] (non-blank lines).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use compact_str::CompactString;
+use rustc_hash::FxHashSet;
+
+use super::lower::lower_case;
 use crate::lexicon;
 
 /// The longest heading, in words.
@@ -32,8 +37,30 @@ const MIN_RUN_IN_WORDS: usize = 3;
 /// The shortest sentence a run-in heading can be glued to, in words.
 const MIN_BODY_WORDS: usize = 5;
 
+/// A word list looked up by hash (the set is built on first use).
+struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether the lower-cased word `lower` is in the list.
+    fn contains(&self, lower: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(lower)
+    }
+}
+
 /// Function words: they never end a heading and never begin a run-in heading.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "a",
     "about",
     "above",
@@ -209,16 +236,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "that’s",
     "there’s",
     "i’m",
-];
+]);
 
 /// Words that open a subordinate clause: a phrase holding one is a sentence, not a heading.
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordSet = WordSet::new(&[
     "which", "who", "whom", "whose", "that", "because", "if", "when", "while", "although",
     "though", "since", "whether", "unless",
-];
+]);
 
 /// Auxiliaries and frequent irregular past forms: the verb after a name that opens a clause.
-const VERBS: &[&str] = &[
+static VERBS: WordSet = WordSet::new(&[
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
     "may", "might", "must", "does", "did", "do", "met", "took", "went", "made", "gave", "came",
     "saw", "left", "won", "lost", "ran", "began", "held", "kept", "sent", "spent", "brought",
@@ -226,15 +253,15 @@ const VERBS: &[&str] = &[
     "sat", "flew", "drew", "heard", "paid", "meant", "felt", "built", "fought", "sought", "caught",
     "taught", "struck", "chose", "rose", "fell", "hit", "cut", "let", "told", "said", "faces",
     "remains", "also", "now", "still", "never",
-];
+]);
 
 /// Determiners: after the seam they must be followed by a lower-case word.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-];
+]);
 
 /// Words that open a clause after the seam (besides determiners).
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "after",
     "before",
     "when",
@@ -278,7 +305,7 @@ const CLAUSE_OPENERS: &[&str] = &[
     "now",
     "even",
     "once",
-];
+]);
 
 /// Headings of `text`, as byte ranges, in text order.
 ///
@@ -304,17 +331,11 @@ pub fn find_headings(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize
 /// A paragraph that is a heading line of its own.
 pub fn is_heading_line(line: &str) -> bool {
     let line = line.trim();
-    let words = line.split_whitespace().take(MAX_WORDS + 1).count();
-    if words == 0 || words > MAX_WORDS {
-        return false;
-    }
+    // The tests at either end come first: they are cheap and turn most paragraphs away.
     let Some(first) = line.chars().next() else {
         return false;
     };
     if !(first.is_uppercase() || first.is_ascii_digit()) {
-        return false;
-    }
-    if line.chars().any(is_quote_mark) {
         return false;
     }
     let core = line.trim_end_matches(['\'', '’', ')', ']']);
@@ -322,12 +343,20 @@ pub fn is_heading_line(line: &str) -> bool {
     if matches!(
         last,
         '.' | '?' | '!' | ':' | ';' | ',' | '-' | '–' | '—' | '…' | '(' | '/' | '&'
-    ) {
+    ) || is_quote_mark(last)
+    {
+        return false;
+    }
+    let words = line.split_whitespace().take(MAX_WORDS + 1).count();
+    if words > MAX_WORDS {
+        return false;
+    }
+    if line.chars().any(is_quote_mark) {
         return false;
     }
     // A line broken off mid-sentence ("The council met and") is not a heading.
-    let last_word = line.split_whitespace().last().unwrap_or("").to_lowercase();
-    if FUNCTION_WORDS.contains(&last_word.as_str()) {
+    let last_word = line.split_whitespace().next_back().unwrap_or("");
+    if FUNCTION_WORDS.contains(&lower_case(last_word)) {
         return false;
     }
     // A list entry ending in a date or figure ("Announced March 3, 2015") is not a heading.
@@ -357,8 +386,8 @@ struct Word<'a> {
 }
 
 impl Word<'_> {
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+    fn lower(&self) -> CompactString {
+        lower_case(self.text)
     }
     fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -375,7 +404,7 @@ impl Word<'_> {
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
     }
     fn is_function_word(&self) -> bool {
-        FUNCTION_WORDS.contains(&self.lower().as_str())
+        FUNCTION_WORDS.contains(&self.lower())
     }
     fn is_all_caps(&self) -> bool {
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 1
@@ -392,35 +421,25 @@ impl Word<'_> {
     }
     /// An auxiliary, a frequent irregular verb form, or a regular past or third-person form.
     fn is_verb_like(&self) -> bool {
-        let lower = self.lower();
-        let t = lower.as_str();
         if !self.is_lower() || !self.is_plain() {
             return false;
         }
-        VERBS.contains(&t)
+        let lower = self.lower();
+        let t = lower.as_str();
+        VERBS.contains(t)
             || lexicon::speech_verbs().contains(t)
             || (t.len() > 4 && t.ends_with("ed"))
             || (t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us"))
     }
 }
 
-fn words(para: &str, limit: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in para.split_inclusive(char::is_whitespace) {
-        let text = piece.trim_end();
-        if !text.is_empty() {
-            out.push(Word {
-                text,
-                end: offset + text.len(),
-            });
-            if out.len() >= limit {
-                break;
-            }
-        }
-        offset += piece.len();
-    }
-    out
+/// The words of `para` (as `split_whitespace` finds them), with their end offsets.
+fn words(para: &str) -> impl Iterator<Item = Word<'_>> {
+    let base = para.as_ptr() as usize;
+    para.split_whitespace().map(move |text| Word {
+        text,
+        end: text.as_ptr() as usize - base + text.len(),
+    })
 }
 
 /// The byte length of a run-in heading at the start of `para`, if there is one.
@@ -428,18 +447,27 @@ pub fn run_in_heading(para: &str) -> Option<usize> {
     if !ends_with_terminal(para) {
         return None;
     }
-    // Only whether the body after a heading of at most MAX_WORDS is long enough matters.
-    let total_words = para
-        .split_whitespace()
-        .take(MAX_WORDS + MIN_BODY_WORDS + 1)
-        .count();
-    let w = words(para, MAX_WORDS + 4);
-    let first = w.first()?;
+    // Most paragraphs open with a function word or in lower case: look at the rest only if not.
+    let first = words(para).next()?;
     if !first.is_capitalised() || first.is_function_word() {
         return None;
     }
+    // Only whether the body after a heading of at most MAX_WORDS is long enough matters.
+    let mut w: Vec<Word<'_>> = words(para).take(MAX_WORDS + MIN_BODY_WORDS + 1).collect();
+    let total_words = w.len();
+    w.truncate(MAX_WORDS + 4);
     if first.is_all_caps() && w.get(1).is_some_and(Word::is_all_caps) {
         return all_caps_heading(&w, total_words);
+    }
+    // A seam needs plain words before it and a capital after it: without such a place, the
+    // loop below can only fail.
+    let plain = w.iter().take_while(|x| x.is_plain()).count();
+    let seams = MIN_RUN_IN_WORDS..w.len().min(MAX_WORDS + 1).min(plain + 1);
+    if !seams
+        .filter(|&k| total_words - k >= MIN_BODY_WORDS)
+        .any(|k| w[k].is_capitalised())
+    {
+        return None;
     }
     // The seam lies between w[k - 1] and w[k].
     for k in 1..w.len().min(MAX_WORDS + 1) {
@@ -448,7 +476,7 @@ pub fn run_in_heading(para: &str) -> Option<usize> {
             // Punctuation inside the phrase: it is a sentence, not a heading.
             return None;
         }
-        if k > 1 && SUBORDINATORS.contains(&before.lower().as_str()) {
+        if k > 1 && SUBORDINATORS.contains(&before.lower()) {
             return None;
         }
         if k < MIN_RUN_IN_WORDS || total_words - k < MIN_BODY_WORDS {
@@ -491,23 +519,26 @@ fn looks_like_sentence(w: &[Word<'_>]) -> bool {
 fn is_seam(w: &[Word<'_>], k: usize) -> bool {
     let before = &w[k - 1];
     let after = &w[k];
-    if !after.is_capitalised() || before.is_function_word() {
+    if !after.is_capitalised() {
         return false;
     }
     let before_lower = before.lower();
-    if lexicon::titles().contains(&before_lower) || lexicon::roles().contains(&before_lower) {
+    if FUNCTION_WORDS.contains(&before_lower)
+        || lexicon::titles().contains(before_lower.as_str())
+        || lexicon::roles().contains(before_lower.as_str())
+    {
         return false;
     }
     let after_lower = after.lower();
     let next = w.get(k + 1);
-    if DETERMINERS.contains(&after_lower.as_str()) {
+    if DETERMINERS.contains(&after_lower) {
         // "The meeting", not "The New York Times".
         return next.is_some_and(Word::is_lower);
     }
-    if CLAUSE_OPENERS.contains(&after_lower.as_str()) {
+    if CLAUSE_OPENERS.contains(&after_lower) {
         return after_lower != "i";
     }
-    if FUNCTION_WORDS.contains(&after_lower.as_str()) || lexicon::non_names().contains(&after_lower)
+    if FUNCTION_WORDS.contains(&after_lower) || lexicon::non_names().contains(after_lower.as_str())
     {
         return false;
     }
@@ -524,8 +555,8 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
     // A speech verb in the phrase makes the name the start of what was said ("told reporters
     // Smith would"), unless a determiner makes the verb a noun ("made the call").
     let speech_verb = (0..k).any(|i| {
-        lexicon::speech_verbs().contains(&w[i].lower())
-            && !(i > 0 && DETERMINERS.contains(&w[i - 1].lower().as_str()))
+        lexicon::speech_verbs().contains(w[i].lower().as_str())
+            && !(i > 0 && DETERMINERS.contains(&w[i - 1].lower()))
     });
     if speech_verb {
         return false;

@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod headings;
+mod lower;
 pub mod mentions;
 pub mod quotes;
 pub mod segment;
