@@ -9,8 +9,10 @@ use crate::lexicon;
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
-        let end = start + line.len();
+    // Every '\n' and every '\r' ends a line (the last line may have no end).
+    let line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|i| i + 1);
+    for end in line_ends.chain([text.len()]) {
+        let line = &text[start..end];
         let trimmed_start = start + (line.len() - line.trim_start().len());
         let trimmed_end = start + line.trim_end().len();
         if trimmed_start < trimmed_end {
