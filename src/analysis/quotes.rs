@@ -174,7 +174,12 @@ fn apply(text: &str, mark: Mark, open: &mut Vec<Open>, quotes: &mut Vec<QuoteSpa
 /// Drops passages with no words, and single-quoted fragments like `'n'` in rock 'n' roll.
 fn worth_keeping(text: &str, span: &Range<usize>) -> bool {
     let inner = &text[span.clone()];
-    let letters = inner.chars().filter(|c| c.is_alphanumeric()).count();
+    // Two letters are enough to decide.
+    let letters = inner
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(2)
+        .count();
     letters >= 2 || (letters >= 1 && !inner.starts_with(['\'', '‘']))
 }
 
@@ -222,14 +227,18 @@ fn is_elision(text: &str, mark: &Mark) -> bool {
 
 /// The quotation marks of one paragraph, with their family and shape.
 fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
-    let base = para.start;
-    let s = &text[para];
-    let bytes = s.as_bytes();
-    let mut iter = s.char_indices().peekable();
+    let bytes = &text.as_bytes()[..para.end];
+    let mut candidates = mark_bytes(bytes, para.start);
+    // Where the next mark may start: past the last character looked at.
+    let mut from = para.start;
     std::iter::from_fn(move || {
-        while let Some((i, c)) = iter.next() {
-            let at = base + i;
-            let doubled = |b: u8| bytes.get(i + 1) == Some(&b);
+        for at in candidates.by_ref() {
+            if at < from {
+                continue;
+            }
+            let c = text[at..].chars().next()?;
+            from = at + c.len_utf8();
+            let doubled = |b: u8| bytes.get(at + 1) == Some(&b);
             let (family, shape, len, low) = match c {
                 '"' => (Family::Double, Shape::Straight, 1, false),
                 '\'' if doubled(b'\'') => (Family::Double, Shape::Straight, 2, false),
@@ -259,7 +268,9 @@ fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
                 _ => continue,
             };
             if len == 2 {
-                iter.next();
+                // The character after a two-byte mark is passed over: the second half of `''` or
+                // ``` `` ```, and also whatever follows a guillemet (the older scan did so).
+                from += text[from..].chars().next().map_or(0, char::len_utf8);
             }
             return Some(Mark {
                 at,
@@ -270,6 +281,23 @@ fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
             });
         }
         None
+    })
+}
+
+/// The offsets in `bytes[start..]` of the bytes that can start a quotation mark: `"`, `'`,
+/// `` ` `` and the lead bytes of the curly marks (E2) and guillemets (C2), in order.
+fn mark_bytes(bytes: &[u8], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let common = memchr::memchr3_iter(b'"', b'\'', 0xE2, &bytes[start..]);
+    // Backticks and guillemets are rare: the next one is found once and kept until its turn.
+    let rare = memchr::memchr2_iter(b'`', 0xC2, &bytes[start..]);
+    let (mut common, mut rare) = (common.peekable(), rare.peekable());
+    std::iter::from_fn(move || {
+        let next = match (common.peek(), rare.peek()) {
+            (Some(c), Some(r)) if r < c => rare.next(),
+            (Some(_), _) => common.next(),
+            (None, _) => rare.next(),
+        };
+        next.map(|i| start + i)
     })
 }
 

@@ -9,8 +9,10 @@ use crate::lexicon;
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
-        let end = start + line.len();
+    // Every '\n' and every '\r' ends a line (the last line may have no end).
+    let line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).map(|i| i + 1);
+    for end in line_ends.chain([text.len()]) {
+        let line = &text[start..end];
         let trimmed_start = start + (line.len() - line.trim_start().len());
         let trimmed_end = start + line.trim_end().len();
         if trimmed_start < trimmed_end {
@@ -45,25 +47,26 @@ pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec
             }
             continue;
         }
+        // Only a terminal mark or the next quote can end a sentence: go to whichever comes first.
+        let limit = quotes.get(q).map_or(para.end, |r| r.start.min(para.end));
+        let Some(offset) = memchr::memchr3(b'.', b'?', b'!', &bytes[i..limit]) else {
+            i = limit;
+            continue;
+        };
+        i += offset;
         let b = bytes[i];
-        if matches!(b, b'.' | b'?' | b'!') {
-            let mut j = i + 1;
-            while j < para.end && matches!(bytes[j], b'.' | b'?' | b'!' | b')' | b'"' | b'\'') {
-                j += 1;
-            }
-            if starts_new_sentence(text, j, para.end)
-                && !(b == b'.' && is_abbreviation(text, start, i))
-            {
-                out.push(start..j);
-                start = skip_space(text, j, para.end);
-                i = start;
-                continue;
-            }
+        let mut j = i + 1;
+        while j < para.end && matches!(bytes[j], b'.' | b'?' | b'!' | b')' | b'"' | b'\'') {
+            j += 1;
+        }
+        if starts_new_sentence(text, j, para.end) && !(b == b'.' && is_abbreviation(text, start, i))
+        {
+            out.push(start..j);
+            start = skip_space(text, j, para.end);
+            i = start;
+            continue;
         }
         i += 1;
-        while i < para.end && !text.is_char_boundary(i) {
-            i += 1;
-        }
     }
     if start < para.end {
         out.push(start..para.end);
