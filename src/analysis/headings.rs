@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use compact_str::CompactString;
 use rustc_hash::FxHashSet;
 
-use super::lower::lower_case;
+use super::tokens::lowercase;
 use crate::lexicon;
 
 /// The longest heading, in words.
@@ -356,7 +356,7 @@ pub fn is_heading_line(line: &str) -> bool {
     }
     // A line broken off mid-sentence ("The council met and") is not a heading.
     let last_word = line.split_whitespace().next_back().unwrap_or("");
-    if FUNCTION_WORDS.contains(&lower_case(last_word)) {
+    if FUNCTION_WORDS.contains(&lowercase(last_word)) {
         return false;
     }
     // A list entry ending in a date or figure ("Announced March 3, 2015") is not a heading.
@@ -387,7 +387,7 @@ struct Word<'a> {
 
 impl Word<'_> {
     fn lower(&self) -> CompactString {
-        lower_case(self.text)
+        lowercase(self.text)
     }
     fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)

@@ -3,7 +3,6 @@
 
 pub mod attribution;
 pub mod headings;
-mod lower;
 pub mod mentions;
 pub mod quotes;
 pub mod segment;
