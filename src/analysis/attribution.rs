@@ -260,10 +260,14 @@ fn units(paragraphs: &[Range<usize>], quotes: &[Range<usize>]) -> Vec<(usize, Ra
 }
 
 /// Every word the text writes in lower case.
-fn lower_case_words(text: &str) -> LowerWords<'_> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect()
+fn lower_case_words(text: &str) -> LowerWords {
+    let mut words = LowerWords::default();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.starts_with(char::is_lowercase) {
+            words.insert(word);
+        }
+    }
+    words
 }
 
 /// How far back (in sentences) a pronoun or description looks for its person.
