@@ -183,6 +183,7 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
     let mut state = State::new(&text);
     let mut sentences = Vec::new();
     let mut cached = 0;
+    let mut mention_count = 0;
     for (para, unit) in units(&paragraphs, &quote_ranges) {
         for span in segment::sentences(&text, unit, &quote_ranges) {
             let toks = tokenize(&text, span.clone(), &spans);
@@ -200,6 +201,7 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
                 index: None,
             };
             state.link_names(&mut sentence);
+            mention_count += sentence.nps.len();
             cached += sentence.toks.len();
             if cached > token_cache {
                 sentence.toks = Vec::new();
@@ -209,6 +211,8 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
         }
     }
     state.finish_linking();
+    // The document's mention list, grown once rather than copied as it doubles.
+    state.mentions.reserve_exact(mention_count);
     let attributions = state.attribute(&mut sentences, &found, &spans, &lower_words);
     let State {
         entities, mentions, ..

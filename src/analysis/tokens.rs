@@ -19,6 +19,9 @@ pub fn strip_possessive(word: &str) -> &str {
 /// Lower-cases a word without a heap allocation for the common, short, ASCII case.
 pub fn lowercase(word: &str) -> CompactString {
     let bytes = word.as_bytes();
+    if word.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase) {
+        return CompactString::new(word);
+    }
     if bytes.len() <= 24 && word.is_ascii() {
         let mut buf = [0u8; 24];
         buf[..bytes.len()].copy_from_slice(bytes);
