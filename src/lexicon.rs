@@ -172,7 +172,10 @@ impl ShortWords {
     fn new(entries: impl Iterator<Item = (u64, u16)>) -> Self {
         let entries: Vec<(u64, u16)> = entries.collect();
         // At most half full, so probes stay short.
-        let bits = (entries.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        let bits = (entries.len() * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
         let mut table = ShortWords {
             slots: vec![(0, 0); 1 << bits],
             shift: 64 - bits,
