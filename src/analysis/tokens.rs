@@ -19,7 +19,7 @@ pub fn strip_possessive(word: &str) -> &str {
 /// Lower-cases a word without a heap allocation for the common, short, ASCII case.
 pub fn lowercase(word: &str) -> CompactString {
     let bytes = word.as_bytes();
-    if word.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase) {
+    if written_in_lower_case(word) {
         return CompactString::new(word);
     }
     if bytes.len() <= 24 && word.is_ascii() {
@@ -34,6 +34,12 @@ pub fn lowercase(word: &str) -> CompactString {
     CompactString::from(word.to_lowercase())
 }
 
+/// ASCII without capitals: a word that lower-casing leaves as it is.
+fn written_in_lower_case(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// A word in lower case: the text itself where it is written so (most words), else a copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lower<'t> {
@@ -43,13 +49,10 @@ pub enum Lower<'t> {
 
 impl<'t> Lower<'t> {
     fn of(word: &'t str) -> Self {
-        if word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            Lower::Copy(lowercase(word))
-        } else {
+        if written_in_lower_case(word) {
             Lower::Text(word)
+        } else {
+            Lower::Copy(lowercase(word))
         }
     }
 
