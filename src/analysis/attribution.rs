@@ -12,7 +12,7 @@ use compact_str::CompactString;
 use super::mentions::{find_mentions, Gender, LowerWords, MentionKind, Np};
 use super::quotes::{find_quotes, QuoteSpan};
 use super::segment;
-use super::tokens::{lowercase, tokenize, Tok};
+use super::tokens::{lower_case_copy, lowercase, tokenize, Tok};
 use crate::document::{Document, EntityKind, Mention, Quote, QuoteKind, Speaker};
 use crate::lexicon;
 
@@ -176,17 +176,18 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
         found.iter().map(|q| q.span.clone()).enumerate().collect();
     let quote_ranges: Vec<Range<usize>> = found.iter().map(|q| q.span.clone()).collect();
     let lower_words = lower_case_words(&text);
+    let lower_text = lower_case_copy(&text);
 
     // Pass one: sentences, mentions and names. Pass two needs the tokens and mentions again: the
     // first `token_cache` tokens are kept for it, later sentences are tokenised again, so memory is
     // bounded whatever the text's size and articles of usual length are tokenised once.
-    let mut state = State::new(&text);
+    let mut state = State::new(&text, &lower_text);
     let mut sentences = Vec::new();
     let mut cached = 0;
     let mut mention_count = 0;
     for (para, unit) in units(&paragraphs, &quote_ranges) {
         for span in segment::sentences(&text, unit, &quote_ranges) {
-            let toks = tokenize(&text, span.clone(), &spans);
+            let toks = tokenize(&text, &lower_text, span.clone(), &spans);
             let nps = find_mentions(&text, &toks, &lower_words);
             let entity = vec![None; nps.len()];
             let para = para_of(&paragraphs, para, &span_start(&toks));
@@ -287,6 +288,8 @@ struct Salient {
 
 struct State<'t> {
     text: &'t str,
+    /// The text's [`lower_case_copy`], for tokenising again.
+    lower_text: &'t str,
     entities: Vec<Entity>,
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
@@ -296,9 +299,10 @@ struct State<'t> {
 }
 
 impl<'t> State<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, lower_text: &'t str) -> Self {
         State {
             text,
+            lower_text,
             entities: Vec::new(),
             salience: Vec::new(),
             by_word: Default::default(),
@@ -334,7 +338,7 @@ impl<'t> State<'t> {
             push_unique(&mut e.aliases, name_text, &e.name);
             for t in &s.toks[np.toks.clone()] {
                 if t.has(lexicon::class::ROLE) && t.span.end <= name.start {
-                    push_unique(&mut e.roles, t.lower.as_str(), "");
+                    push_unique(&mut e.roles, t.lower, "");
                 }
             }
             if let Some((alias, head)) = appositive(text, s, n) {
@@ -449,7 +453,7 @@ impl<'t> State<'t> {
             }
             let s = &mut sentences[si];
             if s.toks.is_empty() {
-                s.toks = tokenize(self.text, s.span.clone(), spans);
+                s.toks = tokenize(self.text, self.lower_text, s.span.clone(), spans);
                 s.nps = find_mentions(self.text, &s.toks, lower_words);
             }
             s.index = Some(Box::new(SentenceIndex::new(
@@ -857,7 +861,7 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
     // "Mr. Morgan of the Sierra Club said": a short prepositional phrase after the name.
     if s.toks
         .get(v)
-        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "from" | "with"))
+        .is_some_and(|t| matches!(t.lower, "of" | "at" | "from" | "with"))
     {
         if let Some(n) = s.np_at_start(v + 1).or_else(|| s.np_at_start(v + 2)) {
             v = s.nps[n].toks.end;
@@ -974,7 +978,7 @@ fn introductory_clause_end(text: &str, toks: &[Tok]) -> Option<usize> {
         "according",
     ];
     let first = toks.first()?;
-    if !OPENERS.contains(&first.lower.as_str()) && !first.is_preposition() {
+    if !OPENERS.contains(&first.lower) && !first.is_preposition() {
         return None;
     }
     let comma = toks

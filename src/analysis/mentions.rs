@@ -107,7 +107,7 @@ pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &LowerWords) -> Vec<
 }
 
 fn is_determiner(tok: &Tok) -> Option<bool> {
-    match tok.lower.as_str() {
+    match tok.lower {
         "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" => Some(true),
         "a" | "an" | "another" | "one" => Some(false),
         _ if tok.is_possessive() => Some(true),
@@ -199,7 +199,7 @@ fn subject_side(
     cover: &mut Coverage,
 ) {
     let before = &toks[j - 1];
-    if matches!(before.lower.as_str(), "who" | "which" | "that") && !cover.taken(j - 1) {
+    if matches!(before.lower, "who" | "which" | "that") && !cover.taken(j - 1) {
         let np = Np {
             toks: j - 1..j,
             span: before.span.clone(),
@@ -226,7 +226,7 @@ fn subject_side(
             np.toks.end = j;
             np.span.end = before.span.end;
             if let MentionKind::Description { head, .. } = &mut np.kind {
-                *head = before.lower.to_compact();
+                *head = before.lower.into();
             }
             cover.ends[j - 1] = None;
             cover.ends[j] = Some(n as u32);
@@ -260,14 +260,14 @@ fn subject_side(
 /// "one said", "said another": an indefinite pronoun standing for an unnamed speaker.
 fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
     let t = toks.get(k)?;
-    if !matches!(t.lower.as_str(), "one" | "another" | "others" | "some") {
+    if !matches!(t.lower, "one" | "another" | "others" | "some") {
         return None;
     }
     Some(Np {
         toks: k..k + 1,
         span: t.span.clone(),
         kind: MentionKind::Description {
-            head: t.lower.to_compact(),
+            head: t.lower.into(),
             definite: false,
             possessor: None,
         },
@@ -297,7 +297,7 @@ fn loose_description(
         (t.is_word() || t.is_punct(text, ","))
             && (is_determiner(t).is_none() || after_preposition)
             && !matches!(
-                t.lower.as_str(),
+                t.lower,
                 "that" | "which" | "who" | "whom" | "and" | "or" | "but"
             )
     });
@@ -309,7 +309,7 @@ fn loose_description(
     let no_verbs = !body.iter().any(|t| {
         t.is_speech_verb()
             || matches!(
-                t.lower.as_str(),
+                t.lower,
                 "is" | "was" | "are" | "were" | "has" | "had" | "have"
             )
     });
@@ -318,7 +318,7 @@ fn loose_description(
     {
         return None;
     }
-    let head_word = head.lower.to_compact();
+    let head_word = head.lower.into();
     Some(Np {
         toks: d..end,
         span: toks[d].span.start..head.span.end,
@@ -336,7 +336,7 @@ fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
     if !toks[i].has(lexicon::class::PRONOUN) {
         return None;
     }
-    let gender = match lexicon::pronouns().get(toks[i].lower.as_str())?.as_str() {
+    let gender = match lexicon::pronouns().get(toks[i].lower)?.as_str() {
         "male" => Gender::Male,
         "female" => Gender::Female,
         "neuter" => Gender::Neuter,
@@ -373,7 +373,7 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
     }
     // A capitalised opener that the text also writes in lower case is a common word, and so is
     // an opening role noun that is no title ("Officials said").
-    let bare = strip_possessive(&t.lower);
+    let bare = strip_possessive(t.lower);
     !(i == 0 && (lower_words.contains(bare) || is_role(t)) && !is_title(t))
 }
 
@@ -419,7 +419,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             || (end > i && t.is_capitalised() && is_title(t));
         let leading_adjective = end == i && !t.is_capitalised() && !is_role(t);
         let joiner = end > i
-            && (NAME_PARTICLES.contains(&t.lower.as_str()) || t.lower == "of")
+            && (NAME_PARTICLES.contains(&t.lower) || t.lower == "of")
             && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
         if !(in_name || lower_role_before_name(end) || leading_adjective || joiner) {
             break;
@@ -462,7 +462,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             let verb = t.is_speech_verb() || t.lower.ends_with("ed") || t.is_adverb();
             t.is_word() && !t.is_capitalised() && !verb && !t.has(lexicon::class::NON_NAME)
         })
-        && is_demonym(&run[0].lower)
+        && is_demonym(run[0].lower)
     {
         return None;
     }
@@ -478,7 +478,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
                 toks: start_tok..end,
                 span: toks[start_tok].span.start..last.span.end,
                 kind: MentionKind::Description {
-                    head: last.lower.to_compact(),
+                    head: last.lower.into(),
                     definite: determiner,
                     possessor: None,
                 },
@@ -503,7 +503,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
 
 /// The gender an honorific in a name shows: Mr., Ms., Sir, Queen.
 fn honorific_gender(run: &[Tok]) -> Option<Gender> {
-    run.iter().find_map(|t| match t.lower.as_str() {
+    run.iter().find_map(|t| match t.lower {
         "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
         "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
             Some(Gender::Female)
@@ -575,7 +575,7 @@ fn modifies_next(next: &Tok) -> bool {
 /// "the official", "The Ukrainian leader", "a senior advisor", "Putin's assistant", "her office".
 fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
     let first = &toks[i];
-    let definite = match first.lower.as_str() {
+    let definite = match first.lower {
         "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" => true,
         "a" | "an" => false,
         _ if first.is_possessive() => true,
@@ -584,8 +584,8 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
     let possessor = if first.is_possessive() {
         let s = &text[first.span.clone()];
         Some(CompactString::new(&s[..s.len() - possessive_len(first)]))
-    } else if matches!(first.lower.as_str(), "his" | "her" | "their" | "its") {
-        Some(first.lower.to_compact())
+    } else if matches!(first.lower, "his" | "her" | "their" | "its") {
+        Some(first.lower.into())
     } else {
         None
     };
@@ -614,7 +614,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 toks: i..k + 1,
                 span: first.span.start..t.span.end,
                 kind: MentionKind::Description {
-                    head: t.lower.to_compact(),
+                    head: t.lower.into(),
                     definite,
                     possessor,
                 },
@@ -622,7 +622,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 gender: plural.then_some(Gender::Plural),
             });
         }
-        if t.is_speech_verb() || DETERMINERS.contains(&t.lower.as_str()) || t.is_preposition() {
+        if t.is_speech_verb() || DETERMINERS.contains(&t.lower) || t.is_preposition() {
             return None;
         }
     }
@@ -632,10 +632,11 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::tokenize;
+    use crate::analysis::tokens::{lower_case_copy, tokenize};
 
     fn mentions(text: &str) -> Vec<(String, String)> {
-        let toks = tokenize(text, 0..text.len(), &[]);
+        let lower = lower_case_copy(text);
+        let toks = tokenize(text, &lower, 0..text.len(), &[]);
         find_mentions(text, &toks, &LowerWords::default())
             .into_iter()
             .map(|np| {

@@ -16,77 +16,66 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Lower-cases a word without a heap allocation for the common, short, ASCII case.
+/// Lower-cases a word without a heap allocation for the common, short, ASCII case, the way
+/// [`lower_case_copy`] does.
 pub fn lowercase(word: &str) -> CompactString {
-    let bytes = word.as_bytes();
-    if written_in_lower_case(word) {
-        return CompactString::new(word);
+    if word.is_ascii() {
+        let mut lower = CompactString::new(word);
+        lower.make_ascii_lowercase();
+        return lower;
     }
-    if bytes.len() <= 24 && word.is_ascii() {
-        let mut buf = [0u8; 24];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        buf.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
-            return CompactString::new(lower);
+    word.chars().map(lower_case_char).collect()
+}
+
+/// The text in lower case, byte for byte in step with it, so the lower-case form of any word is
+/// the same byte range of the copy: tokens borrow it rather than each lower-casing its word.
+/// Keeping the lengths equal means a capital whose lower case takes a different number of
+/// bytes (a handful, such as 'İ') stays as it is.
+pub fn lower_case_copy(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.make_ascii_lowercase();
+    // Only the chunks with a non-ASCII byte can hold a non-ASCII capital.
+    const CHUNK: usize = 32;
+    for chunk in (0..bytes.len()).step_by(CHUNK) {
+        let end = (chunk + CHUNK).min(bytes.len());
+        if bytes[chunk..end].is_ascii() {
+            continue;
+        }
+        for i in chunk..end {
+            // A lead byte starts a character; continuation bytes are read with it.
+            if bytes[i] < 0xC0 {
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
+            let lower = lower_case_char(c);
+            if lower != c {
+                lower.encode_utf8(&mut bytes[i..i + c.len_utf8()]);
+            }
         }
     }
-    CompactString::from(word.to_lowercase())
+    // Characters were only replaced by characters of the same length.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_lowercase())
 }
 
-/// ASCII without capitals: a word that lower-casing leaves as it is.
-fn written_in_lower_case(word: &str) -> bool {
-    word.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-}
-
-/// A word in lower case: the text itself where it is written so (most words), else a copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lower<'t> {
-    Text(&'t str),
-    Copy(CompactString),
-}
-
-impl<'t> Lower<'t> {
-    fn of(word: &'t str) -> Self {
-        if written_in_lower_case(word) {
-            Lower::Text(word)
-        } else {
-            Lower::Copy(lowercase(word))
-        }
+/// A character in lower case when that takes as many bytes as the character itself.
+fn lower_case_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
     }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            Lower::Text(text) => text,
-            Lower::Copy(copy) => copy,
-        }
-    }
-
-    pub fn to_compact(&self) -> CompactString {
-        CompactString::new(self.as_str())
-    }
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok<'t> {
     pub span: Range<usize>,
-    /// Lower-cased text of a word (empty for other tokens).
-    pub lower: Lower<'t>,
+    /// Lower-cased text of a word (empty for other tokens), borrowed from [`lower_case_copy`].
+    pub lower: &'t str,
     /// The quotation the token stands for (its index in the document's quote list), or
     /// [`NOT_QUOTE`]. Kept to 32 bits, with the two bytes below, so a token fills 48 bytes: the
     /// token lists are what the engine reads most.
@@ -106,16 +95,16 @@ const CAPITALISED: u8 = 2;
 const POSSESSIVE: u8 = 4;
 
 impl<'t> Tok<'t> {
-    fn word(text: &'t str, span: Range<usize>) -> Self {
+    fn word(text: &'t str, lower_text: &'t str, span: Range<usize>) -> Self {
         let word = &text[span.clone()];
-        let lower = Lower::of(word);
+        let lower = &lower_text[span.clone()];
         let mut shape = WORD;
         let first = word.as_bytes()[0];
         if first.is_ascii_uppercase() || !first.is_ascii() && word.starts_with(char::is_uppercase) {
             shape |= CAPITALISED;
         }
-        let mut class = lexicon::word_class(&lower);
-        let bare = strip_possessive(&lower);
+        let mut class = lexicon::word_class(lower);
+        let bare = strip_possessive(lower);
         if bare.len() != lower.len() {
             shape |= POSSESSIVE;
             class |= lexicon::word_class(bare) & lexicon::class::ROLE;
@@ -135,7 +124,7 @@ impl<'t> Tok<'t> {
         let quote = quote.map_or(NOT_QUOTE, |q| u32::try_from(q).unwrap_or(NOT_QUOTE - 1));
         Tok {
             span,
-            lower: Lower::Text(""),
+            lower: "",
             quote,
             class: 0,
             shape: 0,
@@ -154,7 +143,7 @@ impl<'t> Tok<'t> {
     pub fn after_verb(toks: &[Tok], v: usize) -> usize {
         let particle = toks.get(v + 1).is_some_and(|next| {
             toks[v].has(lexicon::class::PHRASAL_VERB)
-                && lexicon::is_speech_phrase(&toks[v].lower, &next.lower)
+                && lexicon::is_speech_phrase(toks[v].lower, next.lower)
         });
         v + 1 + usize::from(particle)
     }
@@ -190,8 +179,10 @@ impl<'t> Tok<'t> {
 }
 
 /// Tokenises `range` of `text`; `quotes` (sorted byte ranges, with their indices) become tokens.
+/// `lower_text` is the text's [`lower_case_copy`].
 pub fn tokenize<'t>(
     text: &'t str,
+    lower_text: &'t str,
     range: Range<usize>,
     quotes: &[(usize, Range<usize>)],
 ) -> Vec<Tok<'t>> {
@@ -222,7 +213,7 @@ pub fn tokenize<'t>(
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, range.end);
-            toks.push(Tok::word(text, i..end));
+            toks.push(Tok::word(text, lower_text, i..end));
             i = end;
             continue;
         }
@@ -263,13 +254,13 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
     for k in 0..toks.len() {
         let noun = k > 0
             && toks[k].is_speech_verb()
-            && (NOUN_BEFORE.contains(&toks[k - 1].lower.as_str()) || toks[k - 1].is_possessive());
+            && (NOUN_BEFORE.contains(&toks[k - 1].lower) || toks[k - 1].is_possessive());
         if noun {
             toks[k].class &= !lexicon::class::SPEECH_VERB;
         }
         if toks[k].has(lexicon::class::PHRASAL_VERB) {
             if let Some(next) = toks.get(k + 1) {
-                if lexicon::is_speech_phrase(&toks[k].lower, &next.lower) {
+                if lexicon::is_speech_phrase(toks[k].lower, next.lower) {
                     toks[k].class |= lexicon::class::SPEECH_VERB;
                 }
             }
@@ -322,7 +313,8 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0..text.len(), &[])
+        let lower = lower_case_copy(text);
+        tokenize(text, &lower, 0..text.len(), &[])
             .into_iter()
             .map(|t| &text[t.span])
             .collect()
@@ -342,7 +334,8 @@ mod tests {
     #[test]
     fn speech_verbs_in_context() {
         let text = "He shot back and made the following comment: his claims said.";
-        let toks = tokenize(text, 0..text.len(), &[]);
+        let lower = lower_case_copy(text);
+        let toks = tokenize(text, &lower, 0..text.len(), &[]);
         let verbs: Vec<&str> = toks
             .iter()
             .filter(|t| t.is_speech_verb())
@@ -354,8 +347,23 @@ mod tests {
     #[test]
     fn a_quote_is_one_token() {
         let text = "\"Yes, we will,\" she said.";
-        let toks = tokenize(text, 0..text.len(), &[(0, 0..15)]);
+        let lower = lower_case_copy(text);
+        let toks = tokenize(text, &lower, 0..text.len(), &[(0, 0..15)]);
         assert_eq!(toks[0].quote(), Some(0));
         assert_eq!(&text[toks[1].span.clone()], "she");
+    }
+
+    #[test]
+    fn the_lower_case_copy_keeps_every_byte_in_place() {
+        let text = "Élise ÖZIL told CNN’s “Bob” in İzmir: «Ça va».";
+        let lower = lower_case_copy(text);
+        assert_eq!(lower, "élise özil told cnn’s “bob” in İzmir: «ça va».");
+        assert_eq!(lower.len(), text.len());
+        let toks = tokenize(text, &lower, 0..text.len(), &[]);
+        for tok in toks.iter().filter(|t| t.is_word()) {
+            assert_eq!(tok.lower, lowercase(&text[tok.span.clone()]));
+        }
+        assert_eq!(toks[0].lower, "élise");
+        assert!(toks[0].is_capitalised());
     }
 }
