@@ -322,7 +322,8 @@ impl<'t> State<'t> {
             let name_text = &text[name.clone()];
             let words: Vec<&str> = name_text.split_whitespace().collect();
             let titled = np.span.start < name.start && !*organisation;
-            let id = self.entity_for(&words, *organisation, np.span.start);
+            let lower_name = &self.lower_text[name.clone()];
+            let id = self.entity_for(&words, lower_name, *organisation, np.span.start);
             let e = &mut self.entities[id];
             e.forms |= if words.len() > 1 {
                 FULL_FORM
@@ -359,17 +360,25 @@ impl<'t> State<'t> {
         }
     }
 
-    /// The entity a name belongs to: the most recent one sharing its surname (or whose first
-    /// name it is), else a new one. A longer form becomes the canonical name.
-    fn entity_for(&mut self, words: &[&str], organisation: bool, at: usize) -> usize {
-        let last = words.last().map(|w| lowercase(w)).unwrap_or_default();
-        let first = words.first().map(|w| lowercase(w)).unwrap_or_default();
+    /// The entity a name (its `words`, and the name in lower case) belongs to: the most recent
+    /// one sharing its surname (or whose first name it is), else a new one. A longer form
+    /// becomes the canonical name.
+    fn entity_for(
+        &mut self,
+        words: &[&str],
+        lower_name: &str,
+        organisation: bool,
+        at: usize,
+    ) -> usize {
+        let mut lower_words = lower_name.split_whitespace();
+        let first = lower_words.next().unwrap_or("");
+        let last = lower_words.next_back().unwrap_or(first);
         let candidates = self
             .by_word
-            .get(&last)
+            .get(last)
             .into_iter()
             .flatten()
-            .chain(self.by_word.get(&first).into_iter().flatten());
+            .chain(self.by_word.get(first).into_iter().flatten());
         let found = candidates
             .copied()
             .filter(|&id| compatible(&self.entities[id].words, words))
@@ -403,9 +412,12 @@ impl<'t> State<'t> {
             e.words = owned();
         }
         for w in [first, last] {
-            let ids = self.by_word.entry(w).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+            match self.by_word.get_mut(w) {
+                Some(ids) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => {
+                    self.by_word.insert(w.into(), vec![id]);
+                }
             }
         }
         id
