@@ -64,8 +64,20 @@ struct Slot {
 }
 
 impl SentenceIndex {
-    fn new(text: &str, span: &Range<usize>, para_end: usize, toks: &[Tok], nps: &[Np]) -> Self {
-        let mut slots = vec![Slot::default(); toks.len() + 1];
+    /// The index of a sentence, built in `spare` (the index of a retired sentence, or a new
+    /// one): every sentence needs one in turn, and only two are alive at a time.
+    fn new(
+        spare: Option<Box<Self>>,
+        text: &str,
+        span: &Range<usize>,
+        para_end: usize,
+        toks: &[Tok],
+        nps: &[Np],
+    ) -> Box<Self> {
+        let mut index = spare.unwrap_or_default();
+        let mut slots = std::mem::take(&mut index.slots);
+        slots.clear();
+        slots.resize(toks.len() + 1, Slot::default());
         for (n, np) in nps.iter().enumerate() {
             // A possessor ("ABC's program") is never the subject or the speaker.
             if np.is_name() && toks[np.toks.end - 1].is_possessive() {
@@ -95,13 +107,14 @@ impl SentenceIndex {
         let heading_like = open_ended
             && text[span.end..para_end].trim().is_empty()
             && sentence.split_whitespace().take(13).count() <= 12;
-        SentenceIndex {
+        *index = SentenceIndex {
             slots,
             according,
             main_subject: first_from(main_clause),
             first_subject: first_from(0),
             heading_like,
-        }
+        };
+        index
     }
 }
 
@@ -296,6 +309,8 @@ struct State<'t> {
     by_word: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
     /// Mentions of the sentences already attributed, in text order.
     mentions: Vec<Mention>,
+    /// The index of the last retired sentence, for the next sentence to reuse.
+    spare_index: Option<Box<SentenceIndex>>,
 }
 
 impl<'t> State<'t> {
@@ -307,6 +322,7 @@ impl<'t> State<'t> {
             salience: Vec::new(),
             by_word: Default::default(),
             mentions: Vec::new(),
+            spare_index: None,
         }
     }
 
@@ -468,9 +484,14 @@ impl<'t> State<'t> {
                 s.toks = tokenize(self.text, self.lower_text, s.span.clone(), spans);
                 s.nps = find_mentions(self.text, &s.toks, lower_words);
             }
-            s.index = Some(Box::new(SentenceIndex::new(
-                self.text, &s.span, s.para_end, &s.toks, &s.nps,
-            )));
+            s.index = Some(SentenceIndex::new(
+                self.spare_index.take(),
+                self.text,
+                &s.span,
+                s.para_end,
+                &s.toks,
+                &s.nps,
+            ));
             self.resolve_mentions(sentences, si);
             for qt in 0..sentences[si].toks.len() {
                 let Some(qi) = sentences[si].toks[qt].quote() else {
@@ -514,7 +535,7 @@ impl<'t> State<'t> {
                 speaker,
             }));
         s.toks = Vec::new();
-        s.index = None;
+        self.spare_index = s.index.take();
     }
 
     fn attribute_quote(
