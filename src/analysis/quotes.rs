@@ -237,7 +237,6 @@ fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
                 continue;
             }
             let c = text[at..].chars().next()?;
-            from = at + c.len_utf8();
             let doubled = |b: u8| bytes.get(at + 1) == Some(&b);
             let (family, shape, len, low) = match c {
                 '"' => (Family::Double, Shape::Straight, 1, false),
@@ -267,11 +266,8 @@ fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
                 }
                 _ => continue,
             };
-            if len == 2 {
-                // The character after a two-byte mark is passed over: the second half of `''` or
-                // ``` `` ```, and also whatever follows a guillemet (the older scan did so).
-                from += text[from..].chars().next().map_or(0, char::len_utf8);
-            }
+            // Past the mark: both halves of `''` and ``` `` ```.
+            from = at + len;
             return Some(Mark {
                 at,
                 len,
@@ -350,6 +346,18 @@ mod tests {
     fn guillemets_and_low_double() {
         assert_eq!(quoted("« Non », a-t-il dit."), ["« Non »"]);
         assert_eq!(quoted("„Nein“, sagte er."), ["„Nein“"]);
+    }
+
+    #[test]
+    fn a_mark_right_after_a_guillemet_is_read() {
+        assert_eq!(
+            quoted("''Their motto is «liberté»'' he said. Then ''more'' came."),
+            ["''Their motto is «liberté»''", "''more''"]
+        );
+        assert_eq!(
+            quoted("«\"Non\", a-t-il dit» puis «oui»."),
+            ["«\"Non\", a-t-il dit»", "«oui»"]
+        );
     }
 
     #[test]
