@@ -66,12 +66,41 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-const fn b(
-    keys: &'static [Key],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-) -> Binding {
+/// Keys and how the help writes them ("j ↓").
+#[derive(Debug, Clone, Copy)]
+struct Keys(&'static [Key], &'static str);
+
+// Keys that several tables bind, each to its own action or help.
+const DOWN: Keys = Keys(&[ch('j'), code(KeyCode::Down)], "j ↓");
+const UP: Keys = Keys(&[ch('k'), code(KeyCode::Up)], "k ↑");
+const HOME: Keys = Keys(&[ch('g'), code(KeyCode::Home)], "g Home");
+const END: Keys = Keys(&[ch('G'), code(KeyCode::End)], "G End");
+const ENTER: Keys = Keys(&[code(KeyCode::Enter)], "Enter");
+const ESC: Keys = Keys(&[code(KeyCode::Esc)], "Esc");
+const BACKSPACE: Keys = Keys(&[code(KeyCode::Backspace)], "Backspace");
+
+// Bindings that several tables share whole.
+const PAGE_DOWN: Binding = b(
+    Keys(&[ch(' '), ch('f'), code(KeyCode::PageDown)], "Space f PgDn"),
+    Action::PageDown,
+    "down a page",
+);
+const PAGE_UP: Binding = b(
+    Keys(&[ch('b'), code(KeyCode::PageUp)], "b PgUp"),
+    Action::PageUp,
+    "up a page",
+);
+const HELP: Binding = h(Keys(&[ch('?')], "?"), Action::Help, "this help", "help");
+const QUIT: Binding = h(
+    Keys(&[ch('q'), ctrl('c')], "q Ctrl-c"),
+    Action::Quit,
+    "quit",
+    "quit",
+);
+/// Where `q` is typed or closes an overlay, only Ctrl-c quits.
+const CTRL_C_QUITS: Binding = b(Keys(&[ctrl('c')], "Ctrl-c"), Action::Quit, "quit");
+
+const fn b(Keys(keys, label): Keys, action: Action, help: &'static str) -> Binding {
     Binding {
         keys,
         label,
@@ -81,8 +110,7 @@ const fn b(
     }
 }
 const fn h(
-    keys: &'static [Key],
-    label: &'static str,
+    Keys(keys, label): Keys,
     action: Action,
     help: &'static str,
     hint: &'static str,
@@ -99,246 +127,150 @@ const fn h(
 /// Bindings while reading.
 pub static NORMAL: &[Binding] = &[
     b(
-        &[ch('j'), code(KeyCode::Down)],
-        "j ↓",
+        DOWN,
         Action::LineDown,
         "down a line (speaker pane: next speaker)",
     ),
     b(
-        &[ch('k'), code(KeyCode::Up)],
-        "k ↑",
+        UP,
         Action::LineUp,
         "up a line (speaker pane: previous speaker)",
     ),
+    PAGE_DOWN,
+    PAGE_UP,
     b(
-        &[ch(' '), ch('f'), code(KeyCode::PageDown)],
-        "Space f PgDn",
-        Action::PageDown,
-        "down a page",
-    ),
-    b(
-        &[ch('b'), code(KeyCode::PageUp)],
-        "b PgUp",
-        Action::PageUp,
-        "up a page",
-    ),
-    b(
-        &[ctrl('d')],
-        "Ctrl-d",
+        Keys(&[ctrl('d')], "Ctrl-d"),
         Action::HalfPageDown,
         "down half a page",
     ),
-    b(&[ctrl('u')], "Ctrl-u", Action::HalfPageUp, "up half a page"),
     b(
-        &[ch('g'), code(KeyCode::Home)],
-        "g Home",
-        Action::Top,
-        "top of the article",
+        Keys(&[ctrl('u')], "Ctrl-u"),
+        Action::HalfPageUp,
+        "up half a page",
     ),
-    b(
-        &[ch('G'), code(KeyCode::End)],
-        "G End",
-        Action::Bottom,
-        "end of the article",
-    ),
+    b(HOME, Action::Top, "top of the article"),
+    b(END, Action::Bottom, "end of the article"),
     h(
-        &[ch(']')],
-        "]",
+        Keys(&[ch(']')], "]"),
         Action::NextQuote,
         "next quotation (followed speaker only, if following)",
         "quote",
     ),
     b(
-        &[ch('[')],
-        "[",
+        Keys(&[ch('[')], "["),
         Action::PrevQuote,
         "previous quotation (followed speaker only, if following)",
     ),
     h(
-        &[ch('o')],
-        "o",
+        Keys(&[ch('o')], "o"),
         Action::ToggleOutline,
         "outline: headings with their quotation counts",
         "outline",
     ),
-    b(&[ch('}')], "}", Action::NextHeading, "next heading"),
-    b(&[ch('{')], "{", Action::PrevHeading, "previous heading"),
+    b(Keys(&[ch('}')], "}"), Action::NextHeading, "next heading"),
+    b(
+        Keys(&[ch('{')], "{"),
+        Action::PrevHeading,
+        "previous heading",
+    ),
     h(
-        &[ch('1')],
-        "1-9",
+        Keys(&[ch('1')], "1-9"),
         Action::Follow(1),
         "follow the speaker with that number",
         "follow",
     ),
-    b(&[ch('2')], "", Action::Follow(2), ""),
-    b(&[ch('3')], "", Action::Follow(3), ""),
-    b(&[ch('4')], "", Action::Follow(4), ""),
-    b(&[ch('5')], "", Action::Follow(5), ""),
-    b(&[ch('6')], "", Action::Follow(6), ""),
-    b(&[ch('7')], "", Action::Follow(7), ""),
-    b(&[ch('8')], "", Action::Follow(8), ""),
-    b(&[ch('9')], "", Action::Follow(9), ""),
+    // Grouped under "1-9" in the help.
+    b(Keys(&[ch('2')], ""), Action::Follow(2), ""),
+    b(Keys(&[ch('3')], ""), Action::Follow(3), ""),
+    b(Keys(&[ch('4')], ""), Action::Follow(4), ""),
+    b(Keys(&[ch('5')], ""), Action::Follow(5), ""),
+    b(Keys(&[ch('6')], ""), Action::Follow(6), ""),
+    b(Keys(&[ch('7')], ""), Action::Follow(7), ""),
+    b(Keys(&[ch('8')], ""), Action::Follow(8), ""),
+    b(Keys(&[ch('9')], ""), Action::Follow(9), ""),
     b(
-        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        "Tab",
+        Keys(&[code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab"),
         Action::ToggleFocus,
         "switch focus: article / speaker pane / outline",
     ),
     b(
-        &[code(KeyCode::Enter)],
-        "Enter",
+        ENTER,
         Action::Activate,
         "follow speaker / go to heading (in a pane) / quote detail",
     ),
     h(
-        &[ch('i')],
-        "i",
+        Keys(&[ch('i')], "i"),
         Action::Detail,
         "attribution detail of the current quotation",
         "detail",
     ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "close, clear the search, stop following",
-    ),
+    b(ESC, Action::Back, "close, clear the search, stop following"),
     h(
-        &[ch('/')],
-        "/",
+        Keys(&[ch('/')], "/"),
         Action::SearchStart,
         "search (smart case, regex or literal)",
         "search",
     ),
-    b(&[ch('n')], "n", Action::NextMatch, "next match"),
-    b(&[ch('N')], "N", Action::PrevMatch, "previous match"),
+    b(Keys(&[ch('n')], "n"), Action::NextMatch, "next match"),
+    b(Keys(&[ch('N')], "N"), Action::PrevMatch, "previous match"),
     b(
-        &[code(KeyCode::Backspace)],
-        "Backspace",
+        BACKSPACE,
         Action::ToList,
         "back to the article list (several articles)",
     ),
     b(
-        &[ch('J')],
-        "J",
+        Keys(&[ch('J')], "J"),
         Action::NextArticle,
         "next article of the list",
     ),
     b(
-        &[ch('K')],
-        "K",
+        Keys(&[ch('K')], "K"),
         Action::PrevArticle,
         "previous article of the list",
     ),
-    h(&[ch('?')], "?", Action::Help, "this help", "help"),
-    h(
-        &[ch('q'), ctrl('c')],
-        "q Ctrl-c",
-        Action::Quit,
-        "quit",
-        "quit",
-    ),
+    HELP,
+    QUIT,
 ];
 
 /// Bindings in the article list.
 pub static LIST: &[Binding] = &[
-    b(
-        &[ch('j'), code(KeyCode::Down)],
-        "j ↓",
-        Action::LineDown,
-        "next article",
-    ),
-    b(
-        &[ch('k'), code(KeyCode::Up)],
-        "k ↑",
-        Action::LineUp,
-        "previous article",
-    ),
-    b(
-        &[ch(' '), ch('f'), code(KeyCode::PageDown)],
-        "Space f PgDn",
-        Action::PageDown,
-        "down a page",
-    ),
-    b(
-        &[ch('b'), code(KeyCode::PageUp)],
-        "b PgUp",
-        Action::PageUp,
-        "up a page",
-    ),
-    b(
-        &[ch('g'), code(KeyCode::Home)],
-        "g Home",
-        Action::Top,
-        "first article",
-    ),
-    b(
-        &[ch('G'), code(KeyCode::End)],
-        "G End",
-        Action::Bottom,
-        "last article",
-    ),
-    h(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Activate,
-        "open the article",
-        "open",
-    ),
-    h(&[ch('?')], "?", Action::Help, "this help", "help"),
-    h(
-        &[ch('q'), ctrl('c')],
-        "q Ctrl-c",
-        Action::Quit,
-        "quit",
-        "quit",
-    ),
+    b(DOWN, Action::LineDown, "next article"),
+    b(UP, Action::LineUp, "previous article"),
+    PAGE_DOWN,
+    PAGE_UP,
+    b(HOME, Action::Top, "first article"),
+    b(END, Action::Bottom, "last article"),
+    h(ENTER, Action::Activate, "open the article", "open"),
+    HELP,
+    QUIT,
 ];
 
 /// Bindings while typing a search pattern (other characters are typed into the pattern).
 pub static SEARCH: &[Binding] = &[
     b(
-        &[code(KeyCode::Enter)],
-        "Enter",
+        ENTER,
         Action::SearchConfirm,
         "keep the search, back to reading",
     ),
-    b(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::SearchCancel,
-        "drop the search",
-    ),
-    b(
-        &[code(KeyCode::Backspace)],
-        "Backspace",
-        Action::SearchBackspace,
-        "delete a character",
-    ),
-    b(&[ctrl('c')], "Ctrl-c", Action::Quit, "quit"),
+    b(ESC, Action::SearchCancel, "drop the search"),
+    b(BACKSPACE, Action::SearchBackspace, "delete a character"),
+    CTRL_C_QUITS,
 ];
 
 /// Bindings while an overlay is open (any other key closes it too).
 pub static OVERLAY: &[Binding] = &[
-    b(&[ctrl('c')], "Ctrl-c", Action::Quit, "quit"),
+    CTRL_C_QUITS,
     b(
-        &[code(KeyCode::Esc), ch('q'), ch('?')],
-        "Esc q ?",
+        Keys(&[code(KeyCode::Esc), ch('q'), ch('?')], "Esc q ?"),
         Action::CloseOverlay,
         "close",
     ),
     b(
-        &[ch('j'), code(KeyCode::Down)],
-        "j ↓",
+        DOWN,
         Action::LineDown,
         "scroll the help down (when it is taller than the screen)",
     ),
-    b(
-        &[ch('k'), code(KeyCode::Up)],
-        "k ↑",
-        Action::LineUp,
-        "scroll the help up",
-    ),
+    b(UP, Action::LineUp, "scroll the help up"),
 ];
 
 /// The table for a mode.
