@@ -143,21 +143,9 @@ fn document() -> impl Strategy<Value = Document> {
 
 /// Every key of every table, and a few that only the search prompt takes.
 fn all_keys() -> Vec<KeyEvent> {
-    let mut keys: Vec<KeyEvent> = [
-        keymap::NORMAL,
-        keymap::SEARCH,
-        keymap::OVERLAY,
-        keymap::LIST,
-    ]
-    .iter()
-    .flat_map(|t| t.iter())
-    .flat_map(|b| b.keys.iter())
-    .map(|k| KeyEvent::new(k.code, k.mods))
-    .collect();
-    for c in ['a', '(', '*', '\\', '“', '日'] {
-        keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    keys
+    let typed = ['a', '(', '*', '\\', '“', '日']
+        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    keymap::bound_keys().chain(typed).collect()
 }
 
 #[derive(Debug, Clone)]

@@ -14,21 +14,9 @@ use saywho::tui::{keymap, Action, App, Theme};
 
 /// Every key any table binds, then a few that only the search prompt takes.
 fn keys() -> Vec<KeyEvent> {
-    let mut keys: Vec<KeyEvent> = [
-        keymap::NORMAL,
-        keymap::SEARCH,
-        keymap::OVERLAY,
-        keymap::LIST,
-    ]
-    .iter()
-    .flat_map(|t| t.iter())
-    .flat_map(|b| b.keys.iter())
-    .map(|k| KeyEvent::new(k.code, k.mods))
-    .collect();
-    for c in ['a', 'e', '(', '*', '\\', '[', '“', '日', '\u{1b}'] {
-        keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    keys
+    let typed = ['a', 'e', '(', '*', '\\', '[', '“', '日', '\u{1b}']
+        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    keymap::bound_keys().chain(typed).collect()
 }
 
 fn draw(t: &mut Terminal<TestBackend>, app: &App) {

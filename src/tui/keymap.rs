@@ -283,6 +283,16 @@ pub fn table(mode: Mode) -> &'static [Binding] {
     }
 }
 
+/// Every key any table binds, as the key event that presses it (for tests and fuzzing that try
+/// them all).
+pub fn bound_keys() -> impl Iterator<Item = KeyEvent> {
+    [NORMAL, SEARCH, OVERLAY, LIST]
+        .into_iter()
+        .flatten()
+        .flat_map(|b| b.keys)
+        .map(|k| KeyEvent::new(k.code, k.mods))
+}
+
 /// The action of a key press in a mode, if any.
 pub fn action_for_key(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     if let Some(bind) = table(mode)
@@ -432,6 +442,18 @@ mod tests {
         );
         let ev = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(Mode::Search, &ev), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_bound_key_has_an_action_in_some_mode() {
+        let modes = [Mode::Normal, Mode::Search, Mode::Overlay, Mode::List];
+        for ev in bound_keys() {
+            assert!(
+                modes.iter().any(|&m| action_for_key(m, &ev).is_some()),
+                "{ev:?}"
+            );
+        }
+        assert!(bound_keys().count() > 40);
     }
 
     #[test]
