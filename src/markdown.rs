@@ -2,9 +2,10 @@
 //!
 //! Headings become paragraphs of their own (recorded in [`Article::headings`]), list items and
 //! block quotes stay paragraphs (items keep a "- " or "1. " marker), emphasis and link syntax go
-//! (link text stays), code is kept as text, images and raw HTML are dropped. A first `#` heading
-//! before any other text is the title and is left out of the body; YAML front matter can give
-//! `title`, `author` (or `byline`) and `date`.
+//! (link text stays), code is kept as text, images and raw HTML are dropped. YAML front matter can
+//! give `title`, `author` (or `byline`) and `date`. A first `#` heading before any other text is
+//! the title and is left out of the body, unless the front matter gave a different title (then it
+//! is the body's first heading).
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
@@ -34,7 +35,8 @@ pub fn markdown_to_article(md: &str) -> Article {
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Text(t) if in_metadata => read_front_matter(&t, &mut article),
             Event::Start(Tag::Heading { level, .. }) => {
-                if level == HeadingLevel::H1 && !seen_content && article.title.is_none() {
+                // The first `#` heading may be the title, unless the front matter gave another.
+                if level == HeadingLevel::H1 && !seen_content {
                     in_title = true;
                 } else {
                     b.start_block();
@@ -44,7 +46,16 @@ pub fn markdown_to_article(md: &str) -> Article {
                 if in_title {
                     in_title = false;
                     let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
-                    article.title = (!t.is_empty()).then_some(t);
+                    match &article.title {
+                        None => article.title = (!t.is_empty()).then_some(t),
+                        // The front matter's title written again as the first heading.
+                        Some(given) if same_title(given, &t) => {}
+                        Some(_) => {
+                            b.start_block();
+                            b.push_inline(&t);
+                            b.end_heading(level as u8);
+                        }
+                    }
                 } else {
                     b.end_heading(level as u8);
                 }
@@ -118,6 +129,13 @@ pub fn markdown_to_article(md: &str) -> Article {
     article
 }
 
+/// Two titles that differ only in case and spacing.
+fn same_title(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
+}
+
 /// `key: value` lines of YAML front matter (only the few keys an article needs).
 fn read_front_matter(block: &str, article: &mut Article) {
     for line in block.lines() {
@@ -187,6 +205,15 @@ mod tests {
             "Not the title\n\nText.\n\n- loose item\n\n- another"
         );
         assert_eq!(headings(&a), [("Not the title", 1)]);
+    }
+
+    #[test]
+    fn a_first_heading_repeating_the_front_matter_title_is_not_in_the_body() {
+        let md = "---\ntitle: Port news\n---\n\n# Port  *News*\n\n\"Open,\" she said.\n";
+        let a = markdown_to_article(md);
+        assert_eq!(a.title.as_deref(), Some("Port news"));
+        assert_eq!(a.text, "\"Open,\" she said.");
+        assert!(a.headings.is_empty());
     }
 
     #[test]
