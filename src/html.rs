@@ -4,7 +4,8 @@
 //! `<meta charset>` or `http-equiv` in the first bytes, else UTF-8 when valid, else
 //! windows-1252). The article is found by [`dom_smoothie`], a port of Mozilla's Readability over
 //! an html5ever tree (navigation, adverts, cookie banners, comments and related links dropped),
-//! which also gives the title, byline and date from the page's metadata. Its Markdown rendering of
+//! which also gives the title, byline and date from the page's metadata; bylines, date lines and
+//! breadcrumbs left inside the article are removed first. Its Markdown rendering of
 //! the article is then read by [`crate::markdown`] so that paragraphs, sub-headings, lists and
 //! block quotes come out as they do for a Markdown file. Nothing is fetched and no script runs.
 
@@ -31,6 +32,7 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     // Photo galleries and captions are not body text (Readability keeps a gallery that sits
     // inside the article's container).
     doc.select(FIGURES).remove();
+    let byline = remove_bylines(&doc);
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let Ok(page) = parsed else {
         // No article found: fall back on the page's text, blocks kept apart.
@@ -41,9 +43,145 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     if let Some(title) = clean(&page.title) {
         article.title = Some(title);
     }
-    article.byline = page.byline.as_deref().and_then(clean);
+    article.byline = page.byline.as_deref().and_then(clean).or(byline);
     article.date = page.published_time.as_deref().and_then(clean);
     article
+}
+
+/// Removes bylines, datelines, time stamps and breadcrumbs: short elements whose class or id
+/// says what they are. Readability keeps a byline in the body when the page's metadata gives one,
+/// and a date line never goes. Returns the first byline's text.
+fn remove_bylines(doc: &dom_query::Document) -> Option<String> {
+    static MARKED: OnceLock<Regex> = OnceLock::new();
+    let marked = MARKED.get_or_init(|| {
+        Regex::new(r"(?i)(byline|writtenby|author)|dateline|timestamp|published|updated|breadcrumb")
+            .expect("regex")
+    });
+    let mut byline = None;
+    for el in doc.select("[class], [id]").iter() {
+        let class = el.attr("class").unwrap_or_default();
+        let id = el.attr("id").unwrap_or_default();
+        let Some(found) = [class.as_bytes(), id.as_bytes()]
+            .into_iter()
+            .find_map(|a| marked.captures(a))
+        else {
+            continue;
+        };
+        // A container of the article (or an author's biography) is longer than a byline.
+        let Some(text) = clean(&el.text()).filter(|t| t.chars().count() < 100) else {
+            continue;
+        };
+        if found.get(1).is_some() && byline.is_none() {
+            byline = Some(text.strip_prefix("By ").unwrap_or(&text).to_string());
+        }
+        el.remove();
+    }
+    // Unmarked date lines: a block that holds a date or a time and nothing else.
+    for el in doc.select("p, div, span, time").iter() {
+        if clean(&el.text()).is_some_and(|t| is_date_line(&t)) {
+            el.remove();
+        }
+    }
+    byline
+}
+
+/// "Updated 1:39 am EST, Wednesday, November 20, 2019", "Nov 13, 2019 4:26 pm": a short line of
+/// dates, times and the words that announce them, with at least a month, a weekday or a time.
+fn is_date_line(line: &str) -> bool {
+    const DATED: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+    ];
+    const FILLER: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "original",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "bst",
+        "cet",
+        "cest",
+    ];
+    if line.chars().count() > 80 {
+        return false;
+    }
+    let mut dated = false;
+    for word in line.split(|c: char| !c.is_alphanumeric() && c != ':' && c != '.') {
+        let word = word.trim_matches('.').to_lowercase();
+        if word.is_empty() {
+            continue;
+        }
+        let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+        // 10:02 or, in British style, 10.02.
+        let clock = word.contains([':', '.']) && word.split([':', '.']).all(digits);
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .unwrap_or(&word);
+        if clock || DATED.contains(&word.as_str()) {
+            dated = true;
+        } else if !(digits(ordinal) || FILLER.contains(&word.as_str())) {
+            return false;
+        }
+    }
+    dated
 }
 
 fn clean(s: &str) -> Option<String> {
@@ -215,6 +353,46 @@ mod tests {
         }
         let headings: Vec<_> = a.headings.iter().map(|h| a.heading_text(h)).collect();
         assert_eq!(headings, ["What comes next"]);
+    }
+
+    #[test]
+    fn bylines_and_date_lines_leave_the_body() {
+        let page = PAGE.replace(
+            "<h1>Harbour vote delayed</h1>",
+            "<h1>Harbour vote delayed</h1><p class=\"story-byline\">By Jane Roe, Courier staff</p>\
+             <div>Updated 9:14 am EST, Wednesday, May 1, 2024</div>",
+        );
+        let a = html_to_article(page.as_bytes());
+        assert!(a.text.starts_with("The council put off"), "{}", a.text);
+        assert_eq!(a.byline.as_deref(), Some("Jane Roe"));
+        // Without metadata, the byline comes from the element.
+        let page = page.replace("<meta name=\"author\" content=\"Jane Roe\">", "");
+        let a = html_to_article(page.as_bytes());
+        assert!(a.text.starts_with("The council put off"), "{}", a.text);
+        assert_eq!(a.byline.as_deref(), Some("Jane Roe, Courier staff"));
+    }
+
+    #[test]
+    fn date_lines() {
+        for line in [
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            "Nov 13, 2019 4:26 pm",
+            "Published November 20th, 2019 - 07:50 GMT",
+            "Today 12:01 AM",
+            "November 20",
+            "Wed 20 Nov 2019 10.02 GMT",
+        ] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in [
+            "The council met on Monday, November 20.",
+            "May 4 was the day",
+            "Updated",
+            "2019",
+            "Mark Sept, reporter",
+        ] {
+            assert!(!is_date_line(line), "{line}");
+        }
     }
 
     #[test]
