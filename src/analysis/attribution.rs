@@ -337,7 +337,15 @@ impl<'t> State<'t> {
             };
             let name_text = &text[name.clone()];
             let words: Vec<&str> = name_text.split_whitespace().collect();
-            let titled = np.span.start < name.start && !*organisation;
+            // "Sen. Roe", "spokesman Brian Roe", "cleric Abu Roe": a title, role or common noun
+            // written before the name; a possessor is none ("Stella's Cafe").
+            let titled = !*organisation
+                && s.toks[np.toks.clone()].iter().any(|t| {
+                    t.span.end <= name.start
+                        && !t.is_possessive()
+                        && (t.has(lexicon::class::TITLE | lexicon::class::ROLE)
+                            || !t.is_capitalised() && t.lower != "of")
+                });
             let lower_name = &self.lower_text[name.clone()];
             let id = self.entity_for(&words, lower_name, *organisation, np.span.start);
             let e = &mut self.entities[id];
@@ -1307,6 +1315,21 @@ mod tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    #[test]
+    fn a_name_with_its_state_is_the_person_not_the_state() {
+        let text = "\"We will not wait,\" said Representative Mary Brown of Ohio. \"Not one more day,\" she added.";
+        assert_eq!(speakers(text), [some("Mary Brown"), some("Mary Brown")]);
+    }
+
+    #[test]
+    fn a_possessor_before_a_name_is_no_title() {
+        // "Stella's Cafe" names a place, which "he" cannot be; the union leader is meant.
+        let text = "Union president Jeff Tarr said talks were overdue.\n\n\
+                    Three former Stella's Cafe employees posted their complaints online.\n\n\
+                    \"Pay us fairly,\" he said.";
+        assert_eq!(speakers(text), [some("Jeff Tarr")]);
     }
 
     #[test]

@@ -418,8 +418,14 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             || name_word(toks, end, lower_words)
             || (end > i && t.is_capitalised() && is_title(t));
         let leading_adjective = end == i && !t.is_capitalised() && !is_role(t);
+        // "of" after a title or an organisation ("Secretary of State", "University of Calgary"),
+        // not after a person's name ("Mary Brown of Boston").
+        let of_after_title = t.lower == "of"
+            && toks[end - 1].has(
+                lexicon::class::TITLE | lexicon::class::ROLE | lexicon::class::ORGANISATION_HEAD,
+            );
         let joiner = end > i
-            && (NAME_PARTICLES.contains(&t.lower) || t.lower == "of")
+            && (NAME_PARTICLES.contains(&t.lower) || of_after_title)
             && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
         if !(in_name || lower_role_before_name(end) || leading_adjective || joiner) {
             break;
@@ -656,6 +662,19 @@ mod tests {
         let m = mentions("Polish President Anna Nowak met U.S. Secretary of State Ray Dunn.");
         assert_eq!(m[0].1, "name:Anna Nowak");
         assert_eq!(m[1].1, "name:Ray Dunn");
+    }
+
+    #[test]
+    fn of_joins_a_title_or_an_organisation_but_not_a_name_and_its_place() {
+        let m = mentions("Representative Mary Brown of Ohio met Secretary of State Ray Dunn.");
+        assert_eq!(
+            m[0],
+            ("Representative Mary Brown".into(), "name:Mary Brown".into())
+        );
+        assert_eq!(m[1].1, "name:Ohio");
+        assert_eq!(m[2].1, "name:Ray Dunn");
+        let m = mentions("Sen. Jo Hale of the finance committee spoke.");
+        assert_eq!(m[0].1, "name:Jo Hale");
     }
 
     #[test]
