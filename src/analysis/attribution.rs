@@ -1319,8 +1319,12 @@ mod tests {
 
     #[test]
     fn a_name_with_its_state_is_the_person_not_the_state() {
-        let text = "\"We will not wait,\" said Representative Mary Brown of Ohio. \"Not one more day,\" she added.";
-        assert_eq!(speakers(text), [some("Mary Brown"), some("Mary Brown")]);
+        let text = "\"We will not wait,\" said Representative Mary Brown of Ohio. \"Not one more day,\" she added.\n\n\
+                    \"Withdraw it,\" former Gov. Jim Dale of Iowa said on Twitter.";
+        assert_eq!(
+            speakers(text),
+            [some("Mary Brown"), some("Mary Brown"), some("Jim Dale")]
+        );
     }
 
     #[test]

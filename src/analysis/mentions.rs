@@ -377,6 +377,32 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
     !(i == 0 && (lower_words.contains(bare) || is_role(t)) && !is_title(t))
 }
 
+/// "Jeb Roe of Florida", "Ann Roe of the Sierra Club": where the person is from belongs to the
+/// mention (so "... of Florida said" is a cue right after the name), not to the name. Returns
+/// the end of the mention, past the place when there is one.
+fn place_after_name(toks: &[Tok], end: usize) -> usize {
+    if toks.get(end).is_none_or(|t| t.lower != "of") {
+        return end;
+    }
+    let mut k = end + 1;
+    if toks.get(k).is_some_and(|t| t.lower == "the") {
+        k += 1;
+    }
+    let place = k;
+    while toks.get(k).is_some_and(Tok::is_capitalised) {
+        // "Part of Ian Roe's ...": a person, not a place.
+        if toks[k].is_possessive() || toks[k].has(lexicon::class::FIRST_NAME) {
+            return end;
+        }
+        k += 1;
+    }
+    if k > place {
+        k
+    } else {
+        end
+    }
+}
+
 /// A run of capitalised words, with titles and a role written before it:
 /// "Polish President Anna Nowak", "presidential advisor Hale",
 /// "U.S. Secretary of State Ray Dunn", "the Kremlin".
@@ -495,9 +521,10 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         None => return None,
     };
     let gender = honorific_gender(run);
+    let end = place_after_name(toks, end);
     Some(Np {
         toks: start_tok..end,
-        span: toks[start_tok].span.start..last.span.end,
+        span: toks[start_tok].span.start..toks[end - 1].span.end,
         kind: MentionKind::Name {
             name,
             organisation: organisation || determiner,
@@ -669,12 +696,20 @@ mod tests {
         let m = mentions("Representative Mary Brown of Ohio met Secretary of State Ray Dunn.");
         assert_eq!(
             m[0],
-            ("Representative Mary Brown".into(), "name:Mary Brown".into())
+            (
+                "Representative Mary Brown of Ohio".into(),
+                "name:Mary Brown".into()
+            )
         );
-        assert_eq!(m[1].1, "name:Ohio");
-        assert_eq!(m[2].1, "name:Ray Dunn");
-        let m = mentions("Sen. Jo Hale of the finance committee spoke.");
-        assert_eq!(m[0].1, "name:Jo Hale");
+        assert_eq!(m[1].1, "name:Ray Dunn");
+        let m = mentions("Sen. Jo Hale of the Sierra Club spoke.");
+        assert_eq!(
+            m[0],
+            (
+                "Sen. Jo Hale of the Sierra Club".into(),
+                "name:Jo Hale".into()
+            )
+        );
     }
 
     #[test]

@@ -252,9 +252,13 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
         "whose",
     ];
     for k in 0..toks.len() {
+        // "the United States Senate": a capitalised word inside a name is no verb.
+        let in_name = |t: &Tok| t.is_capitalised() && toks[k - 1].is_capitalised();
         let noun = k > 0
             && toks[k].is_speech_verb()
-            && (NOUN_BEFORE.contains(&toks[k - 1].lower) || toks[k - 1].is_possessive());
+            && (NOUN_BEFORE.contains(&toks[k - 1].lower)
+                || toks[k - 1].is_possessive()
+                || in_name(&toks[k]));
         if noun {
             toks[k].class &= !lexicon::class::SPEECH_VERB;
         }
@@ -333,7 +337,7 @@ mod tests {
 
     #[test]
     fn speech_verbs_in_context() {
-        let text = "He shot back and made the following comment: his claims said.";
+        let text = "He shot back and made the following comment: his claims said. The United States Senate Says.";
         let lower = lower_case_copy(text);
         let toks = tokenize(text, &lower, 0..text.len(), &[]);
         let verbs: Vec<&str> = toks
