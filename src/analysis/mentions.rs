@@ -487,22 +487,28 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             gender: honorific_gender(run),
         });
     }
-    // A demonym before a common noun ("Ukrainian diplomats") is an adjective; before a verb
-    // ("Palvetzian said") it is a name.
-    if run.len() == 1
+    // A demonym before a common noun ("Ukrainian diplomats", "Prominent Canadian examples") is
+    // an adjective; before a verb ("Palvetzian said") it is a name, and so it is after a first
+    // name ("Tom English has").
+    if (run.len() == 1 || !run[0].has(lexicon::class::FIRST_NAME))
         && toks.get(end).is_some_and(|t| {
             let verb = t.is_speech_verb() || t.lower.ends_with("ed") || t.is_adverb();
             t.is_word() && !t.is_capitalised() && !verb && !t.has(lexicon::class::NON_NAME)
         })
-        && is_demonym(run[0].lower)
+        && is_demonym(last.lower)
     {
         return None;
     }
-    let organisation = last.has(lexicon::class::ORGANISATION_HEAD);
+    // "the State Department", and "Department of Finance" or "University of Calgary" in full.
+    let organisation_of = run[0].has(lexicon::class::ORGANISATION_HEAD)
+        && run.get(1).is_some_and(|t| t.lower == "of");
+    let organisation = organisation_of || last.has(lexicon::class::ORGANISATION_HEAD);
     // "the Kremlin" is an organisation; "the economist Jared Bernstein" is not.
     let determiner = i > 0 && toks[i - 1].lower == "the" && run[0].is_capitalised();
     let start_tok = if determiner { i - 1 } else { i };
     let name = match name_part(run) {
+        // Its head is part of the organisation's name.
+        Some(name) if organisation_of => run[0].span.start..name.end,
         Some(name) => name,
         // Only titles: "the President" is a description.
         None if is_role(last) => {
@@ -635,11 +641,16 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
             return None;
         }
         if is_role(t) && !toks.get(k + 1).is_some_and(|n| modifies_next(n)) {
-            // Capitalised names right after ("the economist Jared Bernstein") belong to `name`.
-            if toks
-                .get(k + 1)
-                .is_some_and(|n| n.is_capitalised() && !n.has(lexicon::class::NON_NAME))
-            {
+            // Capitalised names right after ("the economist Jared Bernstein") belong to `name`,
+            // and so do organisations named in full ("the Department of Finance").
+            let named = |n: Option<&Tok>| {
+                n.is_some_and(|n| n.is_capitalised() && !n.has(lexicon::class::NON_NAME))
+            };
+            let organisation_of = t.is_capitalised()
+                && t.has(lexicon::class::ORGANISATION_HEAD)
+                && toks.get(k + 1).is_some_and(|n| n.lower == "of")
+                && named(toks.get(k + 2));
+            if named(toks.get(k + 1)) || organisation_of {
                 return None;
             }
             let plural = t.lower.ends_with('s') && !t.lower.ends_with("ss");
@@ -674,6 +685,10 @@ mod tests {
             .into_iter()
             .map(|np| {
                 let kind = match &np.kind {
+                    MentionKind::Name {
+                        name,
+                        organisation: true,
+                    } => format!("org:{}", &text[name.clone()]),
                     MentionKind::Name { name, .. } => format!("name:{}", &text[name.clone()]),
                     MentionKind::Description { head, .. } => format!("role:{head}"),
                     MentionKind::Pronoun(g) => format!("pronoun:{g:?}"),
@@ -710,6 +725,20 @@ mod tests {
                 "name:Jo Hale".into()
             )
         );
+    }
+
+    #[test]
+    fn a_demonym_closing_a_run_before_a_noun_is_an_adjective() {
+        let m = mentions("Prominent Canadian examples include mining firms.");
+        assert!(m.iter().all(|(_, k)| !k.starts_with("name:")), "{m:?}");
+        let m = mentions("Tom English has left.");
+        assert_eq!(m[0].1, "name:Tom English");
+    }
+
+    #[test]
+    fn an_organisation_named_in_full_keeps_its_head() {
+        let m = mentions("The Department of Finance declined to comment.");
+        assert_eq!(m[0].1, "org:Department of Finance");
     }
 
     #[test]
