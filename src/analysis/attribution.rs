@@ -680,7 +680,7 @@ impl<'t> State<'t> {
                     let found = if *definite {
                         self.resolve_description(head, possessor.as_deref(), si)
                     } else {
-                        None
+                        title_first_appositive(self.text, &sentences[si], n)
                     };
                     Some(
                         found.unwrap_or_else(|| self.description_entity(text, head, np.span.start)),
@@ -1100,6 +1100,22 @@ fn compatible(known: &[String], words: &[&str]) -> bool {
     kl == wl && same_first()
 }
 
+/// "Director of research at the firm, Jane Roe, said": a bare role opening the sentence, then a
+/// name set off by commas before any verb, is that person.
+fn title_first_appositive(text: &str, s: &Sentence, n: usize) -> Option<usize> {
+    if s.nps[n].toks.start != 0 {
+        return None;
+    }
+    let comma = |k: usize| s.toks.get(k).is_some_and(|t| t.is_punct(text, ","));
+    let (m, name) = s.nps.iter().enumerate().skip(n + 1).find(|(_, m)| {
+        m.is_name() && m.toks.start > 0 && comma(m.toks.start - 1) && comma(m.toks.end)
+    })?;
+    let verb_before = s.toks[s.nps[n].toks.end..name.toks.start]
+        .iter()
+        .any(Tok::is_speech_verb);
+    (!verb_before).then_some(s.entity[m]).flatten()
+}
+
 fn first_name_gender(words: &[String]) -> Option<Gender> {
     if words.len() < 2 {
         return None;
@@ -1325,6 +1341,14 @@ mod tests {
             speakers(text),
             [some("Mary Brown"), some("Mary Brown"), some("Jim Dale")]
         );
+    }
+
+    #[test]
+    fn a_role_opening_the_sentence_before_a_name_in_commas_is_that_person() {
+        let text =
+            "Director of research at the firm Norsec, Kevin Hale, agreed with the finding.\n\n\
+                    \"It is the same group,\" he said.";
+        assert_eq!(speakers(text), [some("Kevin Hale")]);
     }
 
     #[test]
