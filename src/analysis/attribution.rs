@@ -697,7 +697,9 @@ impl<'t> State<'t> {
                 push_unique(&mut e.aliases, &self.text[np.span.clone()], "");
             }
             let verb_follows = speech_verb_after(&sentences[si], np.toks.end);
-            let strong = !np.after_preposition && (Some(n) == first_subject || verb_follows);
+            let bracketed = in_brackets(self.text, &sentences[si].toks, np.toks.start);
+            let strong =
+                !np.after_preposition && !bracketed && (Some(n) == first_subject || verb_follows);
             self.salience.push(Salient {
                 entity: id,
                 sentence: si,
@@ -1116,6 +1118,27 @@ fn title_first_appositive(text: &str, s: &Sentence, n: usize) -> Option<usize> {
     (!verb_before).then_some(s.entity[m]).flatten()
 }
 
+/// A name in brackets is an aside ("the mayor (and Jo Roe) said") or a credit ("(Jo Roe / The
+/// Record)"), not a subject: whether token `k` is in brackets opened inside the sentence, or in a
+/// bracketed line of names only. A whole sentence in brackets is still a sentence.
+fn in_brackets(text: &str, toks: &[Tok], k: usize) -> bool {
+    let opens_sentence = toks.first().is_some_and(|t| t.is_punct(text, "("));
+    if opens_sentence && !toks.iter().any(|t| t.is_word() && !t.is_capitalised()) {
+        return true;
+    }
+    let from = usize::from(opens_sentence);
+    let depth = toks[from.min(k)..k].iter().fold(0i32, |depth, t| {
+        if t.is_punct(text, "(") {
+            depth + 1
+        } else if t.is_punct(text, ")") {
+            depth - 1
+        } else {
+            depth
+        }
+    });
+    depth > 0
+}
+
 fn first_name_gender(words: &[String]) -> Option<Gender> {
     if words.len() < 2 {
         return None;
@@ -1349,6 +1372,15 @@ mod tests {
             "Director of research at the firm Norsec, Kevin Hale, agreed with the finding.\n\n\
                     \"It is the same group,\" he said.";
         assert_eq!(speakers(text), [some("Kevin Hale")]);
+    }
+
+    #[test]
+    fn a_name_in_a_bracketed_credit_is_no_subject() {
+        let text = "I am talking about Ana Ruiz, who runs the shop.\n\n\
+                    Ana Ruiz at work in her shop. ( Tom Hale / The Record )\n\n\
+                    \"We print anything,\" says the 39-year-old founder.\n\n\
+                    (Ruiz later added a note. \"Anything at all,\" she said.)";
+        assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
     }
 
     #[test]
