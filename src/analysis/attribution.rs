@@ -366,6 +366,9 @@ impl<'t> State<'t> {
                     push_unique(&mut e.roles, t.lower, "");
                 }
             }
+            if age_follows(text, &s.toks, np.toks.end) {
+                self.entities[id].person = true;
+            }
             if let Some((alias, head)) = appositive(text, s, n) {
                 let e = &mut self.entities[id];
                 e.person = true;
@@ -705,6 +708,26 @@ impl<'t> State<'t> {
                 sentence: si,
                 strong,
             });
+        }
+        self.keep_in_focus(&sentences[si], si);
+    }
+
+    /// "her son", "told him", "his words": a possessive or object pronoun names no subject, but
+    /// its person stays in focus, so a "she said" further on still reaches them.
+    fn keep_in_focus(&mut self, s: &Sentence, si: usize) {
+        for t in &s.toks {
+            let gender = match t.lower {
+                "his" | "him" | "himself" => Gender::Male,
+                "her" | "hers" | "herself" => Gender::Female,
+                _ => continue,
+            };
+            if let Some(entity) = self.resolve_pronoun(gender, si) {
+                self.salience.push(Salient {
+                    entity,
+                    sentence: si,
+                    strong: false,
+                });
+            }
         }
     }
 
@@ -1139,6 +1162,16 @@ fn in_brackets(text: &str, toks: &[Tok], k: usize) -> bool {
     depth > 0
 }
 
+/// "Jo Roe, 29, of Huntsville": an age set off by commas right after a name makes it a person.
+fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(text, ","));
+    let age = toks
+        .get(k + 1)
+        .and_then(|t| t.lower.parse::<u8>().ok())
+        .is_some_and(|age| (1..=120).contains(&age));
+    comma(k) && age && (comma(k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
+}
+
 fn first_name_gender(words: &[String]) -> Option<Gender> {
     if words.len() < 2 {
         return None;
@@ -1381,6 +1414,13 @@ mod tests {
                     \"We print anything,\" says the 39-year-old founder.\n\n\
                     (Ruiz later added a note. \"Anything at all,\" she said.)";
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
+    }
+
+    #[test]
+    fn an_age_after_a_name_makes_a_person_that_she_can_be() {
+        let text = "Brin Stoke, 29, of Huntsville, says her biggest worry is the climate. \
+                    \"We are already late,\" she says.";
+        assert_eq!(speakers(text), [some("Brin Stoke")]);
     }
 
     #[test]
