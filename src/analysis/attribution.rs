@@ -660,6 +660,7 @@ impl<'t> State<'t> {
 
     /// Resolves the mentions of sentence `si` in order, updating the discourse state.
     fn resolve_mentions(&mut self, sentences: &mut [Sentence], si: usize) {
+        let brackets = bracketed_tokens(self.text, &sentences[si].toks);
         let first_subject = sentences[si]
             .nps
             .iter()
@@ -700,7 +701,7 @@ impl<'t> State<'t> {
                 push_unique(&mut e.aliases, &self.text[np.span.clone()], "");
             }
             let verb_follows = speech_verb_after(&sentences[si], np.toks.end);
-            let bracketed = in_brackets(self.text, &sentences[si].toks, np.toks.start);
+            let bracketed = brackets.as_ref().is_some_and(|b| b[np.toks.start]);
             let strong =
                 !np.after_preposition && !bracketed && (Some(n) == first_subject || verb_follows);
             self.salience.push(Salient {
@@ -715,7 +716,8 @@ impl<'t> State<'t> {
     /// "her son", "told him", "his words": a possessive or object pronoun names no subject, but
     /// its person stays in focus, so a "she said" further on still reaches them.
     fn keep_in_focus(&mut self, s: &Sentence, si: usize) {
-        for t in &s.toks {
+        // Most words do not start with 'h': one byte decides.
+        for t in s.toks.iter().filter(|t| t.lower.starts_with('h')) {
             let gender = match t.lower {
                 "his" | "him" | "himself" => Gender::Male,
                 "her" | "hers" | "herself" => Gender::Female,
@@ -1142,24 +1144,32 @@ fn title_first_appositive(text: &str, s: &Sentence, n: usize) -> Option<usize> {
 }
 
 /// A name in brackets is an aside ("the mayor (and Jo Roe) said") or a credit ("(Jo Roe / The
-/// Record)"), not a subject: whether token `k` is in brackets opened inside the sentence, or in a
-/// bracketed line of names only. A whole sentence in brackets is still a sentence.
-fn in_brackets(text: &str, toks: &[Tok], k: usize) -> bool {
-    let opens_sentence = toks.first().is_some_and(|t| t.is_punct(text, "("));
-    if opens_sentence && !toks.iter().any(|t| t.is_word() && !t.is_capitalised()) {
-        return true;
+/// Record)"), not a subject. For each token of a sentence: whether it is in brackets opened inside
+/// the sentence, or in a bracketed line of names only (a whole sentence in brackets is still a
+/// sentence). None when the sentence has no bracket, as most have.
+fn bracketed_tokens(text: &str, toks: &[Tok]) -> Option<Vec<bool>> {
+    if !toks.iter().any(|t| t.is_punct(text, "(")) {
+        return None;
     }
-    let from = usize::from(opens_sentence);
-    let depth = toks[from.min(k)..k].iter().fold(0i32, |depth, t| {
-        if t.is_punct(text, "(") {
-            depth + 1
-        } else if t.is_punct(text, ")") {
-            depth - 1
-        } else {
-            depth
-        }
-    });
-    depth > 0
+    let opens_sentence = toks[0].is_punct(text, "(");
+    if opens_sentence && !toks.iter().any(|t| t.is_word() && !t.is_capitalised()) {
+        return Some(vec![true; toks.len()]);
+    }
+    let mut depth = 0i32;
+    let marks = toks
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let inside = depth > 0;
+            if t.is_punct(text, "(") && !(k == 0 && opens_sentence) {
+                depth += 1;
+            } else if t.is_punct(text, ")") {
+                depth -= 1;
+            }
+            inside
+        })
+        .collect();
+    Some(marks)
 }
 
 /// "Jo Roe, 29, of Huntsville": an age set off by commas right after a name makes it a person.
