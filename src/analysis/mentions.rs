@@ -563,9 +563,14 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
     let mut k = 0;
     while k < run.len() {
         let lower = !run[k].is_capitalised();
-        // A title word closing a name is a surname: "Charlie King", "Peter T. King".
-        let surname =
-            k + 1 == run.len() && k > 0 && run[k - 1].is_capitalised() && !is_title(&run[k - 1]);
+        // A title word closing a name is a surname: "Charlie King", "Peter T. King", and so is
+        // one after an honorific: "Mr. King", "Dr. Marshal".
+        let surname = k > 0
+            && (k + 1 == run.len() && run[k - 1].is_capitalised() && !is_title(&run[k - 1])
+                || matches!(
+                    run[k - 1].lower,
+                    "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr"
+                ));
         if (is_title(&run[k]) && !surname) || lower || run[k].is_possessive() && k + 1 < run.len() {
             start = k + 1;
             if run.get(k + 1).is_some_and(|t| t.lower == "of") {
@@ -746,6 +751,8 @@ mod tests {
         let m = mentions("Representative Peter T. King and Charlie King spoke.");
         assert_eq!(m[0].1, "name:Peter T. King");
         assert_eq!(m[1].1, "name:Charlie King");
+        let m = mentions("Then Mr. King spoke.");
+        assert_eq!(m[0], ("Mr. King".into(), "name:King".into()));
     }
 
     #[test]
