@@ -838,7 +838,7 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
         v += 1;
     }
     if s.toks.get(v).is_some_and(Tok::is_speech_verb) {
-        if let Some(n) = s.np_at_start(Tok::after_verb(&s.toks, v)) {
+        if let Some(n) = subject_after_verb(text, s, Tok::after_verb(&s.toks, v)) {
             return Some((
                 named_in_apposition(text, s, n),
                 Some(s.toks[v].span.clone()),
@@ -848,6 +848,27 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
     let n = s.np_at_start(j)?;
     let v = verb_after_subject(text, s, s.nps[n].toks.end)?;
     Some((n, Some(s.toks[v].span.clone())))
+}
+
+/// The mention after an inverted speech verb (`"...," said Jo Roe`), also past words that qualify
+/// a name without being part of it: `said former Sen. Jo Roe`, `said 9/11 widow Jo Roe`, `said
+/// former Ohio Gov. and party Chairman Jo Roe`.
+fn subject_after_verb(text: &str, s: &Sentence, k: usize) -> Option<usize> {
+    if let Some(n) = s.np_at_start(k) {
+        return Some(n);
+    }
+    // Content words only: "said Tuesday that Iowa ..." or "asked which Iowa county" name no one.
+    let qualifier = |t: &Tok| {
+        (t.is_word()
+            && !t.is_speech_verb()
+            && !t.is_preposition()
+            && !t.has(lexicon::class::NON_NAME | lexicon::class::PRONOUN))
+            || t.is_punct(text, "/")
+            || t.lower == "and"
+    };
+    (k + 1..(k + 9).min(s.toks.len()))
+        .take_while(|&j| qualifier(&s.toks[j - 1]))
+        .find_map(|j| s.np_at_start(j).filter(|&n| s.nps[n].is_name()))
 }
 
 /// `says Campbell's partner, Jason Louth`: a description followed by the name it describes.
@@ -1431,6 +1452,24 @@ mod tests {
         let text = "Brin Stoke, 29, of Huntsville, says her biggest worry is the climate. \
                     \"We are already late,\" she says.";
         assert_eq!(speakers(text), [some("Brin Stoke")]);
+    }
+
+    #[test]
+    fn an_inverted_cue_reaches_a_name_past_its_qualifiers() {
+        let text = "\"It was opposed by almost everybody,\" said former Sen. Evan Bayle.\n\n\
+                    \"He reprised that role,\" said former Ohio Gov. and party Chairman Ed Randle.\n\n\
+                    \"They are wrong,\" said 9/11 widow Terry Strand.\n\n\
+                    Jo Roe said Tuesday that \"the only way to win Iowa is to ask.\" \
+                    Asked which Iowa county he liked, he laughed.";
+        assert_eq!(
+            speakers(text),
+            [
+                some("Evan Bayle"),
+                some("Ed Randle"),
+                some("Terry Strand"),
+                some("Jo Roe")
+            ]
+        );
     }
 
     #[test]

@@ -565,8 +565,12 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
         let lower = !run[k].is_capitalised();
         // A title word closing a name is a surname: "Charlie King", "Peter T. King", and so is
         // one after an honorific: "Mr. King", "Dr. Marshal".
+        // An abbreviation ("Gov.") is never a surname.
         let surname = k > 0
-            && (k + 1 == run.len() && run[k - 1].is_capitalised() && !is_title(&run[k - 1])
+            && (k + 1 == run.len()
+                && run[k - 1].is_capitalised()
+                && !is_title(&run[k - 1])
+                && !run[k].lower.ends_with('.')
                 || matches!(
                     run[k - 1].lower,
                     "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr"
@@ -751,6 +755,7 @@ mod tests {
         let m = mentions("Representative Peter T. King and Charlie King spoke.");
         assert_eq!(m[0].1, "name:Peter T. King");
         assert_eq!(m[1].1, "name:Charlie King");
+        assert!(mentions("Pennsylvania Gov. and others").is_empty());
         let m = mentions("Then Mr. King spoke.");
         assert_eq!(m[0], ("Mr. King".into(), "name:King".into()));
     }
