@@ -1473,6 +1473,12 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_description_then_the_name_in_commas() {
+        let text = "\"The attacks draw us together,\" Ms. Merkl's spokesman, Stefan Seib, wrote on Twitter.";
+        assert_eq!(speakers(text), [some("Stefan Seib")]);
+    }
+
+    #[test]
     fn a_possessor_before_a_name_is_no_title() {
         // "Stella's Cafe" names a place, which "he" cannot be; the union leader is meant.
         let text = "Union president Jeff Tarr said talks were overdue.\n\n\

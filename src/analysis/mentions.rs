@@ -470,8 +470,10 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     let run = &toks[i..end];
     let last = run.last()?;
     if last.is_possessive() {
-        // "Putin's assistant": a description owned by a name.
-        if let Some(np) = description(text, toks, i) {
+        // "Putin's assistant", "Ms. Merkel's spokesman": a description owned by a name.
+        if let Some(mut np) = description(text, toks, end - 1) {
+            np.toks.start = i;
+            np.span.start = run[0].span.start;
             return Some(np);
         }
         // A bare possessor ("Putin's claims") still names someone, but is not a subject.
@@ -748,6 +750,15 @@ mod tests {
     fn an_organisation_named_in_full_keeps_its_head() {
         let m = mentions("The Department of Finance declined to comment.");
         assert_eq!(m[0].1, "org:Department of Finance");
+    }
+
+    #[test]
+    fn a_description_owned_by_a_titled_name() {
+        let m = mentions("Ms. Merkl's spokesman spoke.");
+        assert_eq!(
+            m[0],
+            ("Ms. Merkl's spokesman".into(), "role:spokesman".into())
+        );
     }
 
     #[test]
