@@ -372,9 +372,16 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
         }
     }
     // A capitalised opener that the text also writes in lower case is a common word, and so is
-    // an opening role noun that is no title ("Officials said").
+    // an opening role noun that is no title ("Officials said") and an opening participle
+    // ("Smiling, she said").
     let bare = strip_possessive(t.lower);
-    !(i == 0 && (lower_words.contains(bare) || is_role(t)) && !is_title(t))
+    // Surnames end in -ing too ("Manning did", "Durning on Tuesday"): only a comma or a manner
+    // adverb after it shows a participle.
+    let participle = t.lower.ends_with("ing")
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| !n.is_word() || n.lower.ends_with("ly"));
+    !(i == 0 && (lower_words.contains(bare) || is_role(t) || participle) && !is_title(t))
 }
 
 /// "Jeb Roe of Florida", "Ann Roe of the Sierra Club": where the person is from belongs to the
@@ -759,6 +766,19 @@ mod tests {
             m[0],
             ("Ms. Merkl's spokesman".into(), "role:spokesman".into())
         );
+    }
+
+    #[test]
+    fn an_opening_participle_is_no_name() {
+        for text in [
+            "Smiling, she said it was over.",
+            "Smiling broadly, Ms. Roe thanked them.",
+        ] {
+            let m = mentions(text);
+            assert!(m.iter().all(|(s, _)| !s.starts_with("Smiling")), "{m:?}");
+        }
+        assert_eq!(mentions("Manning said no.")[0].1, "name:Manning");
+        assert_eq!(mentions("Durning did not wait.")[0].1, "name:Durning");
     }
 
     #[test]
