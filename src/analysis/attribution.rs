@@ -198,8 +198,10 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
     let mut sentences = Vec::new();
     let mut cached = 0;
     let mut mention_count = 0;
+    let mut spans_of_unit = Vec::new();
     for (para, unit) in units(&paragraphs, &quote_ranges) {
-        for span in segment::sentences(&text, unit, &quote_ranges) {
+        segment::sentences_into(&text, unit, &quote_ranges, &mut spans_of_unit);
+        for span in spans_of_unit.drain(..) {
             let toks = tokenize(&text, &lower_text, span.clone(), &spans);
             let nps = find_mentions(&text, &toks, &lower_words);
             let entity = vec![None; nps.len()];
@@ -311,6 +313,8 @@ struct State<'t> {
     mentions: Vec<Mention>,
     /// The index of the last retired sentence, for the next sentence to reuse.
     spare_index: Option<Box<SentenceIndex>>,
+    /// The words of the name being linked.
+    name_words: Vec<&'t str>,
 }
 
 impl<'t> State<'t> {
@@ -323,6 +327,7 @@ impl<'t> State<'t> {
             by_word: Default::default(),
             mentions: Vec::new(),
             spare_index: None,
+            name_words: Vec::new(),
         }
     }
 
@@ -336,7 +341,10 @@ impl<'t> State<'t> {
                 continue;
             };
             let name_text = &text[name.clone()];
-            let words: Vec<&str> = name_text.split_whitespace().collect();
+            // One buffer for the words of every name.
+            let mut words = std::mem::take(&mut self.name_words);
+            words.clear();
+            words.extend(name_text.split_whitespace());
             // "Sen. Roe", "spokesman Brian Roe", "cleric Abu Roe": a title, role or common noun
             // written before the name; a possessor is none ("Stella's Cafe").
             let titled = !*organisation
@@ -376,6 +384,7 @@ impl<'t> State<'t> {
                 push_unique(&mut e.roles, head, "");
             }
             s.entity[n] = Some(id);
+            self.name_words = words;
         }
     }
 

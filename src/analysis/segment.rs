@@ -27,6 +27,18 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 /// sentence ends after a quote that ends with terminal punctuation when a capital follows.
 pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    sentences_into(text, para, quotes, &mut out);
+    out
+}
+
+/// [`sentences`] into `out` (cleared first), so one buffer serves every paragraph.
+pub fn sentences_into(
+    text: &str,
+    para: Range<usize>,
+    quotes: &[Range<usize>],
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
     let mut start = para.start;
     let mut q = quotes.partition_point(|r| r.end <= para.start);
     let mut i = para.start;
@@ -71,7 +83,6 @@ pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec
     if start < para.end {
         out.push(start..para.end);
     }
-    out
 }
 
 /// `"Are you sure?" Smith asked.`: a speaker and a speech verb right after a quote belong to its
