@@ -118,32 +118,42 @@ fn is_determiner(tok: &Tok) -> Option<bool> {
 /// Which tokens a mention covers or directly follows, and which mention ends where: built once
 /// per sentence so that finding speech-verb subjects stays linear in the sentence.
 struct Coverage {
-    taken: Vec<bool>,
-    /// Index in the original mention list of the mention ending (exclusive) at each token.
-    ends: Vec<Option<u32>>,
+    /// At each token boundary: whether a mention covers it, and the index in the original
+    /// mention list of the mention ending (exclusive) there. One vector: a sentence's worth of
+    /// these is made for every sentence with a speech verb.
+    cells: Vec<Cell>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Cell {
+    taken: bool,
+    ends: Option<u32>,
 }
 
 impl Coverage {
     fn new(len: usize, nps: &[Np]) -> Self {
         let mut cover = Coverage {
-            taken: vec![false; len + 1],
-            ends: vec![None; len + 1],
+            cells: vec![Cell::default(); len + 1],
         };
         for (n, np) in nps.iter().enumerate() {
             cover.mark(np);
-            cover.ends[np.toks.end] = Some(n as u32);
+            cover.cells[np.toks.end].ends = Some(n as u32);
         }
         cover
     }
 
     fn mark(&mut self, np: &Np) {
-        for k in np.toks.start..=np.toks.end {
-            self.taken[k] = true;
+        for cell in &mut self.cells[np.toks.start..=np.toks.end] {
+            cell.taken = true;
         }
     }
 
     fn taken(&self, k: usize) -> bool {
-        self.taken.get(k).copied().unwrap_or(true)
+        self.cells.get(k).is_none_or(|c| c.taken)
+    }
+
+    fn ending_at(&self, k: usize) -> Option<usize> {
+        self.cells[k].ends.map(|n| n as usize)
     }
 
     fn push(&mut self, found: &mut Vec<Np>, np: Np) {
@@ -219,7 +229,7 @@ fn subject_side(
         && !before.is_capitalised()
         && !before.is_preposition()
         && before.lower.chars().all(char::is_alphabetic);
-    let ending = cover.ends[j - 1].map(|n| n as usize);
+    let ending = cover.ending_at(j - 1);
     if let Some(n) = ending.filter(|&n| matches!(out[n].kind, MentionKind::Description { .. })) {
         if compound {
             let np = &mut out[n];
@@ -228,9 +238,11 @@ fn subject_side(
             if let MentionKind::Description { head, .. } = &mut np.kind {
                 *head = before.lower.into();
             }
-            cover.ends[j - 1] = None;
-            cover.ends[j] = Some(n as u32);
-            cover.taken[j] = true;
+            cover.cells[j - 1].ends = None;
+            cover.cells[j] = Cell {
+                taken: true,
+                ends: Some(n as u32),
+            };
         }
         return;
     }
