@@ -27,8 +27,37 @@ struct Sentence<'t> {
     /// The entity each mention resolves to (filled in document order).
     entity: Vec<Option<usize>>,
     /// Lookups the rules make for every quote, computed once so that a sentence with thousands
-    /// of quotes stays linear; present only while the sentence is being attributed.
+    /// of quotes stays linear; present only while the sentence is being attributed, and only for
+    /// a sentence that a quote's rules read (its own, or the one after it, holds a quote).
     index: Option<Box<SentenceIndex>>,
+    /// What pass two asks of every sentence, noted by pass one while its tokens are at hand.
+    marks: Marks,
+}
+
+/// What a sentence holds, noted once so that pass two does not read every token again.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    quote: bool,
+    bracket: bool,
+    /// A possessive or object pronoun: "his", "him" (male), "her" (female).
+    male_focus: bool,
+    female_focus: bool,
+}
+
+impl Marks {
+    fn of(text: &str, toks: &[Tok]) -> Self {
+        let mut marks = Marks::default();
+        for t in toks {
+            marks.quote |= t.quote().is_some();
+            marks.bracket |= t.is_punct(text, "(");
+            match t.lower {
+                "his" | "him" | "himself" => marks.male_focus = true,
+                "her" | "hers" | "herself" => marks.female_focus = true,
+                _ => {}
+            }
+        }
+        marks
+    }
 }
 
 /// The index of a sentence that is not being attributed: nothing found.
@@ -205,6 +234,7 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
             let toks = tokenize(&text, &lower_text, span.clone(), &spans);
             let nps = find_mentions(&text, &toks, &lower_words);
             let entity = vec![None; nps.len()];
+            let marks = Marks::of(&text, &toks);
             let para = para_of(&paragraphs, para, &span_start(&toks));
             let para_end = paragraphs[para].end.max(span.end);
             let mut sentence = Sentence {
@@ -215,6 +245,7 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
                 nps,
                 entity,
                 index: None,
+                marks,
             };
             state.link_names(&mut sentence);
             mention_count += sentence.nps.len();
@@ -504,14 +535,18 @@ impl<'t> State<'t> {
                 s.toks = tokenize(self.text, self.lower_text, s.span.clone(), spans);
                 s.nps = find_mentions(self.text, &s.toks, lower_words);
             }
-            s.index = Some(SentenceIndex::new(
-                self.spare_index.take(),
-                self.text,
-                &s.span,
-                s.para_end,
-                &s.toks,
-                &s.nps,
-            ));
+            let s = &sentences[si];
+            if s.marks.quote || sentences.get(si + 1).is_some_and(|n| n.marks.quote) {
+                let index = SentenceIndex::new(
+                    self.spare_index.take(),
+                    self.text,
+                    &s.span,
+                    s.para_end,
+                    &s.toks,
+                    &s.nps,
+                );
+                sentences[si].index = Some(index);
+            }
             self.resolve_mentions(sentences, si);
             for qt in 0..sentences[si].toks.len() {
                 let Some(qi) = sentences[si].toks[qt].quote() else {
@@ -669,7 +704,11 @@ impl<'t> State<'t> {
 
     /// Resolves the mentions of sentence `si` in order, updating the discourse state.
     fn resolve_mentions(&mut self, sentences: &mut [Sentence], si: usize) {
-        let brackets = bracketed_tokens(self.text, &sentences[si].toks);
+        let brackets = sentences[si]
+            .marks
+            .bracket
+            .then(|| bracketed_tokens(self.text, &sentences[si].toks))
+            .flatten();
         let first_subject = sentences[si]
             .nps
             .iter()
@@ -725,13 +764,11 @@ impl<'t> State<'t> {
     /// "her son", "told him", "his words": a possessive or object pronoun names no subject, but
     /// its person stays in focus, so a "she said" further on still reaches them.
     fn keep_in_focus(&mut self, s: &Sentence, si: usize) {
-        // Most words do not start with 'h': one byte decides.
-        for t in s.toks.iter().filter(|t| t.lower.starts_with('h')) {
-            let gender = match t.lower {
-                "his" | "him" | "himself" => Gender::Male,
-                "her" | "hers" | "herself" => Gender::Female,
-                _ => continue,
-            };
+        let genders = [
+            (s.marks.male_focus, Gender::Male),
+            (s.marks.female_focus, Gender::Female),
+        ];
+        for (_, gender) in genders.into_iter().filter(|(present, _)| *present) {
             if let Some(entity) = self.resolve_pronoun(gender, si) {
                 self.salience.push(Salient {
                     entity,
