@@ -310,7 +310,7 @@ fn units(paragraphs: &[Range<usize>], quotes: &[Range<usize>]) -> Vec<(usize, Ra
     out
 }
 
-/// Every word the text writes in lower case.
+/// Every word the text writes in lower case (a word: a run of letters and digits).
 fn lower_case_words(text: &str) -> LowerWords {
     let mut words = LowerWords::default();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
@@ -1522,6 +1522,16 @@ mod tests {
     fn a_possessive_description_then_the_name_in_commas() {
         let text = "\"The attacks draw us together,\" Ms. Merkl's spokesman, Stefan Seib, wrote on Twitter.";
         assert_eq!(speakers(text), [some("Stefan Seib")]);
+    }
+
+    #[test]
+    fn lower_case_words_are_the_runs_of_letters_and_digits_that_start_lower_case() {
+        let text = "Élan and élan, naïve NAÏVE; e-mail 3d x²y Ünited über—straße «quoted» don't";
+        let words = lower_case_words(text);
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let expected = word.starts_with(char::is_lowercase);
+            assert_eq!(words.contains(word), expected, "{word:?}");
+        }
     }
 
     #[test]

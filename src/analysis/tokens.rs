@@ -276,12 +276,12 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
 /// or ampersand when a letter or digit follows (don't, Putin's, U.S, well-known); a trailing dot
 /// is kept for abbreviations and initials (Mr., U.S., J.).
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
-    let mut end = start;
     let bytes = text.as_bytes();
     // Plain ASCII letters and digits first: most of any news text.
-    while end < limit && bytes[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
+    let mut end = bytes[start..limit]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(limit, |n| start + n);
     // Most words end at a space or plain punctuation: nothing to join.
     if end == limit || bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'-' | b'.' | b'&') {
         return end;
