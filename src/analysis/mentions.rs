@@ -89,6 +89,19 @@ pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &LowerWords) -> Vec<
     let mut out: Vec<Np> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens start no mention: punctuation, quotes, and lower-case words that are no
+        // pronoun, determiner or possessive and have no role right after them to title a name.
+        let t = &toks[i];
+        let may_start = t.is_word()
+            && (t.is_capitalised()
+                || t.is_possessive()
+                || t.has(lexicon::class::PRONOUN)
+                || DESCRIPTION_OPENERS.contains(&t.lower)
+                || toks[i..toks.len().min(i + 3)].iter().any(is_role));
+        if !may_start {
+            i += 1;
+            continue;
+        }
         if let Some(np) = pronoun(toks, i)
             .or_else(|| name(text, toks, i, lower_words))
             .or_else(|| description(text, toks, i))
@@ -642,12 +655,16 @@ fn modifies_next(next: &Tok) -> bool {
 
 /// A description: a determiner or a possessor, up to three modifiers, and a role noun:
 /// "the official", "The Ukrainian leader", "a senior advisor", "Putin's assistant", "her office".
+/// The words a description can open with (besides a possessive): definite ones, then "a", "an".
+const DESCRIPTION_OPENERS: &[&str] = &[
+    "the", "his", "her", "their", "its", "our", "this", "that", "a", "an",
+];
+
 fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
     let first = &toks[i];
     let definite = match first.lower {
-        "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" => true,
         "a" | "an" => false,
-        _ if first.is_possessive() => true,
+        _ if first.is_possessive() || DESCRIPTION_OPENERS.contains(&first.lower) => true,
         _ => return None,
     };
     let possessor = if first.is_possessive() {
