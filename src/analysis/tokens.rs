@@ -272,6 +272,17 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
     }
 }
 
+/// Which bytes are ASCII letters and digits: one load per byte of every word.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// End of the word starting at `start`: letters and digits, joined by an apostrophe, hyphen, dot
 /// or ampersand when a letter or digit follows (don't, Putin's, U.S, well-known); a trailing dot
 /// is kept for abbreviations and initials (Mr., U.S., J.).
@@ -280,7 +291,7 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     // Plain ASCII letters and digits first: most of any news text.
     let mut end = bytes[start..limit]
         .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
+        .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
         .map_or(limit, |n| start + n);
     // Most words end at a space or plain punctuation: nothing to join.
     if end == limit || bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'-' | b'.' | b'&') {
