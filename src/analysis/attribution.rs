@@ -12,7 +12,7 @@ use compact_str::CompactString;
 use super::mentions::{find_mentions, Gender, LowerWords, MentionKind, Np};
 use super::quotes::{find_quotes, QuoteSpan};
 use super::segment;
-use super::tokens::{lower_case_copy, lowercase, tokenize, Tok};
+use super::tokens::{lower_case_copy, lowercase, tokenize, Tok, ASCII_ALPHANUMERIC};
 use crate::document::{Document, EntityKind, Mention, Quote, QuoteKind, Speaker};
 use crate::lexicon;
 
@@ -313,10 +313,40 @@ fn units(paragraphs: &[Range<usize>], quotes: &[Range<usize>]) -> Vec<(usize, Ra
 /// Every word the text writes in lower case (a word: a run of letters and digits).
 fn lower_case_words(text: &str) -> LowerWords {
     let mut words = LowerWords::default();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.starts_with(char::is_lowercase) {
+    let mut add = |word: &str| {
+        let lower = match word.as_bytes()[0] {
+            b if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => word.starts_with(char::is_lowercase),
+        };
+        if lower {
             words.insert(word);
         }
+    };
+    // Runs of ASCII bytes are skipped or taken with a table (this reads every byte of the
+    // text); characters are decoded only where a non-ASCII one starts.
+    let bytes = text.as_bytes();
+    let word_byte = |b: &u8| !b.is_ascii() || ASCII_ALPHANUMERIC[usize::from(*b)];
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(word_byte) {
+        let start = i + skip;
+        let mut end = start;
+        loop {
+            end += bytes[end..]
+                .iter()
+                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                .unwrap_or(bytes.len() - end);
+            match text[end..].chars().next() {
+                Some(c) if !c.is_ascii() && c.is_alphanumeric() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if end == start {
+            // A character that is no letter or digit.
+            i = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        add(&text[start..end]);
+        i = end;
     }
     words
 }

@@ -273,7 +273,7 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
 }
 
 /// Which bytes are ASCII letters and digits: one load per byte of every word.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
+pub(super) static ASCII_ALPHANUMERIC: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
