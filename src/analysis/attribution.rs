@@ -1498,51 +1498,60 @@ mod tests {
 
     #[test]
     fn a_name_with_its_state_is_the_person_not_the_state() {
-        let text = "\"We will not wait,\" said Representative Mary Brown of Ohio. \"Not one more day,\" she added.\n\n\
-                    \"Withdraw it,\" former Gov. Jim Dale of Iowa said on Twitter.";
+        let text = "\"The bridge stays open,\" said Representative Mary Brown of Ohio. \"For now,\" she added.\n\n\
+                    \"Put it to a vote,\" former Gov. Alan Pike of Vermont said in a statement.";
         assert_eq!(
             speakers(text),
-            [some("Mary Brown"), some("Mary Brown"), some("Jim Dale")]
+            [some("Mary Brown"), some("Mary Brown"), some("Alan Pike")]
         );
     }
 
     #[test]
     fn a_role_opening_the_sentence_before_a_name_in_commas_is_that_person() {
-        let text =
-            "Director of research at the firm Norsec, Kevin Hale, agreed with the finding.\n\n\
-                    \"It is the same group,\" he said.";
-        assert_eq!(speakers(text), [some("Kevin Hale")]);
+        let text = "Director of security at the port authority, Marcus Obi, backed the report.\n\n\
+                    \"The gate logs do not lie,\" he said.";
+        assert_eq!(speakers(text), [some("Marcus Obi")]);
     }
 
     #[test]
     fn a_name_in_a_bracketed_credit_is_no_subject() {
-        let text = "I am talking about Ana Ruiz, who runs the shop.\n\n\
-                    Ana Ruiz at work in her shop. ( Tom Hale / The Record )\n\n\
-                    \"We print anything,\" says the 39-year-old founder.\n\n\
-                    (Ruiz later added a note. \"Anything at all,\" she said.)";
+        let text = "The bakery on Elm Street belongs to Ana Ruiz, who opened it in 1998.\n\n\
+                    Ana Ruiz at her ovens before dawn. ( Tom Hale / The Daily Ledger )\n\n\
+                    \"We bake until the flour runs out,\" says the longtime owner.\n\n\
+                    (Ruiz later added a note. \"Every single day,\" she said.)";
         assert_eq!(speakers(text), [some("Ana Ruiz"), some("Ana Ruiz")]);
     }
 
     #[test]
+    fn her_and_his_keep_their_person_in_focus_past_the_usual_reach() {
+        let text = "Mary Lind runs the clinic on the hill. Her coffee is cold by six. \
+                    The waiting room fills by seven. Her desk is at the back. \
+                    The roof leaks. Patients bring her letters. The city owns the building. \
+                    Repairs were promised in May. Nothing came of it. Her patience is thin. \
+                    The winter is near. \"We need a roof before the snow,\" she said.";
+        assert_eq!(speakers(text), [some("Mary Lind")]);
+    }
+
+    #[test]
     fn an_age_after_a_name_makes_a_person_that_she_can_be() {
-        let text = "Brin Stoke, 29, of Huntsville, says her biggest worry is the climate. \
-                    \"We are already late,\" she says.";
-        assert_eq!(speakers(text), [some("Brin Stoke")]);
+        let text = "Tamsin Vale, 34, of Duluth, says her rent doubled in a year. \
+                    \"I cannot stay here,\" she says.";
+        assert_eq!(speakers(text), [some("Tamsin Vale")]);
     }
 
     #[test]
     fn an_inverted_cue_reaches_a_name_past_its_qualifiers() {
-        let text = "\"It was opposed by almost everybody,\" said former Sen. Evan Bayle.\n\n\
-                    \"He reprised that role,\" said former Ohio Gov. and party Chairman Ed Randle.\n\n\
-                    \"They are wrong,\" said 9/11 widow Terry Strand.\n\n\
-                    Jo Roe said Tuesday that \"the only way to win Iowa is to ask.\" \
-                    Asked which Iowa county he liked, he laughed.";
+        let text = "\"The levy will not pass,\" said former Sen. Harold Quince.\n\n\
+                    \"Turnout decides it,\" said former Oregon Gov. and party Chairman Lena Marsh.\n\n\
+                    \"Open the files,\" said 9/11 responder Ruth Abana.\n\n\
+                    Jo Roe said Tuesday that \"the only way to win Ohio is door to door.\" \
+                    Asked which Ohio town he liked best, he laughed.";
         assert_eq!(
             speakers(text),
             [
-                some("Evan Bayle"),
-                some("Ed Randle"),
-                some("Terry Strand"),
+                some("Harold Quince"),
+                some("Lena Marsh"),
+                some("Ruth Abana"),
                 some("Jo Roe")
             ]
         );
@@ -1550,8 +1559,8 @@ mod tests {
 
     #[test]
     fn a_possessive_description_then_the_name_in_commas() {
-        let text = "\"The attacks draw us together,\" Ms. Merkl's spokesman, Stefan Seib, wrote on Twitter.";
-        assert_eq!(speakers(text), [some("Stefan Seib")]);
+        let text = "\"The port reopens on Monday,\" Gov. Adler's spokeswoman, Ines Falk, wrote in an email.";
+        assert_eq!(speakers(text), [some("Ines Falk")]);
     }
 
     #[test]
@@ -1566,11 +1575,11 @@ mod tests {
 
     #[test]
     fn a_possessor_before_a_name_is_no_title() {
-        // "Stella's Cafe" names a place, which "he" cannot be; the union leader is meant.
-        let text = "Union president Jeff Tarr said talks were overdue.\n\n\
-                    Three former Stella's Cafe employees posted their complaints online.\n\n\
-                    \"Pay us fairly,\" he said.";
-        assert_eq!(speakers(text), [some("Jeff Tarr")]);
+        // "Marta's Bakery" names a shop, which "he" cannot be; the union leader is meant.
+        let text = "Union leader Paul Okafor said the talks were overdue.\n\n\
+                    Two former Marta's Bakery cooks wrote to the city council.\n\n\
+                    \"Pay us what we are owed,\" he said.";
+        assert_eq!(speakers(text), [some("Paul Okafor")]);
     }
 
     #[test]
