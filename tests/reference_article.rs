@@ -126,3 +126,48 @@ fn each_quote_records_its_rule_and_alias_chain() {
         assert!(rules.contains(rule), "{rule} not used: {rules:?}");
     }
 }
+
+/// Every file below `dir` whose name ends in one of `extensions`.
+fn files(dir: &std::path::Path, extensions: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, extensions, out);
+        } else if extensions
+            .iter()
+            .any(|e| path.extension().is_some_and(|x| x == *e))
+        {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_person_of_the_article_is_named_in_the_engine_or_its_lexicons() {
+    // Every word of the canonical names the gold gives (its speakers' keys).
+    let gold = gold();
+    let names: Vec<String> = gold["speakers"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .flat_map(|name| name.split_whitespace().map(str::to_string))
+        .collect();
+    assert!(names.iter().any(|n| n == "Ushakov"), "{names:?}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    files(&root.join("src"), &["rs"], &mut paths);
+    files(&root.join("assets/lexicon"), &["txt"], &mut paths);
+    assert!(paths.len() > 20);
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for name in &names {
+            let found = text.match_indices(name.as_str()).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + name.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            assert!(!found, "{name} is named in {}", path.display());
+        }
+    }
+}

@@ -1,5 +1,5 @@
 //! Mentions of people and organisations in a sentence: names (titles stripped), descriptions
-//! ("the official", "Putin's assistant") and pronouns.
+//! ("the official", "Ruiz's assistant") and pronouns.
 
 use std::ops::Range;
 
@@ -19,12 +19,12 @@ pub enum Gender {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MentionKind {
-    /// A proper name; `name` is its byte range without titles ("Vladimir Putin").
+    /// A proper name; `name` is its byte range without titles ("Ana Ruiz").
     Name {
         name: Range<usize>,
         organisation: bool,
     },
-    /// A description ending in a role noun: "the official", "Putin's assistant".
+    /// A description ending in a role noun: "the official", "Ruiz's assistant".
     Description {
         head: CompactString,
         definite: bool,
@@ -502,13 +502,13 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     let run = &toks[i..end];
     let last = run.last()?;
     if last.is_possessive() {
-        // "Putin's assistant", "Ms. Merkel's spokesman": a description owned by a name.
+        // "Ruiz's assistant", "Ms. Merkel's spokesman": a description owned by a name.
         if let Some(mut np) = description(text, toks, end - 1) {
             np.toks.start = i;
             np.span.start = run[0].span.start;
             return Some(np);
         }
-        // A bare possessor ("Putin's claims") still names someone, but is not a subject.
+        // A bare possessor ("Ruiz's claims") still names someone, but is not a subject.
         let name = name_part(run)?;
         return Some(Np {
             toks: i..end,
@@ -654,7 +654,7 @@ fn modifies_next(next: &Tok) -> bool {
 }
 
 /// A description: a determiner or a possessor, up to three modifiers, and a role noun:
-/// "the official", "The Ukrainian leader", "a senior advisor", "Putin's assistant", "her office".
+/// "the official", "The Ukrainian leader", "a senior advisor", "Ruiz's assistant", "her office".
 /// The words a description can open with (besides a possessive): definite ones, then "a", "an".
 const DESCRIPTION_OPENERS: &[&str] = &[
     "the", "his", "her", "their", "its", "our", "this", "that", "a", "an",

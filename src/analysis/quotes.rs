@@ -80,7 +80,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
 
 /// The end of a paragraph with marks still open: a double quote or guillemet left open is a
 /// paragraph of a multi-paragraph quote; a single mark that never closed was an apostrophe
-/// (`Putin 's claims`), so the quotes inside it stand on their own.
+/// (`Ruiz 's claims`), so the quotes inside it stand on their own.
 fn close_paragraph(text: &str, end: usize, open: Vec<Open>, quotes: &mut Vec<QuoteSpan>) {
     for entry in open {
         if entry.mark.family == Family::Single {
@@ -249,7 +249,7 @@ fn marks(text: &str, para: Range<usize>) -> impl Iterator<Item = Mark> + '_ {
                 '»' => (Family::Guillemet, Shape::Closing, c.len_utf8(), false),
                 '‘' => (Family::Single, Shape::Opening, c.len_utf8(), false),
                 '\'' | '’' => {
-                    // Between letters it is an apostrophe (don't, Putin’s, O'Brien).
+                    // Between letters it is an apostrophe (don't, Ruiz’s, O'Brien).
                     let before = text[..at].chars().next_back();
                     let after = text[at + c.len_utf8()..].chars().next();
                     if before.is_some_and(char::is_alphanumeric)
@@ -320,8 +320,7 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        let text =
-            "“Don't touch Putin's '90s records, rock 'n' roll or the Joneses' car,” he said.";
+        let text = "“Don't touch Ruiz's '90s records, rock 'n' roll or the Joneses' car,” he said.";
         assert_eq!(quoted(text), [&text[..text.find(" he").unwrap()]]);
         assert!(quoted("It's the Joneses' house, isn't it? Rock 'n' roll.").is_empty());
     }

@@ -9,7 +9,7 @@ use compact_str::CompactString;
 
 use crate::lexicon;
 
-/// A word without its possessive ending: "Putin's" -> "Putin".
+/// A word without its possessive ending: "Ruiz's" -> "Ruiz".
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -172,7 +172,7 @@ impl<'t> Tok<'t> {
         (self.quote != NOT_QUOTE).then_some(self.quote as usize)
     }
 
-    /// A possessive word: Putin's, Putin’s, the Joneses'.
+    /// A possessive word: Ruiz's, Ruiz’s, the Joneses'.
     pub fn is_possessive(&self) -> bool {
         self.shape & POSSESSIVE != 0
     }
@@ -284,7 +284,7 @@ pub(super) static ASCII_ALPHANUMERIC: [bool; 256] = {
 };
 
 /// End of the word starting at `start`: letters and digits, joined by an apostrophe, hyphen, dot
-/// or ampersand when a letter or digit follows (don't, Putin's, U.S, well-known); a trailing dot
+/// or ampersand when a letter or digit follows (don't, Ruiz's, U.S, well-known); a trailing dot
 /// is kept for abbreviations and initials (Mr., U.S., J.).
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();

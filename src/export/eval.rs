@@ -727,8 +727,8 @@ mod tests {
         assert_eq!(h("Sanders (I-Vt.)").as_deref(), Some("Sanders"));
         assert_eq!(h("he"), None);
         assert_eq!(h("the senator"), None);
-        assert_eq!(h("President Vladimir Putin").as_deref(), Some("Putin"));
-        assert_eq!(h("Putin's assistant"), None);
+        assert_eq!(h("President Ana Ruiz").as_deref(), Some("Ruiz"));
+        assert_eq!(h("Ruiz's assistant"), None);
         assert_eq!(h("Sen. Ted Cruz").as_deref(), Some("Cruz"));
         assert_eq!(h("Smith, who said").as_deref(), Some("Smith"));
         assert_eq!(h("Jean-Luc O'Neil").as_deref(), Some("O'Neil"));
@@ -738,10 +738,7 @@ mod tests {
 
     #[test]
     fn words_cases() {
-        assert_eq!(
-            words(Some("President Vladimir Putin")),
-            set(&["Vladimir", "Putin"])
-        );
+        assert_eq!(words(Some("President Ana Ruiz")), set(&["Ana", "Ruiz"]));
         assert_eq!(
             words(Some("the U.S. envoy Al Jones-Smith")),
             set(&["Al", "Jones-Smith"])
