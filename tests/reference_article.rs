@@ -144,13 +144,16 @@ fn files(dir: &std::path::Path, extensions: &[&str], out: &mut Vec<std::path::Pa
 
 #[test]
 fn no_person_of_the_article_is_named_in_the_engine_or_its_lexicons() {
-    // Every word of the canonical names the gold gives (its speakers' keys).
+    // Every word of the canonical names the gold gives (its speakers' keys), and the surnames of
+    // the other people the article names.
     let gold = gold();
+    let others = ["Trump", "Kushner", "Witkoff", "Rubio"].map(str::to_string);
     let names: Vec<String> = gold["speakers"]
         .as_object()
         .unwrap()
         .keys()
         .flat_map(|name| name.split_whitespace().map(str::to_string))
+        .chain(others)
         .collect();
     assert!(names.iter().any(|n| n == "Ushakov"), "{names:?}");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

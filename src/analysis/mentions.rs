@@ -537,7 +537,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     let organisation_of = run[0].has(lexicon::class::ORGANISATION_HEAD)
         && run.get(1).is_some_and(|t| t.lower == "of");
     let organisation = organisation_of || last.has(lexicon::class::ORGANISATION_HEAD);
-    // "the Kremlin" is an organisation; "the economist Jared Bernstein" is not.
+    // "the Kremlin" is an organisation; "the economist Ann Berlin" is not.
     let determiner = i > 0 && toks[i - 1].lower == "the" && run[0].is_capitalised();
     let start_tok = if determiner { i - 1 } else { i };
     let name = match name_part(run) {
@@ -688,7 +688,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
             return None;
         }
         if is_role(t) && !toks.get(k + 1).is_some_and(|n| modifies_next(n)) {
-            // Capitalised names right after ("the economist Jared Bernstein") belong to `name`,
+            // Capitalised names right after ("the economist Ann Berlin") belong to `name`,
             // and so do organisations named in full ("the Department of Finance").
             let named = |n: Option<&Tok>| {
                 n.is_some_and(|n| n.is_capitalised() && !n.has(lexicon::class::NON_NAME))

@@ -719,7 +719,7 @@ mod tests {
             h("Clinton spokesman Brian Fallon").as_deref(),
             Some("Fallon")
         );
-        assert_eq!(h("a Trump spokeswoman"), None);
+        assert_eq!(h("a Ruiz spokeswoman"), None);
         assert_eq!(
             h("Geoff Garin, a pollster for Priorities USA").as_deref(),
             Some("Garin")
