@@ -50,7 +50,7 @@ impl Marks {
         for t in toks {
             marks.quote |= t.quote().is_some();
             marks.bracket |= t.is_punct(text, "(");
-            match t.lower {
+            match t.lower() {
                 "his" | "him" | "himself" => marks.male_focus = true,
                 "her" | "hers" | "herself" => marks.female_focus = true,
                 _ => {}
@@ -124,7 +124,7 @@ impl SentenceIndex {
         }
         let according = toks
             .windows(2)
-            .position(|w| w[0].lower == "according" && w[1].lower == "to");
+            .position(|w| w[0].lower() == "according" && w[1].lower() == "to");
         let first_from = |from: usize| {
             nps.iter()
                 .position(|np| np.toks.start >= from && !np.after_preposition)
@@ -280,7 +280,7 @@ fn analyze_keeping(text: String, token_cache: usize) -> Document {
 const TOKEN_CACHE: usize = 1 << 20;
 
 fn span_start(toks: &[Tok]) -> usize {
-    toks.first().map_or(0, |t| t.span.start)
+    toks.first().map_or(0, |t| t.span().start)
 }
 
 fn para_of(paragraphs: &[Range<usize>], from: usize, at: &usize) -> usize {
@@ -410,10 +410,10 @@ impl<'t> State<'t> {
             // written before the name; a possessor is none ("Stella's Cafe").
             let titled = !*organisation
                 && s.toks[np.toks.clone()].iter().any(|t| {
-                    t.span.end <= name.start
+                    t.span().end <= name.start
                         && !t.is_possessive()
                         && (t.has(lexicon::class::TITLE | lexicon::class::ROLE)
-                            || !t.is_capitalised() && t.lower != "of")
+                            || !t.is_capitalised() && t.lower() != "of")
                 });
             let lower_name = &self.lower_text[name.clone()];
             let id = self.entity_for(&words, lower_name, *organisation, np.span.start);
@@ -431,8 +431,8 @@ impl<'t> State<'t> {
             push_unique(&mut e.aliases, &text[np.span.clone()], &e.name);
             push_unique(&mut e.aliases, name_text, &e.name);
             for t in &s.toks[np.toks.clone()] {
-                if t.has(lexicon::class::ROLE) && t.span.end <= name.start {
-                    push_unique(&mut e.roles, t.lower, "");
+                if t.has(lexicon::class::ROLE) && t.span().end <= name.start {
+                    push_unique(&mut e.roles, t.lower(), "");
                 }
             }
             if age_follows(text, &s.toks, np.toks.end) {
@@ -915,15 +915,12 @@ fn cue_after(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
     }
     if s.toks.get(v).is_some_and(Tok::is_speech_verb) {
         if let Some(n) = subject_after_verb(text, s, Tok::after_verb(&s.toks, v)) {
-            return Some((
-                named_in_apposition(text, s, n),
-                Some(s.toks[v].span.clone()),
-            ));
+            return Some((named_in_apposition(text, s, n), Some(s.toks[v].span())));
         }
     }
     let n = s.np_at_start(j)?;
     let v = verb_after_subject(text, s, s.nps[n].toks.end)?;
-    Some((n, Some(s.toks[v].span.clone())))
+    Some((n, Some(s.toks[v].span())))
 }
 
 /// The mention after an inverted speech verb (`"...," said Jo Roe`), also past words that qualify
@@ -940,7 +937,7 @@ fn subject_after_verb(text: &str, s: &Sentence, k: usize) -> Option<usize> {
             && !t.is_preposition()
             && !t.has(lexicon::class::NON_NAME | lexicon::class::PRONOUN))
             || t.is_punct(text, "/")
-            || t.lower == "and"
+            || t.lower() == "and"
     };
     (k + 1..(k + 9).min(s.toks.len()))
         .take_while(|&j| qualifier(&s.toks[j - 1]))
@@ -987,17 +984,17 @@ fn cue_before(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Rang
             (start.saturating_sub(4)..start).any(dash)
         });
         let n = credited.or_else(|| sentence_subject(s, colon))?;
-        return Some((n, Some(s.toks[colon].span.clone())));
+        return Some((n, Some(s.toks[colon].span())));
     };
     let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
-    Some((n, Some(s.toks[v].span.clone())))
+    Some((n, Some(s.toks[v].span())))
 }
 
 /// `according to Smith, "..."`: governs every quote of its sentence.
 fn according_to(_text: &str, s: &Sentence, _qt: usize) -> Option<(usize, Option<Range<usize>>)> {
     let k = s.index().according?;
     let n = s.np_at_start(k + 2)?;
-    Some((n, Some(s.toks[k].span.start..s.toks[k + 1].span.end)))
+    Some((n, Some(s.toks[k].span().start..s.toks[k + 1].span().end)))
 }
 
 /// `... are "substantially involved" in it, Smith said on Tuesday.`: a reporting clause later in
@@ -1011,10 +1008,10 @@ fn cue_later(text: &str, s: &Sentence, qt: usize) -> Option<(usize, Option<Range
             continue;
         }
         if let Some(n) = subject_of(text, s, v).filter(|&n| s.nps[n].toks.start > qt) {
-            return Some((n, Some(s.toks[v].span.clone())));
+            return Some((n, Some(s.toks[v].span())));
         }
         if let Some(n) = s.np_at_start(Tok::after_verb(&s.toks, v)) {
-            return Some((n, Some(s.toks[v].span.clone())));
+            return Some((n, Some(s.toks[v].span())));
         }
     }
     None
@@ -1026,7 +1023,7 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
     // "Mr. Morgan of the Sierra Club said": a short prepositional phrase after the name.
     if s.toks
         .get(v)
-        .is_some_and(|t| matches!(t.lower, "of" | "at" | "from" | "with"))
+        .is_some_and(|t| matches!(t.lower(), "of" | "at" | "from" | "with"))
     {
         if let Some(n) = s.np_at_start(v + 1).or_else(|| s.np_at_start(v + 2)) {
             v = s.nps[n].toks.end;
@@ -1082,7 +1079,7 @@ fn subject_of(text: &str, s: &Sentence, v: usize) -> Option<usize> {
             j = open;
         }
     }
-    let participle = s.toks[v].lower.ends_with("ing");
+    let participle = s.toks[v].lower().ends_with("ing");
     let ends_at = |k: usize| s.np_at_end(k).filter(|&n| !s.nps[n].after_preposition);
     if let Some(n) = ends_at(j) {
         return Some(n);
@@ -1143,7 +1140,7 @@ fn introductory_clause_end(text: &str, toks: &[Tok]) -> Option<usize> {
         "according",
     ];
     let first = toks.first()?;
-    if !OPENERS.contains(&first.lower) && !first.is_preposition() {
+    if !OPENERS.contains(&first.lower()) && !first.is_preposition() {
         return None;
     }
     let comma = toks
@@ -1169,7 +1166,7 @@ fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize
     }
     let v = s.toks.iter().rposition(Tok::is_speech_verb)?;
     let n = subject_of(text, s, v).or_else(|| sentence_subject(s, v))?;
-    Some((n, Some(s.toks[v].span.clone())))
+    Some((n, Some(s.toks[v].span())))
 }
 
 /// A name with a description between commas after it: `Jane Doe, a senior advisor to the mayor,`.
@@ -1186,7 +1183,7 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
     let age = s
         .toks
         .get(np.toks.end + 1)
-        .is_some_and(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+        .is_some_and(|t| t.lower().chars().all(|c| c.is_ascii_digit()))
         && s.toks
             .get(np.toks.end + 2)
             .is_some_and(|t| t.is_punct(text, ","));
@@ -1202,7 +1199,7 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
                 || s.toks[k].quote().is_some()
         })
         .unwrap_or(s.toks.len());
-    let end = s.toks[close - 1].span.end;
+    let end = s.toks[close - 1].span().end;
     Some((text[desc.span.start..end].to_string(), head.to_string()))
 }
 
@@ -1274,7 +1271,7 @@ fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
     let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(text, ","));
     let age = toks
         .get(k + 1)
-        .and_then(|t| t.lower.parse::<u8>().ok())
+        .and_then(|t| t.lower().parse::<u8>().ok())
         .is_some_and(|age| (1..=120).contains(&age));
     comma(k) && age && (comma(k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
 }

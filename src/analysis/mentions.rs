@@ -96,7 +96,7 @@ pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &LowerWords) -> Vec<
             && (t.is_capitalised()
                 || t.is_possessive()
                 || t.has(lexicon::class::PRONOUN)
-                || DESCRIPTION_OPENERS.contains(&t.lower)
+                || DESCRIPTION_OPENERS.contains(&t.lower())
                 || toks[i..toks.len().min(i + 3)].iter().any(is_role));
         if !may_start {
             i += 1;
@@ -120,7 +120,7 @@ pub fn find_mentions(text: &str, toks: &[Tok], lower_words: &LowerWords) -> Vec<
 }
 
 fn is_determiner(tok: &Tok) -> Option<bool> {
-    match tok.lower {
+    match tok.lower() {
         "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that" => Some(true),
         "a" | "an" | "another" | "one" => Some(false),
         _ if tok.is_possessive() => Some(true),
@@ -190,14 +190,16 @@ fn add_speech_verb_descriptions(text: &str, toks: &[Tok], out: &mut Vec<Np>) {
             j -= 1;
         }
         // A participle ("..., saying") takes the subject of its clause, not a mention before it.
-        let participle = toks[v].lower.ends_with("ing");
+        let participle = toks[v].lower().ends_with("ing");
         if j > 0 && !participle {
             subject_side(text, toks, j, out, &mut found, &mut cover);
         }
         let after = Tok::after_verb(toks, v);
         if after < toks.len() && is_determiner(&toks[after]).is_some() && !cover.taken(after) {
             let end = (after + 1..(after + 9).min(toks.len()))
-                .find(|&k| !toks[k].is_word() || toks[k].lower == "who" || toks[k].is_speech_verb())
+                .find(|&k| {
+                    !toks[k].is_word() || toks[k].lower() == "who" || toks[k].is_speech_verb()
+                })
                 .unwrap_or(toks.len().min(after + 9));
             let np =
                 loose_description(text, toks, after, end, 2).or_else(|| lone_pronoun(toks, after));
@@ -222,10 +224,10 @@ fn subject_side(
     cover: &mut Coverage,
 ) {
     let before = &toks[j - 1];
-    if matches!(before.lower, "who" | "which" | "that") && !cover.taken(j - 1) {
+    if matches!(before.lower(), "who" | "which" | "that") && !cover.taken(j - 1) {
         let np = Np {
             toks: j - 1..j,
-            span: before.span.clone(),
+            span: before.span(),
             kind: MentionKind::Relative,
             after_preposition: false,
             gender: None,
@@ -241,15 +243,15 @@ fn subject_side(
     let compound = before.is_word()
         && !before.is_capitalised()
         && !before.is_preposition()
-        && before.lower.chars().all(char::is_alphabetic);
+        && before.lower().chars().all(char::is_alphabetic);
     let ending = cover.ending_at(j - 1);
     if let Some(n) = ending.filter(|&n| matches!(out[n].kind, MentionKind::Description { .. })) {
         if compound {
             let np = &mut out[n];
             np.toks.end = j;
-            np.span.end = before.span.end;
+            np.span.end = before.span().end;
             if let MentionKind::Description { head, .. } = &mut np.kind {
-                *head = before.lower.into();
+                *head = before.lower().into();
             }
             cover.cells[j - 1].ends = None;
             cover.cells[j] = Cell {
@@ -285,14 +287,14 @@ fn subject_side(
 /// "one said", "said another": an indefinite pronoun standing for an unnamed speaker.
 fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
     let t = toks.get(k)?;
-    if !matches!(t.lower, "one" | "another" | "others" | "some") {
+    if !matches!(t.lower(), "one" | "another" | "others" | "some") {
         return None;
     }
     Some(Np {
         toks: k..k + 1,
-        span: t.span.clone(),
+        span: t.span(),
         kind: MentionKind::Description {
-            head: t.lower.into(),
+            head: t.lower().into(),
             definite: false,
             possessor: None,
         },
@@ -322,19 +324,22 @@ fn loose_description(
         (t.is_word() || t.is_punct(text, ","))
             && (is_determiner(t).is_none() || after_preposition)
             && !matches!(
-                t.lower,
+                t.lower(),
                 "that" | "which" | "who" | "whom" | "and" | "or" | "but"
             )
     });
     // "the official", "the 46-year-old": lower case, letters with digits or hyphens.
     let lower_head = head.is_word()
         && !head.is_capitalised()
-        && head.lower.chars().any(char::is_alphabetic)
-        && head.lower.chars().all(|c| c.is_alphanumeric() || c == '-');
+        && head.lower().chars().any(char::is_alphabetic)
+        && head
+            .lower()
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-');
     let no_verbs = !body.iter().any(|t| {
         t.is_speech_verb()
             || matches!(
-                t.lower,
+                t.lower(),
                 "is" | "was" | "are" | "were" | "has" | "had" | "have"
             )
     });
@@ -343,10 +348,10 @@ fn loose_description(
     {
         return None;
     }
-    let head_word = head.lower.into();
+    let head_word = head.lower().into();
     Some(Np {
         toks: d..end,
-        span: toks[d].span.start..head.span.end,
+        span: toks[d].span().start..head.span().end,
         kind: MentionKind::Description {
             head: head_word,
             definite: is_determiner(&toks[d]) == Some(true),
@@ -361,7 +366,7 @@ fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
     if !toks[i].has(lexicon::class::PRONOUN) {
         return None;
     }
-    let gender = match lexicon::pronouns().get(toks[i].lower)?.as_str() {
+    let gender = match lexicon::pronouns().get(toks[i].lower())?.as_str() {
         "male" => Gender::Male,
         "female" => Gender::Female,
         "neuter" => Gender::Neuter,
@@ -369,7 +374,7 @@ fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
     };
     Some(Np {
         toks: i..i + 1,
-        span: toks[i].span.clone(),
+        span: toks[i].span(),
         kind: MentionKind::Pronoun(gender),
         after_preposition: false,
         gender: Some(gender),
@@ -391,7 +396,7 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
         return false;
     }
     // "Twenty-four", "Forty-Five": number words.
-    if let Some((first_part, _)) = t.lower.split_once('-') {
+    if let Some((first_part, _)) = t.lower().split_once('-') {
         if lexicon::word_class(first_part) & lexicon::class::NON_NAME != 0 {
             return false;
         }
@@ -399,13 +404,13 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
     // A capitalised opener that the text also writes in lower case is a common word, and so is
     // an opening role noun that is no title ("Officials said") and an opening participle
     // ("Smiling, she said").
-    let bare = strip_possessive(t.lower);
+    let bare = strip_possessive(t.lower());
     // Surnames end in -ing too ("Manning did", "Durning on Tuesday"): only a comma or a manner
     // adverb after it shows a participle.
-    let participle = t.lower.ends_with("ing")
+    let participle = t.lower().ends_with("ing")
         && toks
             .get(i + 1)
-            .is_some_and(|n| !n.is_word() || n.lower.ends_with("ly"));
+            .is_some_and(|n| !n.is_word() || n.lower().ends_with("ly"));
     !(i == 0 && (lower_words.contains(bare) || is_role(t) || participle) && !is_title(t))
 }
 
@@ -413,11 +418,11 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
 /// mention (so "... of Florida said" is a cue right after the name), not to the name. Returns
 /// the end of the mention, past the place when there is one.
 fn place_after_name(toks: &[Tok], end: usize) -> usize {
-    if toks.get(end).is_none_or(|t| t.lower != "of") {
+    if toks.get(end).is_none_or(|t| t.lower() != "of") {
         return end;
     }
     let mut k = end + 1;
-    if toks.get(k).is_some_and(|t| t.lower == "the") {
+    if toks.get(k).is_some_and(|t| t.lower() == "the") {
         k += 1;
     }
     let place = k;
@@ -471,19 +476,19 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             && toks[end - 1].has(lexicon::class::FIRST_NAME)
             && toks
                 .get(end + 1)
-                .is_none_or(|n| !n.lower.chars().all(|c| c.is_ascii_digit()));
+                .is_none_or(|n| !n.lower().chars().all(|c| c.is_ascii_digit()));
         let in_name = surname_word
             || name_word(toks, end, lower_words)
             || (end > i && t.is_capitalised() && is_title(t));
         let leading_adjective = end == i && !t.is_capitalised() && !is_role(t);
         // "of" after a title or an organisation ("Secretary of State", "University of Calgary"),
         // not after a person's name ("Mary Brown of Boston").
-        let of_after_title = t.lower == "of"
+        let of_after_title = t.lower() == "of"
             && toks[end - 1].has(
                 lexicon::class::TITLE | lexicon::class::ROLE | lexicon::class::ORGANISATION_HEAD,
             );
         let joiner = end > i
-            && (NAME_PARTICLES.contains(&t.lower) || of_after_title)
+            && (NAME_PARTICLES.contains(&t.lower()) || of_after_title)
             && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
         if !(in_name || lower_role_before_name(end) || leading_adjective || joiner) {
             break;
@@ -505,14 +510,14 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
         // "Ruiz's assistant", "Ms. Merkel's spokesman": a description owned by a name.
         if let Some(mut np) = description(text, toks, end - 1) {
             np.toks.start = i;
-            np.span.start = run[0].span.start;
+            np.span.start = run[0].span().start;
             return Some(np);
         }
         // A bare possessor ("Ruiz's claims") still names someone, but is not a subject.
         let name = name_part(run)?;
         return Some(Np {
             toks: i..end,
-            span: run[0].span.start..last.span.end,
+            span: run[0].span().start..last.span().end,
             kind: MentionKind::Name {
                 name,
                 organisation: false,
@@ -526,31 +531,31 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     // name ("Tom English has").
     if (run.len() == 1 || !run[0].has(lexicon::class::FIRST_NAME))
         && toks.get(end).is_some_and(|t| {
-            let verb = t.is_speech_verb() || t.lower.ends_with("ed") || t.is_adverb();
+            let verb = t.is_speech_verb() || t.lower().ends_with("ed") || t.is_adverb();
             t.is_word() && !t.is_capitalised() && !verb && !t.has(lexicon::class::NON_NAME)
         })
-        && is_demonym(last.lower)
+        && is_demonym(last.lower())
     {
         return None;
     }
     // "the State Department", and "Department of Finance" or "University of Calgary" in full.
     let organisation_of = run[0].has(lexicon::class::ORGANISATION_HEAD)
-        && run.get(1).is_some_and(|t| t.lower == "of");
+        && run.get(1).is_some_and(|t| t.lower() == "of");
     let organisation = organisation_of || last.has(lexicon::class::ORGANISATION_HEAD);
     // "the Kremlin" is an organisation; "the economist Ann Berlin" is not.
-    let determiner = i > 0 && toks[i - 1].lower == "the" && run[0].is_capitalised();
+    let determiner = i > 0 && toks[i - 1].lower() == "the" && run[0].is_capitalised();
     let start_tok = if determiner { i - 1 } else { i };
     let name = match name_part(run) {
         // Its head is part of the organisation's name.
-        Some(name) if organisation_of => run[0].span.start..name.end,
+        Some(name) if organisation_of => run[0].span().start..name.end,
         Some(name) => name,
         // Only titles: "the President" is a description.
         None if is_role(last) => {
             return Some(Np {
                 toks: start_tok..end,
-                span: toks[start_tok].span.start..last.span.end,
+                span: toks[start_tok].span().start..last.span().end,
                 kind: MentionKind::Description {
-                    head: last.lower.into(),
+                    head: last.lower().into(),
                     definite: determiner,
                     possessor: None,
                 },
@@ -564,7 +569,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     let end = place_after_name(toks, end);
     Some(Np {
         toks: start_tok..end,
-        span: toks[start_tok].span.start..toks[end - 1].span.end,
+        span: toks[start_tok].span().start..toks[end - 1].span().end,
         kind: MentionKind::Name {
             name,
             organisation: organisation || determiner,
@@ -576,7 +581,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
 
 /// The gender an honorific in a name shows: Mr., Ms., Sir, Queen.
 fn honorific_gender(run: &[Tok]) -> Option<Gender> {
-    run.iter().find_map(|t| match t.lower {
+    run.iter().find_map(|t| match t.lower() {
         "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
         "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
             Some(Gender::Female)
@@ -604,14 +609,14 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
             && (k + 1 == run.len()
                 && run[k - 1].is_capitalised()
                 && !is_title(&run[k - 1])
-                && !run[k].lower.ends_with('.')
+                && !run[k].lower().ends_with('.')
                 || matches!(
-                    run[k - 1].lower,
+                    run[k - 1].lower(),
                     "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr"
                 ));
         if (is_title(&run[k]) && !surname) || lower || run[k].is_possessive() && k + 1 < run.len() {
             start = k + 1;
-            if run.get(k + 1).is_some_and(|t| t.lower == "of") {
+            if run.get(k + 1).is_some_and(|t| t.lower() == "of") {
                 start = k + 3;
                 k += 2;
             }
@@ -624,14 +629,14 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
     if name.iter().all(|t| t.has(lexicon::class::NON_NAME)) {
         return None;
     }
-    let end = last.span.end - possessive_len(last);
-    Some(first.span.start..end)
+    let end = last.span().end - possessive_len(last);
+    Some(first.span().start..end)
 }
 
 fn possessive_len(tok: &Tok) -> usize {
-    if tok.lower.ends_with("'s") {
+    if tok.lower().ends_with("'s") {
         2
-    } else if tok.lower.ends_with("’s") {
+    } else if tok.lower().ends_with("’s") {
         "’s".len()
     } else {
         0
@@ -645,7 +650,7 @@ fn modifies_next(next: &Tok) -> bool {
     if !next.is_word() || next.is_capitalised() {
         return false;
     }
-    let verb_form = ["ed", "s", "ing"].iter().any(|e| next.lower.ends_with(e));
+    let verb_form = ["ed", "s", "ing"].iter().any(|e| next.lower().ends_with(e));
     let function = next.has(lexicon::class::NON_NAME)
         || next.is_preposition()
         || next.is_adverb()
@@ -662,16 +667,16 @@ const DESCRIPTION_OPENERS: &[&str] = &[
 
 fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
     let first = &toks[i];
-    let definite = match first.lower {
+    let definite = match first.lower() {
         "a" | "an" => false,
-        _ if first.is_possessive() || DESCRIPTION_OPENERS.contains(&first.lower) => true,
+        _ if first.is_possessive() || DESCRIPTION_OPENERS.contains(&first.lower()) => true,
         _ => return None,
     };
     let possessor = if first.is_possessive() {
-        let s = &text[first.span.clone()];
+        let s = &text[first.span()];
         Some(CompactString::new(&s[..s.len() - possessive_len(first)]))
-    } else if matches!(first.lower, "his" | "her" | "their" | "its") {
-        Some(first.lower.into())
+    } else if matches!(first.lower(), "his" | "her" | "their" | "its") {
+        Some(first.lower().into())
     } else {
         None
     };
@@ -695,17 +700,17 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
             };
             let organisation_of = t.is_capitalised()
                 && t.has(lexicon::class::ORGANISATION_HEAD)
-                && toks.get(k + 1).is_some_and(|n| n.lower == "of")
+                && toks.get(k + 1).is_some_and(|n| n.lower() == "of")
                 && named(toks.get(k + 2));
             if named(toks.get(k + 1)) || organisation_of {
                 return None;
             }
-            let plural = t.lower.ends_with('s') && !t.lower.ends_with("ss");
+            let plural = t.lower().ends_with('s') && !t.lower().ends_with("ss");
             return Some(Np {
                 toks: i..k + 1,
-                span: first.span.start..t.span.end,
+                span: first.span().start..t.span().end,
                 kind: MentionKind::Description {
-                    head: t.lower.into(),
+                    head: t.lower().into(),
                     definite,
                     possessor,
                 },
@@ -713,7 +718,7 @@ fn description(text: &str, toks: &[Tok], i: usize) -> Option<Np> {
                 gender: plural.then_some(Gender::Plural),
             });
         }
-        if t.is_speech_verb() || DETERMINERS.contains(&t.lower) || t.is_preposition() {
+        if t.is_speech_verb() || DETERMINERS.contains(&t.lower()) || t.is_preposition() {
             return None;
         }
     }

@@ -73,11 +73,13 @@ fn lower_case_char(c: char) -> char {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok<'t> {
-    pub span: Range<usize>,
-    /// Lower-cased text of a word (empty for other tokens), borrowed from [`lower_case_copy`].
-    pub lower: &'t str,
+    /// The token in lower case, borrowed from [`lower_case_copy`]: its length gives the end of
+    /// the token, so a token fills 32 bytes.
+    text: &'t str,
+    /// Where the token starts in the text.
+    start: usize,
     /// The quotation the token stands for (its index in the document's quote list), or
-    /// [`NOT_QUOTE`]. Kept to 32 bits, with the two bytes below, so a token fills 48 bytes: the
+    /// [`NOT_QUOTE`]. Kept to 32 bits, with the two bytes below, so a token fills 32 bytes: the
     /// token lists are what the engine reads most.
     quote: u32,
     /// Lexicon classes of the word ([`lexicon::class`]), looked up once here.
@@ -110,8 +112,8 @@ impl<'t> Tok<'t> {
             class |= lexicon::word_class(bare) & lexicon::class::ROLE;
         }
         Tok {
-            span,
-            lower,
+            text: lower,
+            start: span.start,
             quote: NOT_QUOTE,
             class,
             shape,
@@ -119,15 +121,29 @@ impl<'t> Tok<'t> {
     }
 
     /// A punctuation mark, or a quotation (`quote`).
-    fn other(span: Range<usize>, quote: Option<usize>) -> Self {
+    fn other(lower_text: &'t str, span: Range<usize>, quote: Option<usize>) -> Self {
         // Four billion quotations would take a text of eight gigabytes.
         let quote = quote.map_or(NOT_QUOTE, |q| u32::try_from(q).unwrap_or(NOT_QUOTE - 1));
         Tok {
-            span,
-            lower: "",
+            text: &lower_text[span.clone()],
+            start: span.start,
             quote,
             class: 0,
             shape: 0,
+        }
+    }
+
+    /// The byte range of the token in the text.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The word in lower case (empty for other tokens).
+    pub fn lower(&self) -> &'t str {
+        if self.is_word() {
+            self.text
+        } else {
+            ""
         }
     }
 
@@ -143,7 +159,7 @@ impl<'t> Tok<'t> {
     pub fn after_verb(toks: &[Tok], v: usize) -> usize {
         let particle = toks.get(v + 1).is_some_and(|next| {
             toks[v].has(lexicon::class::PHRASAL_VERB)
-                && lexicon::is_speech_phrase(toks[v].lower, next.lower)
+                && lexicon::is_speech_phrase(toks[v].lower(), next.lower())
         });
         v + 1 + usize::from(particle)
     }
@@ -165,7 +181,7 @@ impl<'t> Tok<'t> {
     }
 
     pub fn is_punct(&self, text: &str, p: &str) -> bool {
-        self.shape & WORD == 0 && self.quote == NOT_QUOTE && &text[self.span.clone()] == p
+        self.shape & WORD == 0 && self.quote == NOT_QUOTE && &text[self.span()] == p
     }
 
     pub fn quote(&self) -> Option<usize> {
@@ -192,7 +208,7 @@ pub fn tokenize<'t>(
     let mut q = quotes.partition_point(|(_, r)| r.end <= range.start);
     while i < range.end {
         if let Some((idx, r)) = quotes.get(q).filter(|(_, r)| r.start <= i) {
-            toks.push(Tok::other(r.clone(), Some(*idx)));
+            toks.push(Tok::other(lower_text, r.clone(), Some(*idx)));
             i = r.end.max(i + 1).min(range.end.max(r.end));
             q += 1;
             continue;
@@ -218,7 +234,7 @@ pub fn tokenize<'t>(
             continue;
         }
         let end = i + c.len_utf8();
-        toks.push(Tok::other(i..end, None));
+        toks.push(Tok::other(lower_text, i..end, None));
         i = end;
     }
     mark_speech_verbs_in_context(&mut toks);
@@ -256,7 +272,7 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
         let in_name = |t: &Tok| t.is_capitalised() && toks[k - 1].is_capitalised();
         let noun = k > 0
             && toks[k].is_speech_verb()
-            && (NOUN_BEFORE.contains(&toks[k - 1].lower)
+            && (NOUN_BEFORE.contains(&toks[k - 1].lower())
                 || toks[k - 1].is_possessive()
                 || in_name(&toks[k]));
         if noun {
@@ -264,7 +280,7 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
         }
         if toks[k].has(lexicon::class::PHRASAL_VERB) {
             if let Some(next) = toks.get(k + 1) {
-                if lexicon::is_speech_phrase(toks[k].lower, next.lower) {
+                if lexicon::is_speech_phrase(toks[k].lower(), next.lower()) {
                     toks[k].class |= lexicon::class::SPEECH_VERB;
                 }
             }
@@ -331,7 +347,7 @@ mod tests {
         let lower = lower_case_copy(text);
         tokenize(text, &lower, 0..text.len(), &[])
             .into_iter()
-            .map(|t| &text[t.span])
+            .map(|t| &text[t.span()])
             .collect()
     }
 
@@ -354,9 +370,14 @@ mod tests {
         let verbs: Vec<&str> = toks
             .iter()
             .filter(|t| t.is_speech_verb())
-            .map(|t| &text[t.span.clone()])
+            .map(|t| &text[t.span()])
             .collect();
         assert_eq!(verbs, ["shot", "said"]);
+    }
+
+    #[test]
+    fn a_token_fills_32_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 32);
     }
 
     #[test]
@@ -365,7 +386,7 @@ mod tests {
         let lower = lower_case_copy(text);
         let toks = tokenize(text, &lower, 0..text.len(), &[(0, 0..15)]);
         assert_eq!(toks[0].quote(), Some(0));
-        assert_eq!(&text[toks[1].span.clone()], "she");
+        assert_eq!(&text[toks[1].span()], "she");
     }
 
     #[test]
@@ -376,9 +397,9 @@ mod tests {
         assert_eq!(lower.len(), text.len());
         let toks = tokenize(text, &lower, 0..text.len(), &[]);
         for tok in toks.iter().filter(|t| t.is_word()) {
-            assert_eq!(tok.lower, lowercase(&text[tok.span.clone()]));
+            assert_eq!(tok.lower(), lowercase(&text[tok.span()]));
         }
-        assert_eq!(toks[0].lower, "élise");
+        assert_eq!(toks[0].lower(), "élise");
         assert!(toks[0].is_capitalised());
     }
 }
