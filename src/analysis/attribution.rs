@@ -407,7 +407,7 @@ impl<'t> State<'t> {
             words.clear();
             words.extend(name_text.split_whitespace());
             // "Sen. Roe", "spokesman Brian Roe", "cleric Abu Roe": a title, role or common noun
-            // written before the name; a possessor is none ("Stella's Cafe").
+            // written before the name; a possessor is none ("Marta's Bakery").
             let titled = !*organisation
                 && s.toks[np.toks.clone()].iter().any(|t| {
                     t.span().end <= name.start
@@ -1266,7 +1266,7 @@ fn bracketed_tokens(text: &str, toks: &[Tok]) -> Option<Vec<bool>> {
     Some(marks)
 }
 
-/// "Jo Roe, 29, of Huntsville": an age set off by commas right after a name makes it a person.
+/// "Jo Roe, 29, of Duluth": an age set off by commas right after a name makes it a person.
 fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
     let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(text, ","));
     let age = toks

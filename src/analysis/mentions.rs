@@ -405,7 +405,7 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
     // an opening role noun that is no title ("Officials said") and an opening participle
     // ("Smiling, she said").
     let bare = strip_possessive(t.lower());
-    // Surnames end in -ing too ("Manning did", "Durning on Tuesday"): only a comma or a manner
+    // Surnames end in -ing too ("Manning did", "Fleming on Tuesday"): only a comma or a manner
     // adverb after it shows a participle.
     let participle = t.lower().ends_with("ing")
         && toks
@@ -507,7 +507,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
     let run = &toks[i..end];
     let last = run.last()?;
     if last.is_possessive() {
-        // "Ruiz's assistant", "Ms. Merkel's spokesman": a description owned by a name.
+        // "Ruiz's assistant", "Gov. Adler's spokeswoman": a description owned by a name.
         if let Some(mut np) = description(text, toks, end - 1) {
             np.toks.start = i;
             np.span.start = run[0].span().start;
@@ -526,7 +526,7 @@ fn name(text: &str, toks: &[Tok], i: usize, lower_words: &LowerWords) -> Option<
             gender: honorific_gender(run),
         });
     }
-    // A demonym before a common noun ("Ukrainian diplomats", "Prominent Canadian examples") is
+    // A demonym before a common noun ("Ukrainian diplomats", "Notable Brazilian exporters") is
     // an adjective; before a verb ("Palvetzian said") it is a name, and so it is after a first
     // name ("Tom English has").
     if (run.len() == 1 || !run[0].has(lexicon::class::FIRST_NAME))
