@@ -3,14 +3,14 @@
 
 mod cli_support;
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use cli_support::{check_offsets, saywho, scratch, write};
+use cli_support::{check_offsets, run_with_stdin, saywho, scratch, write};
 
 fn run(args: &[&Path]) -> Output {
     saywho()
@@ -258,20 +258,9 @@ fn closed_pipe_on_a_big_output_ends_quietly() {
 #[test]
 fn stdin_that_ends_early_is_handled() {
     // The writer closes stdin in the middle of a quotation and of a UTF-8 sequence.
-    let mut child = saywho()
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input
-        .write_all(&ARTICLE.as_bytes()[..ARTICLE.len() - 1])
-        .unwrap();
-    input.write_all(b"\xE2\x80 Jones: \xE2\x80").unwrap();
-    drop(input);
-    let o = child.wait_with_output().unwrap();
+    let mut input = ARTICLE.as_bytes()[..ARTICLE.len() - 1].to_vec();
+    input.extend_from_slice(b"\xE2\x80 Jones: \xE2\x80");
+    let o = run_with_stdin(&["extract", "-"], input);
     assert_eq!(o.status.code(), Some(0));
     assert!(json(&o)["quotes"].is_array());
 }

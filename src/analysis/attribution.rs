@@ -1029,7 +1029,7 @@ fn verb_after_subject(text: &str, s: &Sentence, end: usize) -> Option<usize> {
             v = s.nps[n].toks.end;
         }
     }
-    if s.toks.get(v).is_some_and(|t| t.is_punct(text, ",")) {
+    if comma_at(text, &s.toks, v) {
         // "Smith, a senior advisor to the president, said", "Harry Bond, 30, of Raleigh, N.C.,
         // who was polled, said": the aside ends at the comma the speech verb follows.
         let limit = (v + 30).min(s.toks.len());
@@ -1172,21 +1172,11 @@ fn speech_subject(text: &str, s: &Sentence) -> Option<(usize, Option<Range<usize
 /// A name with a description between commas after it: `Jane Doe, a senior advisor to the mayor,`.
 fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
     let np = &s.nps[n];
-    if !s
-        .toks
-        .get(np.toks.end)
-        .is_some_and(|t| t.is_punct(text, ","))
-    {
+    if !comma_at(text, &s.toks, np.toks.end) {
         return None;
     }
     // "Jane Roe, 20, a nursing major,": an age may come first.
-    let age = s
-        .toks
-        .get(np.toks.end + 1)
-        .is_some_and(|t| t.lower().chars().all(|c| c.is_ascii_digit()))
-        && s.toks
-            .get(np.toks.end + 2)
-            .is_some_and(|t| t.is_punct(text, ","));
+    let age = age_follows(text, &s.toks, np.toks.end);
     let start = np.toks.end + if age { 3 } else { 1 };
     let desc = s.nps.get(n + 1).filter(|d| d.toks.start == start)?;
     let MentionKind::Description { head, .. } = &desc.kind else {
@@ -1227,7 +1217,7 @@ fn title_first_appositive(text: &str, s: &Sentence, n: usize) -> Option<usize> {
     if s.nps[n].toks.start != 0 {
         return None;
     }
-    let comma = |k: usize| s.toks.get(k).is_some_and(|t| t.is_punct(text, ","));
+    let comma = |k: usize| comma_at(text, &s.toks, k);
     let (m, name) = s.nps.iter().enumerate().skip(n + 1).find(|(_, m)| {
         m.is_name() && m.toks.start > 0 && comma(m.toks.start - 1) && comma(m.toks.end)
     })?;
@@ -1266,14 +1256,21 @@ fn bracketed_tokens(text: &str, toks: &[Tok]) -> Option<Vec<bool>> {
     Some(marks)
 }
 
-/// "Jo Roe, 29, of Duluth": an age set off by commas right after a name makes it a person.
+/// Whether token `k` is a comma.
+fn comma_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_punct(text, ","))
+}
+
+/// "Jo Roe, 29, of Duluth": an age set off by commas right after a name (ending at token `k`)
+/// makes it a person.
 fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
-    let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(text, ","));
     let age = toks
         .get(k + 1)
         .and_then(|t| t.lower().parse::<u8>().ok())
         .is_some_and(|age| (1..=120).contains(&age));
-    comma(k) && age && (comma(k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
+    comma_at(text, toks, k)
+        && age
+        && (comma_at(text, toks, k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
 }
 
 fn first_name_gender(words: &[String]) -> Option<Gender> {
