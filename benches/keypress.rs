@@ -6,8 +6,8 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use saywho::document::Document;
 use saywho::tui::{Action, App, Theme};
+use saywho_core::document::Document;
 
 /// `doc` repeated until its text reaches `bytes`, quotes and speakers carried along.
 fn tile(doc: &Document, bytes: usize) -> Document {
@@ -39,7 +39,7 @@ fn tile(doc: &Document, bytes: usize) -> Document {
 }
 
 fn bench(c: &mut Criterion) {
-    let sample = saywho::analyze(saywho::input::SAMPLE_TEXT.to_string());
+    let sample = saywho_core::analyze(saywho_core::ingest::SAMPLE_TEXT.to_string());
     let doc = tile(&sample, 10 * 1024 * 1024);
     eprintln!(
         "article: {} bytes, {} quotes",

@@ -4,8 +4,6 @@
 
 use std::io::BufRead;
 
-use saywho::analysis::{headings::find_headings, segment::paragraphs};
-
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()
         .nth(1)
@@ -19,10 +17,14 @@ fn main() -> anyhow::Result<()> {
             continue;
         };
         docs += 1;
-        let paras = paragraphs(text);
-        for h in find_headings(text, &paras) {
+        let doc = saywho_core::analyze(text.to_string());
+        for h in doc.headings.iter().cloned() {
             total += 1;
-            let para = paras.iter().find(|p| p.contains(&h.start)).unwrap();
+            let para = doc
+                .paragraphs
+                .iter()
+                .find(|p| p.contains(&h.start))
+                .unwrap();
             let kind = if para.end == h.end { "line" } else { "run-in" };
             let tail: String = text[h.end..para.end].chars().take(40).collect();
             println!("{kind}\t{}\t|{tail}", &text[h]);

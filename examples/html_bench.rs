@@ -24,7 +24,7 @@ fn main() -> anyhow::Result<()> {
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(std::fs::File::open(entry.path())?).read_to_end(&mut bytes)?;
         let t = Instant::now();
-        let article = saywho::html::html_to_article(&bytes);
+        let article = saywho_core::ingest::html::html_to_article(&bytes);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         if ms > slowest.0 {
             slowest = (ms, id.to_string());

@@ -271,10 +271,10 @@ fn stdin_that_ends_early_is_handled() {
 /// tests run in debug builds, where each of these takes 1-2 s on a 2-core machine; release builds
 /// take 10-40 ms). One megabyte of quotes on a single line is quadratic in the engine today: see
 /// `tests/regressions.rs`.
-fn analyze_within(what: &str, text: String, limit: Duration) -> saywho::Document {
+fn analyze_within(what: &str, text: String, limit: Duration) -> saywho_core::Document {
     let len = text.len();
     let t = Instant::now();
-    let doc = saywho::analyze(text);
+    let doc = saywho_core::analyze(text);
     let took = t.elapsed();
     eprintln!("{what}: {len} bytes in {took:?}");
     assert!(took < limit, "{what}: {len} bytes took {took:?}");
@@ -397,7 +397,7 @@ fn control_sequences_never_reach_a_terminal() {
         assert!(out.contains("there"), "{format}: {out}");
         let bad: Vec<char> = out
             .chars()
-            .filter(|&c| saywho::export::safe::placeholder(c).is_some())
+            .filter(|&c| saywho_core::export::safe::placeholder(c).is_some())
             .collect();
         assert!(bad.is_empty(), "{format}: {bad:?} reached the terminal");
     }

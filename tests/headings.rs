@@ -1,7 +1,5 @@
 //! The five run-in headings of the reference article, exactly.
 
-use saywho::analysis::{headings::find_headings, segment::paragraphs};
-
 #[test]
 fn reference_article_has_exactly_its_five_run_in_headings() {
     let text = include_str!("../assets/samples/seed-ukraine-talks.txt");
@@ -20,7 +18,8 @@ fn reference_article_has_exactly_its_five_run_in_headings() {
         .collect();
     assert_eq!(want.len(), 5);
     assert!(text.is_ascii(), "char offsets are byte offsets");
-    let got: Vec<(usize, usize)> = find_headings(text, &paragraphs(text))
+    let got: Vec<(usize, usize)> = saywho_core::analyze(text.to_string())
+        .headings
         .into_iter()
         .map(|r| (r.start, r.end))
         .collect();

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use proptest::prelude::*;
-use saywho::export::DocResult;
+use saywho_core::export::DocResult;
 
 /// Pieces of news text, biased to what the quote pairing and attribution look at.
 fn piece() -> impl Strategy<Value = String> {
@@ -51,7 +51,7 @@ fn on_boundaries(text: &str, r: &Range<usize>) -> bool {
 
 /// Checks the document invariants, returning the first broken one.
 fn check_document(input: &str) -> Result<(), TestCaseError> {
-    let doc = saywho::analyze(input.to_string());
+    let doc = saywho_core::analyze(input.to_string());
     let text = doc.text.as_str();
     prop_assert_eq!(text, input, "the text is kept verbatim");
     for (i, q) in doc.quotes.iter().enumerate() {
@@ -104,7 +104,7 @@ fn check_document(input: &str) -> Result<(), TestCaseError> {
 /// Checks `extract`'s JSON result of `input`: character offsets agree with byte offsets, texts
 /// are the slices, speakers are listed.
 fn check_export(input: &str) -> Result<(), TestCaseError> {
-    let doc = saywho::analyze(input.to_string());
+    let doc = saywho_core::analyze(input.to_string());
     let r = DocResult::new(serde_json::Value::from("p"), &doc);
     let chars = |b: usize| input[..b].chars().count();
     prop_assert_eq!(r.quotes.len(), doc.quotes.len());

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 fn many_quotes_in_one_sentence_stay_linear() {
     let text = "\u{201C}yes\u{201D} and ".repeat(20_000); // 220 KB, one sentence
     let t = Instant::now();
-    let doc = saywho::analyze(text);
+    let doc = saywho_core::analyze(text);
     let took = t.elapsed();
     assert_eq!(doc.quotes.len(), 20_000);
     assert!(took < Duration::from_secs(5), "took {took:?}");
@@ -21,7 +21,7 @@ fn many_quotes_in_one_sentence_stay_linear() {
 /// An unclosed single mark is now an apostrophe and the quotes inside it stand.
 #[test]
 fn stray_apostrophe_does_not_swallow_later_quotes() {
-    let doc = saywho::analyze(
+    let doc = saywho_core::analyze(
         "Putin 's claims grew. He blamed Moscow for \"blocking the process\" by accusing Europe."
             .to_string(),
     );

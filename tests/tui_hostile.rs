@@ -13,9 +13,9 @@ use common::*;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use saywho::document::EntityKind;
 use saywho::tui::shelf::Shelf;
 use saywho::tui::{Action, App, Theme};
+use saywho_core::document::EntityKind;
 
 /// Every kind of hostile content, in one paragraph each.
 const HOSTILE: &[&str] = &[
@@ -30,7 +30,7 @@ const HOSTILE: &[&str] = &[
 
 /// The hostile article with quotations over the hostile parts, by speakers whose names and
 /// aliases are hostile too.
-fn hostile_doc() -> saywho::document::Document {
+fn hostile_doc() -> saywho_core::document::Document {
     let markup: String = HOSTILE
         .iter()
         .enumerate()
@@ -174,7 +174,7 @@ fn the_article_pane_speakers_and_status_bar_show_placeholders() {
 
 #[test]
 fn the_engine_on_hostile_text_renders_clean_at_several_sizes() {
-    let doc = saywho::analyze(hostile_text());
+    let doc = saywho_core::analyze(hostile_text());
     for (w, h) in [(140, 40), (80, 24), (40, 10), (20, 5), (1, 1)] {
         let mut app = App::new(doc.clone(), "hostile.txt", Theme::COLOR);
         app.update(Action::Resize(w, h));
@@ -186,7 +186,7 @@ fn the_engine_on_hostile_text_renders_clean_at_several_sizes() {
 
 #[test]
 fn the_article_list_shows_hostile_titles_as_placeholders() {
-    let docs: Vec<(String, saywho::document::Document)> = vec![
+    let docs: Vec<(String, saywho_core::document::Document)> = vec![
         ("one \u{1b}]0;x\u{7}".to_string(), hostile_doc()),
         ("two \u{202e}owt \u{9b}2J".to_string(), hostile_doc()),
     ];

@@ -268,7 +268,7 @@ fn readme_key_table_is_the_keymap() {
 #[test]
 fn an_empty_or_blank_article_opens_and_says_no_text() {
     for text in ["", " \n\t\r\n  "] {
-        let doc = saywho::analyze(text.to_string());
+        let doc = saywho_core::analyze(text.to_string());
         for (w, h) in [(100, 30), (20, 5), (1, 1)] {
             let mut app = app_with(doc.clone(), w, h, Theme::COLOR);
             let buf = buffer(&app);

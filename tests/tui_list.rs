@@ -10,11 +10,11 @@ use common::*;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use saywho::document::Document;
 use saywho::tui::library::Library;
 use saywho::tui::shelf::{Corpus, Shelf, CACHE_SIZE};
 use saywho::tui::state::StateStore;
 use saywho::tui::{keymap, Action, Theme};
+use saywho_core::document::Document;
 
 /// Presses keys on the shelf: characters as typed, `\n` Enter, `\x08` Backspace, `\x1b` Esc.
 fn press_shelf(shelf: &mut Shelf, keys: &str) {
@@ -270,7 +270,7 @@ fn a_jsonl_corpus_of_10000_articles_opens_at_once() {
 
 #[test]
 fn the_list_help_scrolls_on_a_short_terminal() {
-    let docs: Vec<(String, saywho::document::Document)> =
+    let docs: Vec<(String, saywho_core::document::Document)> =
         vec![("a".into(), doc()), ("b".into(), doc())];
     let mut shelf = Shelf::new(Box::new(docs), Theme::COLOR, true);
     shelf.update(Action::Resize(80, 8));

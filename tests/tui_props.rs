@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use saywho::document::{Document, EntityKind, Quote, QuoteKind, Speaker};
 use saywho::tui::shelf::Shelf;
 use saywho::tui::{keymap, Action, Theme};
+use saywho_core::document::{Document, EntityKind, Quote, QuoteKind, Speaker};
 
 /// Pieces of text: words, quotation marks, line ends, wide and combining characters, controls.
 fn piece() -> impl Strategy<Value = String> {
@@ -130,7 +130,7 @@ fn hand_built(text: String, cuts: Vec<usize>, who: Vec<u8>, n_speakers: usize) -
 
 fn document() -> impl Strategy<Value = Document> {
     prop_oneof![
-        text().prop_map(saywho::analyze),
+        text().prop_map(saywho_core::analyze),
         (
             text(),
             prop::collection::vec(any::<usize>(), 0..40),

@@ -49,8 +49,8 @@ fn tiny_20x5() {
 #[test]
 fn sample_article_smoke_100x30() {
     // The engine on this article: whatever it attributes, the reader must show the text.
-    let src = saywho::input::sample();
-    let doc = saywho::analyze(src.text);
+    let src = saywho_core::ingest::sample();
+    let doc = saywho_core::analyze(src.text);
     let app = app_with(doc, 100, 30, Theme::COLOR);
     let buf = buffer(&app);
     let screen = screen(&buf);

@@ -136,7 +136,7 @@ fn control_characters_are_shown_as_placeholders() {
     let text =
         "Plain \u{1b}[31mred\u{1b}[0m and a bell \u{7} and DEL \u{7f} and C1 \u{9b}2J.\tTab.\r\n"
             .to_string();
-    let doc = saywho::Document {
+    let doc = saywho_core::Document {
         text,
         ..Default::default()
     };
@@ -165,7 +165,7 @@ fn control_characters_are_shown_as_placeholders() {
 fn wide_characters_keep_the_layout() {
     let doc = common::build(
         "日本語の記事です。{0|「こんにちは」}と彼は言った。\n",
-        &[("山田", saywho::EntityKind::Person, &[])],
+        &[("山田", saywho_core::EntityKind::Person, &[])],
     );
     let mut app = saywho::tui::App::new(doc, "ja.txt", Theme::COLOR);
     app.update(Action::Resize(100, 10));

@@ -5,10 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(decoded) = saywho::input::decode_bytes("fuzz", data.to_vec()) else {
+    let Ok(decoded) = saywho_core::ingest::decode_bytes("fuzz", data.to_vec()) else {
         return;
     };
-    let doc = saywho::analyze(decoded.text);
+    let doc = saywho_core::analyze(decoded.text);
     let text = doc.text.as_str();
     let mut prev_start = 0;
     for q in &doc.quotes {

@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use saywho::export::DocResult;
+use saywho_core::export::DocResult;
 
 fuzz_target!(|text: &str| {
-    let doc = saywho::analyze(text.to_string());
+    let doc = saywho_core::analyze(text.to_string());
     let result = DocResult::new(serde_json::Value::from("fuzz"), &doc);
     let json = serde_json::to_string(&result).expect("serialises");
     let back: serde_json::Value = serde_json::from_str(&json).expect("parses back");

@@ -34,10 +34,10 @@ fuzz_target!(|data: &[u8]| {
     let n = usize::from(data[3] % 16);
     let events_end = (4 + 3 * n).min(data.len());
     let events = &data[4..events_end];
-    let Ok(decoded) = saywho::input::decode_bytes("fuzz", data[events_end..].to_vec()) else {
+    let Ok(decoded) = saywho_core::ingest::decode_bytes("fuzz", data[events_end..].to_vec()) else {
         return;
     };
-    let doc = saywho::analyze(decoded.text);
+    let doc = saywho_core::analyze(decoded.text);
     let theme = if data[2] & 0x80 != 0 {
         Theme::MONO
     } else {

@@ -10,10 +10,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-use saywho::export::eval::{
-    self, CanonicalKey, GoldDoc, Kind, PredDoc, PredMention, PredQuote, Scorer,
-};
-use saywho::export::DocResult;
+use saywho::eval::{self, CanonicalKey, GoldDoc, Kind, PredDoc, PredMention, PredQuote, Scorer};
+use saywho_core::export::DocResult;
 
 use crate::cli::{EvalArgs, KindFilter};
 
@@ -23,7 +21,7 @@ fn lines(path: &Path, mut each: impl FnMut(usize, &str) -> Result<()>) -> Result
     if path.is_dir() {
         anyhow::bail!("{name}: is a directory");
     }
-    let file = File::open(path).map_err(|e| saywho::input::io_error(&name, &e))?;
+    let file = File::open(path).map_err(|e| saywho_core::Error::io(&name, &e))?;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("{name}:{}: cannot read", i + 1))?;
         if !line.trim().is_empty() {
@@ -40,7 +38,7 @@ fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
             "saywho: the engine failed on gold document {}: {msg}",
             gold.id
         );
-        saywho::Document::default()
+        saywho_core::Document::default()
     });
     DocResult::new(Value::Null, &doc)
         .quotes

@@ -1,7 +1,7 @@
 //! `saywho extract`: every quotation with its speaker, as JSON, JSONL, CSV or Markdown; or the
 //! text the engine analysed (`--format text`).
 //!
-//! Files are read with [`input::read_path`]: web pages and Markdown files become their article
+//! Files are read with [`ingest::read_path`]: web pages and Markdown files become their article
 //! body, with their title, byline and headings carried into the result.
 //!
 //! Output is streamed document by document through a buffered stdout, flushed after each
@@ -16,9 +16,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::Value;
 
-use saywho::export::safe::TerminalSafe;
-use saywho::export::{csv, markdown, DocResult};
-use saywho::input;
+use saywho_core::export::safe::TerminalSafe;
+use saywho_core::export::{csv, markdown, DocResult};
+use saywho_core::ingest;
 
 use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
 
@@ -113,7 +113,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let run = (|| -> io::Result<()> {
         for path in &files {
             match args.input {
-                InputFormat::Text => match input::read_path(path) {
+                InputFormat::Text => match ingest::read_path(path) {
                     Ok(mut src) => {
                         if let Some(notice) = src.notice() {
                             eprintln!("saywho: {notice}");
@@ -164,7 +164,7 @@ fn jsonl_file<W: Write>(path: &Path, sink: &mut Sink<W>) -> io::Result<bool> {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
-                eprintln!("saywho: {}", input::io_error(&name, &e));
+                eprintln!("saywho: {}", saywho_core::Error::io(&name, &e));
                 return Ok(false);
             }
         }
@@ -175,7 +175,7 @@ fn jsonl_file<W: Write>(path: &Path, sink: &mut Sink<W>) -> io::Result<bool> {
             // Keep one output line per input line: an empty result under the same id.
             eprintln!("saywho: {name}:{line_no}: the engine failed (id {id}): {msg}");
             engine_ok = false;
-            saywho::Document::default()
+            saywho_core::Document::default()
         });
         sink.doc(&DocResult::new(id, &doc), &doc.text)
     })?;

@@ -10,18 +10,18 @@ pub use read::read;
 
 /// Runs the engine, turning a panic into an error message so that one bad document does not end
 /// a batch run (the panic message itself has already gone to stderr).
-pub(crate) fn analyze_guarded(text: String) -> Result<saywho::Document, String> {
-    guarded(move || saywho::analyze(text))
+pub(crate) fn analyze_guarded(text: String) -> Result<saywho_core::Document, String> {
+    guarded(move || saywho_core::analyze(text))
 }
 
-/// [`analyze_guarded`] for a [`saywho::Source`]: its structured headings win (see
-/// [`saywho::analyze_source`]).
+/// [`analyze_guarded`] for a [`saywho_core::Source`]: its structured headings win (see
+/// [`saywho_core::analyze_source`]).
 pub(crate) fn analyze_source_guarded(
-    source: &mut saywho::Source,
-) -> Result<saywho::Document, String> {
+    source: &mut saywho_core::Source,
+) -> Result<saywho_core::Document, String> {
     // The source is not read again if the engine panics, so unwinding cannot expose it broken.
     guarded(std::panic::AssertUnwindSafe(|| {
-        saywho::analyze_source(source)
+        saywho_core::analyze_source(source)
     }))
 }
 

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{ColorChoice, ReadArgs};
-use saywho::input;
 use saywho::tui::library::{is_jsonl, Library};
 use saywho::tui::shelf::Shelf;
 use saywho::tui::state::{self, StateStore};
 use saywho::tui::{self, Options, Theme};
+use saywho_core::ingest;
 
 /// Finds the articles and runs the reader; articles are analysed when first shown.
 ///
@@ -98,9 +98,9 @@ fn print_lines(lines: &[String]) {
 /// else the bundled sample.
 fn load(args: &ReadArgs) -> Result<Library> {
     match args.files.as_slice() {
-        [] if std::io::stdin().is_terminal() => Ok(Library::single(input::sample())),
-        [] => Ok(Library::single(input::read_stdin()?)),
-        [one] if !one.is_dir() && !is_jsonl(one) => Ok(Library::single(input::read_path(one)?)),
+        [] if std::io::stdin().is_terminal() => Ok(Library::single(ingest::sample())),
+        [] => Ok(Library::single(ingest::read_stdin()?)),
+        [one] if !one.is_dir() && !is_jsonl(one) => Ok(Library::single(ingest::read_path(one)?)),
         many => Ok(Library::from_paths(many)),
     }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use regex::RegexBuilder;
 
-use crate::document::{Document, SpeakerId};
+use saywho_core::document::{Document, SpeakerId};
 
 use super::action::Action;
 use super::keymap::Mode;

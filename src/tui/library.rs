@@ -11,8 +11,8 @@ use anyhow::{bail, Result};
 use serde::Deserialize;
 
 use super::shelf::Corpus;
-use crate::document::Document;
-use crate::input::{self, Source};
+use saywho_core::document::Document;
+use saywho_core::ingest::{self, Source};
 
 /// One article.
 #[derive(Debug)]
@@ -88,11 +88,11 @@ impl Library {
 
     fn add_path(&mut self, path: &Path) -> Result<()> {
         if path.as_os_str() == "-" {
-            self.entries.push(Entry::Text(input::read_stdin()?));
+            self.entries.push(Entry::Text(ingest::read_stdin()?));
             return Ok(());
         }
         let name = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| input::io_error(&name, &e))?;
+        let meta = std::fs::metadata(path).map_err(|e| saywho_core::Error::io(&name, &e))?;
         if meta.is_dir() {
             self.add_dir(path)?;
         } else if is_jsonl(path) {
@@ -114,7 +114,7 @@ impl Library {
     fn add_dir(&mut self, dir: &Path) -> Result<()> {
         let name = dir.display().to_string();
         let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-            .map_err(|e| input::io_error(&name, &e))?
+            .map_err(|e| saywho_core::Error::io(&name, &e))?
             .filter_map(|e| e.ok())
             .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
             .collect();
@@ -141,7 +141,7 @@ impl Library {
 
     fn add_jsonl(&mut self, path: &Path) -> Result<()> {
         let name = path.display().to_string();
-        let file = File::open(path).map_err(|e| input::io_error(&name, &e))?;
+        let file = File::open(path).map_err(|e| saywho_core::Error::io(&name, &e))?;
         let k = self.jsonl.len();
         self.jsonl.push((path.to_path_buf(), name.clone()));
         let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -153,7 +153,9 @@ impl Library {
             let mut blank = true;
             let mut ended = false;
             while !ended {
-                let buf = reader.fill_buf().map_err(|e| input::io_error(&name, &e))?;
+                let buf = reader
+                    .fill_buf()
+                    .map_err(|e| saywho_core::Error::io(&name, &e))?;
                 if buf.is_empty() {
                     break;
                 }
@@ -202,7 +204,7 @@ impl Library {
     pub fn source(&mut self, i: usize) -> Result<Source> {
         match &self.entries[i] {
             Entry::Text(s) => Ok(s.clone()),
-            Entry::File { path, .. } => input::read_path(path),
+            Entry::File { path, .. } => Ok(ingest::read_path(path)?),
             &Entry::Line {
                 file,
                 line,
@@ -234,14 +236,14 @@ fn looks_readable(path: &Path) -> bool {
     let Ok(f) = File::open(path) else {
         return false;
     };
-    let mut head = Vec::with_capacity(input::SNIFF_LEN);
-    if f.take(input::SNIFF_LEN as u64)
+    let mut head = Vec::with_capacity(ingest::SNIFF_LEN);
+    if f.take(ingest::SNIFF_LEN as u64)
         .read_to_end(&mut head)
         .is_err()
     {
         return false;
     }
-    input::binary_reason(&head).is_none()
+    ingest::binary_reason(&head).is_none()
 }
 
 impl Corpus for Library {
@@ -299,7 +301,7 @@ impl Corpus for Library {
             title.clone_from(own);
         }
         // HTML and Markdown bring their own headings; analyze_source keeps them.
-        std::panic::catch_unwind(move || crate::analyze_source(&mut source))
+        std::panic::catch_unwind(move || saywho_core::analyze_source(&mut source))
             .map_err(|_| "the analysis failed on this article".to_string())
     }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use crate::document::Document;
+use saywho_core::document::Document;
 
 use super::action::Action;
 use super::app::App;

@@ -44,7 +44,7 @@ pub fn cell(g: &str) -> (Cow<'_, str>, usize) {
 fn placeholder(c: char) -> Option<char> {
     match c {
         '\t' | '\r' | '\n' => Some(' '),
-        _ => crate::export::safe::placeholder(c),
+        _ => saywho_core::export::safe::placeholder(c),
     }
 }
 

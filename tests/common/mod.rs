@@ -6,8 +6,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use saywho::document::{Document, EntityKind, Quote, QuoteKind, Speaker};
 use saywho::tui::{keymap, Action, App, Theme};
+use saywho_core::document::{Document, EntityKind, Quote, QuoteKind, Speaker};
 
 /// Builds a document from markup: `{N|text}` is a quotation by speaker N, `{_|text}` an
 /// unattributed one. Each line is a paragraph.

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{put, truncate};
-use crate::document::EntityKind;
 use crate::tui::app::{App, Focus};
+use saywho_core::document::EntityKind;
 
 const BAR: usize = 5;
 

@@ -6,7 +6,7 @@
 //! an html5ever tree (navigation, adverts, cookie banners, comments and related links dropped),
 //! which also gives the title, byline and date from the page's metadata; bylines, date lines and
 //! breadcrumbs left inside the article are removed first. Its Markdown rendering of
-//! the article is then read by [`crate::markdown`] so that paragraphs, sub-headings, lists and
+//! the article is then read by [`crate::ingest::markdown`] so that paragraphs, sub-headings, lists and
 //! block quotes come out as they do for a Markdown file. Nothing is fetched and no script runs.
 
 use std::sync::OnceLock;
@@ -15,8 +15,8 @@ use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
 use regex::bytes::Regex;
 
-use crate::article::Article;
-use crate::markdown::markdown_to_article;
+use crate::ingest::article::Article;
+use crate::ingest::markdown::markdown_to_article;
 
 /// Figures, captions and photo galleries.
 const FIGURES: &str = "figure, figcaption, [class*=gallery], [class*=slideshow], [class*=carousel], [class*=caption], [id*=gallery], [id*=slideshow]";

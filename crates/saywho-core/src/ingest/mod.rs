@@ -12,10 +12,10 @@
 //! What the text is depends on the kind of file ([`SourceFormat`]):
 //!
 //! - a web page (extension `.html`, `.htm`, `.xhtml`, `.shtml`, or markup at the start of the
-//!   bytes, see [`crate::html::looks_like_html`]) becomes its article body
-//!   ([`crate::html::html_to_article`]), decoded with the character set the page declares;
+//!   bytes, see [`crate::ingest::html::looks_like_html`]) becomes its article body
+//!   ([`crate::ingest::html::html_to_article`]), decoded with the character set the page declares;
 //! - a Markdown file (`.md`, `.markdown`) becomes its body with the markup removed
-//!   ([`crate::markdown::markdown_to_article`]);
+//!   ([`crate::ingest::markdown::markdown_to_article`]);
 //! - anything else is plain text, kept verbatim.
 //!
 //! For web pages and Markdown the [`Source`] also carries the title, byline and date where the
@@ -25,16 +25,20 @@
 use std::io::{self, Read};
 use std::path::Path;
 
-use anyhow::{bail, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
-use crate::article::Article;
-pub use crate::article::{Heading, SourceFormat};
 use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::ingest::article::Article;
+pub use crate::ingest::article::{Heading, SourceFormat};
+
+pub mod article;
+pub mod html;
+pub mod markdown;
 
 /// The bundled sample article, embedded so the reader works from any folder.
 pub const SAMPLE_NAME: &str = "seed-ukraine-talks.txt";
-pub const SAMPLE_TEXT: &str = include_str!("../assets/samples/seed-ukraine-talks.txt");
+pub const SAMPLE_TEXT: &str = include_str!("../../../../assets/samples/seed-ukraine-talks.txt");
 
 /// Encoding names, as recorded in [`Source::encoding`] and in `extract`'s JSON (`"encoding"`).
 pub const ENC_UTF8: &str = "UTF-8";
@@ -181,7 +185,7 @@ pub fn apply_headings(source: &Source, doc: &mut Document) {
 /// What kind of file `name` with first bytes `bytes` is: a web page (by extension or sniffing),
 /// Markdown (by extension), else plain text.
 pub fn detect_format(name: &str, bytes: &[u8]) -> SourceFormat {
-    if crate::html::looks_like_html(name, bytes) {
+    if crate::ingest::html::looks_like_html(name, bytes) {
         return SourceFormat::Html;
     }
     let lower = name.to_ascii_lowercase();
@@ -196,12 +200,12 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> SourceFormat {
 /// body, or plain text. Binary data is refused with a message naming `name`.
 pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
     if let Some(why) = binary_reason(&bytes) {
-        bail!("{name}: looks like binary data ({why}), not an article");
+        return Err(Error::binary(&name, why));
     }
     match detect_format(&name, &bytes) {
         SourceFormat::Html => {
             let (encoding, guessed) = html_encoding(&bytes);
-            let article = crate::html::html_to_article(&bytes);
+            let article = crate::ingest::html::html_to_article(&bytes);
             let mut src = Source::from_article(name, article, SourceFormat::Html, encoding);
             src.guessed_encoding = guessed;
             Ok(src)
@@ -210,7 +214,7 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
             let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
             let mut src = Source::from_article(
                 name,
-                crate::markdown::markdown_to_article(&text),
+                crate::ingest::markdown::markdown_to_article(&text),
                 SourceFormat::Markdown,
                 encoding,
             );
@@ -224,12 +228,12 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
     }
 }
 
-/// The name of the character set a web page is read with (as [`crate::html::decode`] reads it),
+/// The name of the character set a web page is read with (as [`crate::ingest::html::decode`] reads it),
 /// and whether it is a guess (no byte-order mark, no declaration, not UTF-8: Windows-1252).
 fn html_encoding(bytes: &[u8]) -> (&'static str, bool) {
     let (enc, guessed) = if let Some((enc, _)) = Encoding::for_bom(bytes) {
         (enc, false)
-    } else if let Some(enc) = crate::html::declared_encoding(bytes) {
+    } else if let Some(enc) = crate::ingest::html::declared_encoding(bytes) {
         (enc, false)
     } else if std::str::from_utf8(bytes).is_ok() {
         (UTF_8, false)
@@ -262,9 +266,9 @@ pub fn read_path(path: &Path) -> Result<Source> {
     }
     let name = path.display().to_string();
     if path.is_dir() {
-        bail!("{name}: is a directory");
+        return Err(Error::Directory { name });
     }
-    let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(&name, &e))?;
     let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
     read_from(name, file, size)
 }
@@ -287,25 +291,14 @@ fn read_from(name: String, mut reader: impl Read, size_hint: usize) -> Result<So
     (&mut reader)
         .take(SNIFF_LEN as u64)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_error(&name, &e))?;
+        .map_err(|e| Error::io(&name, &e))?;
     if let Some(why) = binary_reason(&bytes) {
-        bail!("{name}: looks like binary data ({why}), not an article");
+        return Err(Error::binary(&name, why));
     }
     reader
         .read_to_end(&mut bytes)
-        .map_err(|e| io_error(&name, &e))?;
+        .map_err(|e| Error::io(&name, &e))?;
     source_from_bytes(name, bytes)
-}
-
-/// One line for an I/O error on `name`, without the OS error number.
-pub fn io_error(name: &str, e: &io::Error) -> anyhow::Error {
-    let reason = match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory".to_string(),
-        _ => format!("cannot read: {e}"),
-    };
-    anyhow::anyhow!("{name}: {reason}")
 }
 
 /// Why `bytes` (the start of a file) look like binary data rather than text, if they do.
@@ -361,7 +354,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
 /// Binary data ([`binary_reason`]) is refused with a message naming `name`.
 pub fn decode_bytes(name: &str, mut bytes: Vec<u8>) -> Result<Decoded> {
     if let Some(why) = binary_reason(&bytes) {
-        bail!("{name}: looks like binary data ({why}), not an article");
+        return Err(Error::binary(name, why));
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         if enc == UTF_8 {

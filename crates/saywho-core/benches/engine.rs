@@ -6,12 +6,12 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 fn analyse_large(c: &mut Criterion) {
-    let text = saywho::input::SAMPLE_TEXT.repeat(200);
+    let text = saywho_core::ingest::SAMPLE_TEXT.repeat(200);
     let mut group = c.benchmark_group("engine");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
     group.bench_function("analyze 1.6 MB", |b| {
-        b.iter_batched(|| text.clone(), saywho::analyze, BatchSize::LargeInput)
+        b.iter_batched(|| text.clone(), saywho_core::analyze, BatchSize::LargeInput)
     });
     group.finish();
 }

@@ -6,9 +6,9 @@ use std::ops::Range;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::article::SourceFormat;
 use crate::document::{CharOffsets, Document};
-use crate::input::Source;
+use crate::ingest::article::SourceFormat;
+use crate::ingest::Source;
 
 /// The exported result of one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,7 +24,7 @@ pub struct DocResult {
     /// What the input was: `text`, `markdown` or `html`.
     pub source_format: &'static str,
     /// The encoding the text was decoded from (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`;
-    /// see [`crate::input`]). JSONL input is always `UTF-8`.
+    /// see [`crate::ingest`]). JSONL input is always `UTF-8`.
     pub encoding: &'static str,
     /// Headings of the analysed text, in text order.
     pub headings: Vec<HeadingOut>,
@@ -205,7 +205,7 @@ impl DocResult {
             byline: None,
             date: None,
             source_format: SourceFormat::Text.as_str(),
-            encoding: crate::input::ENC_UTF8,
+            encoding: crate::ingest::ENC_UTF8,
             headings,
             quotes,
             speakers,
@@ -380,7 +380,7 @@ pub(crate) mod tests {
         let mut src = Source::new("d.md", text);
         src.format = SourceFormat::Markdown;
         src.meta.title = Some("T".into());
-        src.headings = vec![crate::article::Heading {
+        src.headings = vec![crate::ingest::article::Heading {
             span: epi..epi + "Épilogue".len(),
             level: 4,
         }];

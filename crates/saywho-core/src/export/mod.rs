@@ -1,10 +1,9 @@
-//! Output formats and scoring against gold annotations.
+//! Output formats, and text made safe for a terminal.
 //!
 //! Every format is built from [`json::DocResult`], the exported view of one analysed document
 //! (character and byte offsets, speaker names), so the formats cannot disagree with each other.
 
 pub mod csv;
-pub mod eval;
 pub mod json;
 pub mod markdown;
 pub mod safe;

@@ -9,7 +9,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use crate::article::{Article, TextBuilder};
+use crate::ingest::article::{Article, TextBuilder};
 
 /// Converts Markdown source to an [`Article`].
 pub fn markdown_to_article(md: &str) -> Article {

@@ -27,7 +27,7 @@ macro_rules! lexicon {
         $(#[$doc])*
         pub fn $name() -> &'static FxHashSet<String> {
             static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
-            SET.get_or_init(|| set(include_str!(concat!("../assets/lexicon/", $file))))
+            SET.get_or_init(|| set(include_str!(concat!("../../../assets/lexicon/", $file))))
         }
     };
 }
@@ -73,7 +73,7 @@ fn speech_phrases() -> &'static FxHashMap<String, Vec<String>> {
     static MAP: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        let pairs = parse(include_str!("../assets/lexicon/speech_phrases.txt"))
+        let pairs = parse(include_str!("../../../assets/lexicon/speech_phrases.txt"))
             .filter_map(|line| line.split_once(char::is_whitespace));
         for (verb, particle) in pairs {
             map.entry(verb.to_lowercase())
@@ -231,7 +231,7 @@ impl ShortWords {
 pub fn pronouns() -> &'static FxHashMap<String, String> {
     static MAP: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        parse(include_str!("../assets/lexicon/pronouns.txt"))
+        parse(include_str!("../../../assets/lexicon/pronouns.txt"))
             .filter_map(|line| line.split_once(char::is_whitespace))
             .map(|(word, kind)| (word.to_lowercase(), kind.trim().to_string()))
             .collect()

@@ -25,13 +25,14 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 
 /// Splits one paragraph into sentences. Quoted passages (`quotes`, sorted) are never split; a
 /// sentence ends after a quote that ends with terminal punctuation when a capital follows.
+#[cfg(test)]
 pub fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     sentences_into(text, para, quotes, &mut out);
     out
 }
 
-/// [`sentences`] into `out` (cleared first), so one buffer serves every paragraph.
+/// Sentences of one paragraph into `out` (cleared first), so one buffer serves every paragraph.
 pub fn sentences_into(
     text: &str,
     para: Range<usize>,

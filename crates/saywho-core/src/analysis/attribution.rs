@@ -1436,7 +1436,7 @@ mod tests {
 
     #[test]
     fn tokens_rebuilt_in_pass_two_give_the_same_document() {
-        let text = crate::input::SAMPLE_TEXT.repeat(3);
+        let text = crate::ingest::SAMPLE_TEXT.repeat(3);
         let kept = analyze_keeping(text.clone(), TOKEN_CACHE);
         let rebuilt = analyze_keeping(text.clone(), 0);
         let partly = analyze_keeping(text, 2000);
