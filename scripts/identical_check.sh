@@ -9,8 +9,11 @@ mode=${1:?record or compare}
 dir=${2:?a folder for the outputs}
 shared=${SHARED:-../shared/corpus}
 [ -d "$shared" ] || { echo "identical_check: no shared corpus at $shared" >&2; exit 2; }
-cargo build --release -q
-bin=target/release/saywho
+# PROFILE=dev checks a debug build (slower to run, quicker to build); the output is the same.
+profile=${PROFILE:-release}
+cargo build --profile "$profile" -q
+dir_of_profile=$([ "$profile" = dev ] && echo debug || echo "$profile")
+bin=${CARGO_TARGET_DIR:-target}/$dir_of_profile/saywho
 # A fixed folder: the page files' paths are part of the output (their ids).
 out=target/identical-check
 rm -rf "$out"; mkdir -p "$out"
