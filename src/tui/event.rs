@@ -1,10 +1,15 @@
 //! The loop: read an event, map it to an action, update, draw. When nothing happens for a moment
 //! the shelf gets a tick (idle work), and the reading state is saved every few seconds and on quit.
+//!
+//! The loop never blocks on anything but the terminal: articles are read and analysed on the
+//! shelf's worker thread, signals are flags (see [`super::signals`]), and a terminal that went
+//! away (its window closed, the pty master gone) ends the loop with an error instead of leaving
+//! it to spin on a tty that reads as empty.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 use super::action::Action;
@@ -14,19 +19,45 @@ use super::signals::Signals;
 
 /// How long to wait for an event before ticking.
 const TICK: Duration = Duration::from_millis(250);
+/// The same while the worker analyses: its result is taken in on the next tick.
+const BUSY_TICK: Duration = Duration::from_millis(50);
 /// How often the reading state is saved.
 const SAVE_EVERY: Duration = Duration::from_secs(3);
 
-/// Runs until the user quits or a termination signal arrives.
-pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals) -> io::Result<()> {
+/// Runs until the user quits, a termination signal arrives or the terminal goes away.
+pub fn run(
+    shelf: &mut Shelf,
+    terminal: &mut DefaultTerminal,
+    signals: &Signals,
+    mouse: bool,
+) -> io::Result<()> {
+    let result = event_loop(shelf, terminal, signals, mouse);
+    shelf.save_state();
+    result
+}
+
+fn event_loop(
+    shelf: &mut Shelf,
+    terminal: &mut DefaultTerminal,
+    signals: &Signals,
+    mouse: bool,
+) -> io::Result<()> {
     let mut saved = Instant::now();
     // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
-    let result = (|| loop {
+    loop {
         // Checked before drawing: after SIGHUP the terminal may be gone.
         if signals.received() {
             return Ok(());
         }
+        if signals.take_suspend() {
+            suspend(terminal, mouse)?;
+        }
+        if signals.take_resumed() {
+            // Stopped and continued from outside: whatever ran meanwhile drew over the screen.
+            terminal.clear()?;
+        }
+        terminal_alive()?;
         let size = terminal.size()?;
         if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
             shelf.update(Action::Resize(size.width, size.height));
@@ -36,36 +67,70 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals)
             return Ok(());
         }
         if saved.elapsed() >= SAVE_EVERY {
-            // A failed save is not worth interrupting the reading; the next one may work.
-            let _ = shelf.persist();
+            shelf.save_state();
             saved = Instant::now();
         }
-        let ready = match event::poll(TICK) {
+        let wait = if shelf.busy() { BUSY_TICK } else { TICK };
+        let ready = match event::poll(wait) {
             Ok(ready) => ready,
             // A signal may interrupt the wait; it is handled at the top of the loop.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
             Err(_) if signals.received() => return Ok(()),
             Err(e) => return Err(e),
         };
-        let action = if ready {
-            let event = event::read()?;
-            if test_panic && matches!(event, Event::Key(_)) {
-                panic!("SAYWHO_TEST_PANIC: a panic on purpose");
+        if !ready {
+            shelf.update(Action::Tick);
+            continue;
+        }
+        let event = event::read()?;
+        if test_panic && matches!(event, Event::Key(_)) {
+            panic!("SAYWHO_TEST_PANIC: a panic on purpose");
+        }
+        let action = match event {
+            // In raw mode Ctrl-Z is a key; it suspends as it would in cooked mode.
+            Event::Key(key) if is_ctrl_z(&key) => {
+                suspend(terminal, mouse)?;
+                None
             }
-            match event {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    keymap::action_for_key(shelf.mode(), &key)
-                }
-                Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                keymap::action_for_key(shelf.mode(), &key)
             }
-        } else {
-            Some(Action::Tick)
+            Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
         };
         if let Some(action) = action {
             shelf.update(action);
         }
-    })();
-    let _ = shelf.persist();
-    result
+    }
+}
+
+fn is_ctrl_z(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+}
+
+/// An error once the terminal is gone. A hung-up tty reads as end of input for ever and answers
+/// no terminal request, so `isatty` on the screen we draw on turns false.
+fn terminal_alive() -> io::Result<()> {
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal was closed",
+        ))
+    }
+}
+
+/// Ctrl-Z: gives the terminal back, stops the process and, once continued (`fg`), takes the
+/// terminal again and redraws everything.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    super::restore_terminal();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    super::take_terminal(mouse)?;
+    terminal.hide_cursor()?;
+    terminal.clear()
 }
