@@ -3,8 +3,9 @@
 //!
 //! The loop never blocks on anything but the terminal: articles are read and analysed on the
 //! shelf's worker thread, signals are flags (see [`super::signals`]), and a terminal that went
-//! away (its window closed, the pty master gone) ends the loop with an error instead of leaving
-//! it to spin on a tty that reads as empty.
+//! away (its window closed, the pty master gone) ends the loop with an error. The wait for input
+//! is our own `poll(2)` on the tty, and crossterm is asked for events only once there are bytes
+//! to read: crossterm's reader loops for ever on a hung-up tty, which reads as empty.
 
 use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
@@ -43,6 +44,7 @@ fn event_loop(
     mouse: bool,
 ) -> io::Result<()> {
     let mut saved = Instant::now();
+    let tty = Tty::open();
     // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
     loop {
@@ -71,10 +73,8 @@ fn event_loop(
             saved = Instant::now();
         }
         let wait = if shelf.busy() { BUSY_TICK } else { TICK };
-        let ready = match event::poll(wait) {
+        let ready = match tty.wait(wait) {
             Ok(ready) => ready,
-            // A signal may interrupt the wait; it is handled at the top of the loop.
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
             Err(_) if signals.received() => return Ok(()),
             Err(e) => return Err(e),
         };
@@ -82,27 +82,42 @@ fn event_loop(
             shelf.update(Action::Tick);
             continue;
         }
-        let event = event::read()?;
-        if test_panic && matches!(event, Event::Key(_)) {
-            panic!("SAYWHO_TEST_PANIC: a panic on purpose");
-        }
-        let action = match event {
-            // In raw mode Ctrl-Z is a key; it suspends as it would in cooked mode.
-            Event::Key(key) if is_ctrl_z(&key) => {
-                suspend(terminal, mouse)?;
-                None
-            }
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keymap::action_for_key(shelf.mode(), &key)
-            }
-            Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            shelf.update(action);
+        // Every event crossterm has read (a paste is many), else the tty would not say so again.
+        terminal_alive()?;
+        while event::poll(Duration::ZERO)? {
+            handle(shelf, terminal, event::read()?, mouse, test_panic)?;
         }
     }
+}
+
+/// Maps one event to an action and applies it.
+fn handle(
+    shelf: &mut Shelf,
+    terminal: &mut DefaultTerminal,
+    event: Event,
+    mouse: bool,
+    test_panic: bool,
+) -> io::Result<()> {
+    if test_panic && matches!(event, Event::Key(_)) {
+        panic!("SAYWHO_TEST_PANIC: a panic on purpose");
+    }
+    let action = match event {
+        // In raw mode Ctrl-Z is a key; it suspends as it would in cooked mode.
+        Event::Key(key) if is_ctrl_z(&key) => {
+            suspend(terminal, mouse)?;
+            None
+        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::action_for_key(shelf.mode(), &key)
+        }
+        Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    };
+    if let Some(action) = action {
+        shelf.update(action);
+    }
+    Ok(())
 }
 
 fn is_ctrl_z(key: &KeyEvent) -> bool {
@@ -111,16 +126,71 @@ fn is_ctrl_z(key: &KeyEvent) -> bool {
         && matches!(key.code, KeyCode::Char('z' | 'Z'))
 }
 
+/// The terminal the keys come from, as crossterm reads it: stdin when that is a tty, else
+/// `/dev/tty`.
+struct Tty {
+    #[cfg(unix)]
+    own: Option<std::fs::File>,
+}
+
+impl Tty {
+    fn open() -> Tty {
+        #[cfg(unix)]
+        {
+            let own = (!io::stdin().is_terminal())
+                .then(|| std::fs::File::open("/dev/tty").ok())
+                .flatten();
+            Tty { own }
+        }
+        #[cfg(not(unix))]
+        Tty {}
+    }
+
+    /// Waits up to `timeout` for input: whether there is some, or an error once the terminal
+    /// is hung up.
+    #[cfg(unix)]
+    fn wait(&self, timeout: Duration) -> io::Result<bool> {
+        use std::os::fd::AsRawFd;
+        let fd = self.own.as_ref().map_or(0, |f| f.as_raw_fd());
+        let mut p = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one pollfd, valid for the call.
+        if unsafe { libc::poll(&mut p, 1, ms) } < 0 {
+            let e = io::Error::last_os_error();
+            // A signal interrupts the wait; it is handled at the top of the loop.
+            return if e.kind() == io::ErrorKind::Interrupted {
+                Ok(false)
+            } else {
+                Err(e)
+            };
+        }
+        if p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Err(closed());
+        }
+        Ok(p.revents & libc::POLLIN != 0)
+    }
+
+    #[cfg(not(unix))]
+    fn wait(&self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout)
+    }
+}
+
+fn closed() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal was closed")
+}
+
 /// An error once the terminal is gone. A hung-up tty reads as end of input for ever and answers
 /// no terminal request, so `isatty` on the screen we draw on turns false.
 fn terminal_alive() -> io::Result<()> {
     if io::stdout().is_terminal() {
         Ok(())
     } else {
-        Err(io::Error::new(
-            io::ErrorKind::BrokenPipe,
-            "the terminal was closed",
-        ))
+        Err(closed())
     }
 }
 
