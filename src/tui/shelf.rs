@@ -608,22 +608,17 @@ impl Shelf {
 
     /// Takes in what the worker made of article `i`, and shows it if it is being opened.
     fn take_in(&mut self, i: usize, outcome: Result<Loaded, String>) {
-        let opening = self.opening == Some(i);
-        if opening {
-            self.opening = None;
-        }
-        if self.cache.iter().any(|o| o.index == i) {
-            // Analysed twice (evicted meanwhile is not possible: it is cached); keep the first.
-        } else {
-            match outcome {
-                Ok(loaded) => self.cache_loaded(i, loaded),
-                Err(e) => {
-                    self.add_to_report(e.clone());
-                    self.summaries[i] = Some(Err(e));
-                }
+        match outcome {
+            // Already cached (asked for twice): the first one stays.
+            Ok(_) if self.cache.iter().any(|o| o.index == i) => {}
+            Ok(loaded) => self.cache_loaded(i, loaded),
+            Err(e) => {
+                self.add_to_report(e.clone());
+                self.summaries[i] = Some(Err(e));
             }
         }
-        if opening {
+        if self.opening == Some(i) {
+            self.opening = None;
             self.show(i);
         }
     }
