@@ -11,10 +11,10 @@ use std::time::Duration;
 use common::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use saywho_core::document::Document;
 use saywho::tui::shelf::{Corpus, Shelf};
 use saywho::tui::state::StateStore;
 use saywho::tui::{Action, Theme};
+use saywho_core::document::Document;
 
 fn screen_of(shelf: &Shelf) -> String {
     let size = shelf.size();
