@@ -10,6 +10,7 @@ use regex::RegexBuilder;
 use saywho_core::document::{Document, SpeakerId};
 
 use super::action::Action;
+use super::help;
 use super::keymap::Mode;
 use super::theme::Theme;
 use super::wrap::{self, Row};
@@ -373,7 +374,7 @@ impl App {
         }
         // Inside an overlay, j/k scroll the help and close the detail (any key closes it).
         if let (Some(Overlay::Help), Action::Scroll { down, .. }) = (self.overlay, action) {
-            let max = super::view::help_max_scroll(false, self.size);
+            let max = help::max_scroll(false, self.size);
             self.help_scroll = if down {
                 (self.help_scroll + 3).min(max)
             } else {
@@ -384,7 +385,7 @@ impl App {
         if let (Some(overlay), Action::LineDown | Action::LineUp) = (self.overlay, action) {
             match overlay {
                 Overlay::Help => {
-                    let max = super::view::help_max_scroll(false, self.size);
+                    let max = help::max_scroll(false, self.size);
                     self.help_scroll = if action == Action::LineDown {
                         (self.help_scroll + 1).min(max)
                     } else {
@@ -421,9 +422,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => {
                 self.resize(w, h);
-                self.help_scroll = self
-                    .help_scroll
-                    .min(super::view::help_max_scroll(false, self.size));
+                self.help_scroll = self.help_scroll.min(help::max_scroll(false, self.size));
             }
             Action::LineDown if self.focus == Focus::Speakers => self.move_cursor(1),
             Action::LineUp if self.focus == Focus::Speakers => self.move_cursor(-1),
