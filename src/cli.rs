@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use saywho::eval::Kind;
 
 /// saywho: read a news article and see who said what.
 ///
@@ -94,8 +95,8 @@ pub struct EvalArgs {
     pub gold: PathBuf,
 
     /// Which gold quotes count.
-    #[arg(long, value_enum, default_value_t = KindFilter::Direct)]
-    pub kind: KindFilter,
+    #[arg(long, value_enum, default_value_t = Kind::Direct)]
+    pub kind: Kind,
 
     /// Print this many attribution errors.
     #[arg(long, default_value_t = 0)]
@@ -113,11 +114,4 @@ pub struct EvalArgs {
     /// (`{id, start, end, canonical, resolvable}` a line); adds `resolved_acc`.
     #[arg(long, value_name = "KEY.jsonl")]
     pub canonical: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindFilter {
-    Direct,
-    Partial,
-    All,
 }

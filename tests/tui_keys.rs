@@ -307,3 +307,41 @@ fn a_notice_shows_in_the_status_bar_until_the_first_key() {
     assert_eq!(app.notice(), None);
     assert!(!row_text(&buffer(&app), 29).contains("Windows-1252"));
 }
+
+#[test]
+fn inside_the_overlays_the_wheel_and_j_k_do_what_the_overlay_needs() {
+    let wheel = |down| Action::Scroll {
+        col: 5,
+        row: 5,
+        down,
+    };
+    let mut app = app_with(doc_n(3), 80, 15, Theme::COLOR);
+    press(&mut app, "?");
+    app.update(wheel(true));
+    assert_eq!(app.help_scroll(), 3, "the wheel scrolls the help by 3");
+    app.update(wheel(false));
+    app.update(wheel(false));
+    assert_eq!(app.help_scroll(), 0);
+    for _ in 0..100 {
+        app.update(wheel(true));
+    }
+    let end = app.help_scroll();
+    assert!(end > 3, "a short terminal leaves help to scroll to");
+    // A taller terminal has less to scroll: the scroll shrinks with it.
+    app.update(Action::Resize(80, 20));
+    assert!(app.help_scroll() < end);
+    assert_eq!(app.top(), 0, "the article stays put under the help");
+
+    press(&mut app, "x]i");
+    assert_eq!(app.overlay(), Some(Overlay::Detail));
+    app.update(wheel(true));
+    assert_eq!(
+        app.overlay(),
+        Some(Overlay::Detail),
+        "the wheel keeps the detail"
+    );
+    assert_eq!(app.top(), 3, "and scrolls the article under it");
+    press(&mut app, "j");
+    assert_eq!(app.overlay(), None, "j closes the detail");
+    assert_eq!(app.top(), 3, "without scrolling");
+}

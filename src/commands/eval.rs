@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-use saywho::eval::{self, CanonicalKey, GoldDoc, Kind, PredDoc, PredMention, PredQuote, Scorer};
+use saywho::eval::{self, CanonicalKey, GoldDoc, PredDoc, PredMention, PredQuote, Scorer};
 use saywho_core::export::DocResult;
 
-use crate::cli::{EvalArgs, KindFilter};
+use crate::cli::EvalArgs;
 
 /// Calls `each` with the number and text of every non-blank line of `path`.
 fn lines(path: &Path, mut each: impl FnMut(usize, &str) -> Result<()>) -> Result<()> {
@@ -57,11 +57,6 @@ fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
 }
 
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
-    let kind = match args.kind {
-        KindFilter::Direct => Kind::Direct,
-        KindFilter::Partial => Kind::Partial,
-        KindFilter::All => Kind::All,
-    };
     let mut key = CanonicalKey::new();
     if let Some(path) = &args.canonical {
         lines(path, |_, l| Ok(eval::add_key_line(&mut key, l)?))?;
@@ -78,7 +73,7 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
             Some(map)
         }
     };
-    let mut scorer = Scorer::new(kind, args.errors, key);
+    let mut scorer = Scorer::new(args.kind, args.errors, key);
     lines(&args.gold, |_, l| {
         let gold: GoldDoc = serde_json::from_str(l)?;
         match &preds {

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod event;
+pub mod help;
 pub mod keymap;
 pub mod library;
 pub mod shelf;

@@ -469,7 +469,7 @@ impl Shelf {
         let page = self.list_height();
         if self.help {
             // j/k scroll the help; other keys close it (Ctrl-c still quits).
-            let max = super::view::help_max_scroll(true, self.size);
+            let max = super::help::max_scroll(true, self.size);
             match action {
                 Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
                 Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),

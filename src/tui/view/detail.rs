@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::{centered, sanitize, truncate};
+use super::{centered, screen_text, truncate};
 use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -29,13 +29,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map_or("unattributed".to_string(), |s| s.name.clone());
     let words = |r: &Option<std::ops::Range<usize>>| {
         r.as_ref().map_or("–".to_string(), |r| {
-            format!("“{}”", sanitize(doc.slice(r)))
+            format!("“{}”", screen_text(doc.slice(r)))
         })
     };
     let chain = if q.alias_chain.is_empty() {
         "–".to_string()
     } else {
-        sanitize(&q.alias_chain.join(" → "))
+        screen_text(&q.alias_chain.join(" → "))
     };
     let lines = vec![
         Line::from(vec![

@@ -50,23 +50,22 @@ impl Widget for &Shelf {
     }
 }
 
-/// How far the help overlay can scroll on a screen `area` (0 when it fits); `list` for the help of
-/// the article list.
-pub fn help_max_scroll(list: bool, area: Rect) -> usize {
-    help::max_scroll(list, area)
-}
-
-/// `s` with control characters replaced by visible placeholders.
-pub fn sanitize(s: &str) -> String {
+/// `s` as drawn on screen, grapheme by grapheme as [`wrap::cell`] shows it (so its width is what
+/// the wrapping measured). The characters replaced by placeholders are those of the engine's
+/// [`saywho_core::export::safe::sanitize`] (the two share its `placeholder`), and so are the
+/// placeholders; unlike it, tabs and line ends become one space each (`\r\n` is one grapheme,
+/// so one space): in a cell of the screen they would move the cursor, while `extract`'s output
+/// keeps them as the line structure of the text.
+pub fn screen_text(s: &str) -> String {
     s.graphemes(true).map(|g| wrap::cell(g).0).collect()
 }
 
-/// Writes `s` (sanitized) at `(x, y)`, at most `max` cells; returns the column after it.
+/// Writes `s` (as [`screen_text`]) at `(x, y)`, at most `max` cells; returns the column after it.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
     if max == 0 || y >= buf.area.bottom() || x >= buf.area.right() {
         return x;
     }
-    buf.set_stringn(x, y, sanitize(s), usize::from(max), style)
+    buf.set_stringn(x, y, screen_text(s), usize::from(max), style)
         .0
 }
 
@@ -76,7 +75,7 @@ pub fn truncate(s: &str, width: usize) -> String {
     let mut w = 0;
     let total: usize = s.graphemes(true).map(wrap::cell_width).sum();
     if total <= width {
-        return sanitize(s);
+        return screen_text(s);
     }
     for g in s.graphemes(true) {
         let (shown, gw) = wrap::cell(g);
@@ -102,4 +101,23 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use saywho_core::export::safe::sanitize;
+
+    #[test]
+    fn screen_text_replaces_what_the_engine_sanitizes_and_the_same_way() {
+        let hostile = "a\u{1b}]0;title\u{7}b\u{9b}31m\u{202e}txt\u{7f}\u{200f} é 日本 “x”";
+        assert_eq!(screen_text(hostile), sanitize(hostile));
+    }
+
+    #[test]
+    fn screen_text_turns_tabs_and_line_ends_into_one_space_each() {
+        let text = "She said:\t\u{201c}No.\u{201d}\r\nThen\nleft";
+        assert_eq!(sanitize(text), text);
+        assert_eq!(screen_text(text), "She said: \u{201c}No.\u{201d} Then left");
+    }
 }

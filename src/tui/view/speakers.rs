@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::{put, truncate};
 use crate::tui::app::{App, Focus};
-use saywho_core::document::EntityKind;
+use saywho_core::document::{EntityKind, SpeakerId};
 
 const BAR: usize = 5;
 
@@ -61,62 +61,77 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let list_h = usize::from(inner.height - 1);
     // Keep the cursor in view when the list is longer than the pane.
     let skip = (app.cursor() + 1).saturating_sub(list_h);
-    let name_w = usize::from(w).saturating_sub(5 + 4 + BAR + 1);
     for (i, &id) in ranked.iter().enumerate().skip(skip).take(list_h) {
-        let s = &doc.speakers[id];
-        let y = inner.y + 1 + (i - skip) as u16;
-        let followed = app.following() == Some(id);
-        let selected = app.cursor() == i;
-        let line_style = if selected && focused {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new()
-        };
-        buf.set_style(Rect::new(inner.x, y, w, 1), line_style);
-        let num = if i < 9 {
-            char::from(b'1' + i as u8)
-        } else {
-            ' '
-        };
-        let marker = if followed { '▶' } else { ' ' };
-        let mut x = put(buf, inner.x, y, &format!("{marker}{num} "), w, line_style);
-        let swatch = theme.quote(i).patch(line_style);
-        x = put(buf, x, y, "■ ", inner.right() - x, swatch);
-        let name_style = if followed {
-            line_style.add_modifier(Modifier::BOLD)
-        } else {
-            line_style
-        };
-        let name = truncate(&s.name, name_w);
-        put(buf, x, y, &name, inner.right() - x, name_style);
-        let right = format!(
-            "{:>3} {:<BAR$}",
-            s.quote_count,
-            bar(s.quote_count as f64 / total.max(1) as f64)
-        );
-        let rx = inner.right().saturating_sub(right.chars().count() as u16);
-        if rx > x + name.chars().count() as u16 {
-            put(
-                buf,
-                rx,
-                y,
-                &right,
-                inner.right() - rx,
-                line_style.patch(theme.quote(i)),
-            );
-        }
+        let row = Rect::new(inner.x, inner.y + 1 + (i - skip) as u16, w, 1);
+        speaker_line(app, i, id, total, row, buf);
     }
     // The card of the selected speaker, under the list.
     let shown = (ranked.len() - skip).min(list_h);
-    let mut y = inner.y + 1 + shown as u16 + 1;
-    let Some(&id) = ranked.get(app.cursor()) else {
-        return;
+    let top = inner.y + 1 + shown as u16 + 1;
+    if let Some(&id) = ranked.get(app.cursor()) {
+        let below = Rect::new(inner.x, top, w, inner.bottom().saturating_sub(top));
+        card(app, id, total, below, buf);
+    }
+}
+
+/// Line `row` of the list: the speaker ranked `i` (its number, colour, name, count, share of the
+/// `total` quotes), marked when followed, reversed when selected in the focused pane.
+fn speaker_line(app: &App, i: usize, id: SpeakerId, total: usize, row: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let s = &app.doc().speakers[id];
+    let (y, w) = (row.y, row.width);
+    let followed = app.following() == Some(id);
+    let selected = app.cursor() == i;
+    let line_style = if selected && app.focus() == Focus::Speakers {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
     };
-    let s = &doc.speakers[id];
+    buf.set_style(row, line_style);
+    let num = if i < 9 {
+        char::from(b'1' + i as u8)
+    } else {
+        ' '
+    };
+    let marker = if followed { '▶' } else { ' ' };
+    let mut x = put(buf, row.x, y, &format!("{marker}{num} "), w, line_style);
+    let swatch = theme.quote(i).patch(line_style);
+    x = put(buf, x, y, "■ ", row.right() - x, swatch);
+    let name_style = if followed {
+        line_style.add_modifier(Modifier::BOLD)
+    } else {
+        line_style
+    };
+    let name_w = usize::from(w).saturating_sub(5 + 4 + BAR + 1);
+    let name = truncate(&s.name, name_w);
+    put(buf, x, y, &name, row.right() - x, name_style);
+    let right = format!(
+        "{:>3} {:<BAR$}",
+        s.quote_count,
+        bar(s.quote_count as f64 / total.max(1) as f64)
+    );
+    let rx = row.right().saturating_sub(right.chars().count() as u16);
+    if rx > x + name.chars().count() as u16 {
+        put(
+            buf,
+            rx,
+            y,
+            &right,
+            row.right() - rx,
+            line_style.patch(theme.quote(i)),
+        );
+    }
+}
+
+/// The selected speaker's card in `area`: name, kind, share of the `total` quotes, aliases.
+fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let s = &app.doc().speakers[id];
+    let (w, mut y) = (area.width, area.y);
     let wu = usize::from(w);
     let mut line = |text: &str, style: Style| {
-        if y < inner.bottom() {
-            put(buf, inner.x, y, &truncate(text, wu), w, style);
+        if y < area.bottom() {
+            put(buf, area.x, y, &truncate(text, wu), w, style);
             y += 1;
         }
     };

@@ -1,0 +1,17 @@
+//! Scoring predicted quotes against gold: a port of `score.py` (the shared scoring tool) with the
+//! same definitions, so `saywho eval` and `score.py` print the same numbers for the same
+//! predictions.
+//!
+//! All offsets here are character offsets (Unicode scalar values), as in the gold files.
+
+mod gold;
+mod names;
+mod pred;
+mod report;
+mod scorer;
+mod spans;
+
+pub use gold::{add_key_line, id_key, CanonicalKey, GoldDoc, GoldQuote, Kind};
+pub use pred::{PredDoc, PredMention, PredQuote};
+pub use report::{ErrorLine, Report};
+pub use scorer::Scorer;

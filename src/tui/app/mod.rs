@@ -1,0 +1,500 @@
+//! The reader's view state over an immutable [`Document`]. [`App::update`] is the only thing that
+//! changes it; rendering (in `view`) only reads it. `update` hands each action to the handler of
+//! its family: moving through the text (`motion`), the quotations (`quotes`), the search
+//! (`search`), and here the panes, the overlays and the session.
+
+mod layout;
+mod motion;
+mod quotes;
+mod search;
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use saywho_core::document::{Document, SpeakerId};
+
+use super::action::Action;
+use super::help;
+use super::keymap::Mode;
+use super::theme::Theme;
+use super::wrap::{self, Row};
+
+pub use layout::{Areas, MAX_TEXT_WIDTH, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH};
+pub use motion::map_rows;
+pub use search::Search;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Article,
+    Speakers,
+    Outline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Detail,
+}
+
+/// The reader's state.
+#[derive(Debug)]
+pub struct App {
+    doc: Document,
+    name: String,
+    pub theme: Theme,
+    /// Speakers in pane order (most quoted first); numbers 1–9 index this.
+    ranked: Vec<SpeakerId>,
+    /// Rank of each speaker id (None when the speaker has no quote).
+    rank_of: Vec<Option<usize>>,
+    /// Quote indices of each speaker id, in text order.
+    by_speaker: Vec<Vec<usize>>,
+    size: Rect,
+    wraps: HashMap<u16, Vec<Row>>,
+    wrap_width: u16,
+    /// The byte offset shown at the top: survives re-wrapping.
+    anchor: usize,
+    /// Index of the top row in the current wrap.
+    top: usize,
+    current: Option<usize>,
+    following: Option<SpeakerId>,
+    focus: Focus,
+    /// The selected line in the speaker pane (an index into `ranked`).
+    cursor: usize,
+    /// The outline pane is open.
+    outline: bool,
+    /// The selected line in the outline (an index into `doc.headings`).
+    outline_cursor: usize,
+    /// The heading last jumped to (`}`/`{` step on from it while it is on screen).
+    heading: Option<usize>,
+    /// Number of quotations under each heading (starting between it and the next heading).
+    heading_quotes: Vec<usize>,
+    pub search: Search,
+    overlay: Option<Overlay>,
+    /// Lines the help overlay is scrolled by.
+    help_scroll: usize,
+    quit: bool,
+    /// A short message for the status bar ("no more quotations").
+    message: Option<&'static str>,
+    /// How the article was read, for the status bar until the first key (e.g. `FILE: not UTF-8,
+    /// read as Windows-1252`).
+    notice: Option<String>,
+}
+
+impl App {
+    pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
+        let ranked: Vec<SpeakerId> = doc.speakers_by_share().iter().map(|s| s.id).collect();
+        let mut rank_of = vec![None; doc.speakers.len()];
+        for (rank, &id) in ranked.iter().enumerate() {
+            if let Some(slot) = rank_of.get_mut(id) {
+                *slot = Some(rank);
+            }
+        }
+        let mut by_speaker = vec![Vec::new(); doc.speakers.len()];
+        for (i, q) in doc.quotes.iter().enumerate() {
+            if let Some(list) = q.speaker.and_then(|s| by_speaker.get_mut(s)) {
+                list.push(i);
+            }
+        }
+        let heading_quotes = doc
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let end = doc.headings.get(i + 1).map_or(usize::MAX, |n| n.start);
+                let a = doc.quotes.partition_point(|q| q.span.start < h.start);
+                let b = doc.quotes.partition_point(|q| q.span.start < end);
+                b.saturating_sub(a)
+            })
+            .collect();
+        let mut app = App {
+            doc,
+            name: name.into(),
+            theme,
+            ranked,
+            rank_of,
+            by_speaker,
+            size: Rect::default(),
+            wraps: HashMap::new(),
+            wrap_width: 0,
+            anchor: 0,
+            top: 0,
+            current: None,
+            following: None,
+            focus: Focus::Article,
+            cursor: 0,
+            outline: false,
+            outline_cursor: 0,
+            heading: None,
+            heading_quotes,
+            search: Search::default(),
+            overlay: None,
+            help_scroll: 0,
+            quit: false,
+            message: None,
+            notice: None,
+        };
+        app.resize(80, 24);
+        app
+    }
+
+    // ---- read access for the views and tests ----
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.size, self.outline)
+    }
+    /// Whether the outline pane is open.
+    pub fn outline_open(&self) -> bool {
+        self.outline
+    }
+    /// The selected line of the outline.
+    pub fn outline_cursor(&self) -> usize {
+        self.outline_cursor
+    }
+    /// Number of quotations under each heading, in heading order.
+    pub fn heading_quotes(&self) -> &[usize] {
+        &self.heading_quotes
+    }
+    /// The heading whose section is at the top of the screen (the last one at or above it).
+    pub fn section(&self) -> Option<usize> {
+        self.doc
+            .headings
+            .partition_point(|h| h.start <= self.anchor)
+            .checked_sub(1)
+    }
+    /// How many outline lines are scrolled off above, so that the cursor stays in view.
+    pub fn outline_skip(&self) -> usize {
+        let h = self
+            .areas()
+            .outline
+            .map_or(0, |r| usize::from(r.height.saturating_sub(1)));
+        (self.outline_cursor + 1).saturating_sub(h.max(1))
+    }
+    /// The wrapped rows at the current width.
+    pub fn rows(&self) -> &[Row] {
+        self.wraps.get(&self.wrap_width).map_or(&[], Vec::as_slice)
+    }
+    pub fn top(&self) -> usize {
+        self.top
+    }
+    pub fn anchor(&self) -> usize {
+        self.anchor
+    }
+    /// Rows of text on screen.
+    pub fn view_height(&self) -> usize {
+        self.areas().text.height as usize
+    }
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+    pub fn following(&self) -> Option<SpeakerId> {
+        self.following
+    }
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+    /// Lines the help overlay is scrolled by (clamped to what there is).
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+    pub fn message(&self) -> Option<&'static str> {
+        self.message
+    }
+    /// The notice about how the article was read, until the first key.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+    /// Whether the article has no text to speak of (empty or whitespace only).
+    pub fn is_blank(&self) -> bool {
+        self.doc.text.trim().is_empty()
+    }
+    /// Shows `notice` in the status bar until the next key (a message of a key wins over it).
+    pub fn notify(&mut self, notice: impl Into<String>) {
+        self.notice = Some(notice.into());
+    }
+    /// Speakers in pane order.
+    pub fn ranked(&self) -> &[SpeakerId] {
+        &self.ranked
+    }
+    pub fn rank_of(&self, id: SpeakerId) -> Option<usize> {
+        self.rank_of.get(id).copied().flatten()
+    }
+    pub fn quotes_of(&self, id: SpeakerId) -> &[usize] {
+        self.by_speaker.get(id).map_or(&[], Vec::as_slice)
+    }
+    /// What is worth remembering: the anchor, the current quotation, the followed speaker's name.
+    pub fn memory(&self) -> (usize, Option<usize>, Option<String>) {
+        let speaker = self
+            .following
+            .and_then(|id| self.doc.speakers.get(id))
+            .map(|s| s.name.clone());
+        (self.anchor, self.current, speaker)
+    }
+    /// The id of the speaker with this canonical name.
+    pub fn speaker_named(&self, name: &str) -> Option<SpeakerId> {
+        self.doc.speakers.iter().position(|s| s.name == name)
+    }
+    /// Which key table applies now.
+    pub fn mode(&self) -> Mode {
+        if self.overlay.is_some() {
+            Mode::Overlay
+        } else if self.search.editing {
+            Mode::Search
+        } else {
+            Mode::Normal
+        }
+    }
+    /// Position through the article in percent (of the last row on screen).
+    pub fn percent(&self) -> usize {
+        let n = self.rows().len();
+        if n == 0 {
+            return 100;
+        }
+        ((self.top + self.view_height()).min(n) * 100) / n
+    }
+    /// `(position, total)` of the current quote among the quotes being stepped through.
+    pub fn quote_position(&self) -> (Option<usize>, usize) {
+        match self.following {
+            Some(s) => {
+                let list = self.quotes_of(s);
+                let pos = self
+                    .current
+                    .and_then(|c| list.binary_search(&c).ok())
+                    .map(|p| p + 1);
+                (pos, list.len())
+            }
+            None => (self.current.map(|c| c + 1), self.doc.quotes.len()),
+        }
+    }
+    /// The search counter, e.g. `(3, 14)`.
+    pub fn match_position(&self) -> (Option<usize>, usize) {
+        (
+            self.search.current.map(|c| c + 1),
+            self.search.matches.len(),
+        )
+    }
+
+    // ---- the one place state changes ----
+
+    pub fn update(&mut self, action: Action) {
+        if action == Action::Tick {
+            return;
+        }
+        self.forget_messages(action);
+        if self.overlay_key(action) {
+            return;
+        }
+        match action {
+            Action::LineDown
+            | Action::LineUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::NextHeading
+            | Action::PrevHeading
+            | Action::Scroll { .. }
+            | Action::Click { .. } => self.on_motion(action),
+            Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail => {
+                self.on_quotes(action)
+            }
+            Action::ToggleFocus | Action::ToggleOutline | Action::Activate => self.on_panes(action),
+            Action::Help | Action::CloseOverlay | Action::Back => self.on_overlays(action),
+            Action::SearchStart
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchConfirm
+            | Action::SearchCancel
+            | Action::NextMatch
+            | Action::PrevMatch => self.on_search(action),
+            Action::Tick
+            | Action::Notify(_)
+            | Action::ToList
+            | Action::NextArticle
+            | Action::PrevArticle
+            | Action::Restore { .. }
+            | Action::Quit
+            | Action::Resize(..) => self.on_session(action),
+        }
+    }
+
+    /// A key clears the message of the last one, and the notice about how the article was read
+    /// (a resize, a restore or a notice of its own does not).
+    fn forget_messages(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Restore { .. } | Action::Notify(_)
+        ) {
+            self.notice = None;
+        }
+    }
+
+    /// Inside an overlay, j/k and the wheel scroll the help; j/k close the detail (the wheel
+    /// scrolls the article under it). Other keys reach the overlay through its own key table.
+    /// Whether the action was taken here.
+    fn overlay_key(&mut self, action: Action) -> bool {
+        let by = match action {
+            Action::Scroll { down, .. } => 3 * if down { 1 } else { -1 },
+            Action::LineDown => 1,
+            Action::LineUp => -1,
+            _ => return false,
+        };
+        match self.overlay {
+            Some(Overlay::Help) => {
+                let max = help::max_scroll(false, self.size);
+                self.help_scroll = self.help_scroll.saturating_add_signed(by).min(max);
+            }
+            // The wheel does not close the detail.
+            Some(Overlay::Detail) if matches!(action, Action::Scroll { .. }) => return false,
+            Some(Overlay::Detail) => self.overlay = None,
+            None => return false,
+        }
+        true
+    }
+
+    /// Quitting, resizing, notices, a restored reading position, the list keys.
+    fn on_session(&mut self, action: Action) {
+        match action {
+            Action::Notify(msg) => self.message = Some(msg),
+            Action::ToList | Action::NextArticle | Action::PrevArticle => {
+                self.message = Some("only one article is open")
+            }
+            Action::Restore {
+                anchor,
+                quote,
+                speaker,
+            } => self.restore(anchor, quote, speaker),
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.resize(w, h);
+                let max = help::max_scroll(false, self.size);
+                self.help_scroll = self.help_scroll.min(max);
+            }
+            _ => {}
+        }
+    }
+
+    /// Puts back a remembered reading state (see [`Action::Restore`]).
+    fn restore(&mut self, anchor: usize, quote: Option<usize>, speaker: Option<SpeakerId>) {
+        let mut anchor = anchor.min(self.doc.text.len());
+        while !self.doc.text.is_char_boundary(anchor) {
+            anchor -= 1;
+        }
+        self.anchor = anchor;
+        self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
+        self.current = quote.filter(|&q| q < self.doc.quotes.len());
+        self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
+        if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
+            self.cursor = rank;
+        }
+    }
+
+    /// Opening and closing the overlays; Esc steps back one level.
+    fn on_overlays(&mut self, action: Action) {
+        match action {
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.help_scroll = 0;
+            }
+            Action::CloseOverlay => self.overlay = None,
+            Action::Back => {
+                if self.overlay.is_some() {
+                    self.overlay = None;
+                } else if !self.search.input.is_empty() {
+                    self.search = Search::default();
+                } else if self.following.is_some() {
+                    self.following = None;
+                } else {
+                    self.focus = Focus::Article;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The panes: focus, the outline, Enter on the focused one.
+    fn on_panes(&mut self, action: Action) {
+        match action {
+            Action::ToggleFocus => {
+                let speakers = !self.ranked.is_empty() && self.areas().speakers.is_some();
+                let outline = self.areas().outline.is_some();
+                self.focus = match self.focus {
+                    Focus::Article if speakers => Focus::Speakers,
+                    Focus::Article | Focus::Speakers if outline => Focus::Outline,
+                    _ => Focus::Article,
+                }
+            }
+            Action::ToggleOutline => self.toggle_outline(),
+            Action::Activate => match self.focus {
+                Focus::Speakers => {
+                    if let Some(&id) = self.ranked.get(self.cursor) {
+                        self.follow(id);
+                        self.focus = Focus::Article;
+                    }
+                }
+                Focus::Outline => {
+                    self.jump_to_heading(self.outline_cursor);
+                    self.focus = Focus::Article;
+                }
+                Focus::Article => self.open_detail(),
+            },
+            _ => {}
+        }
+    }
+
+    fn toggle_outline(&mut self) {
+        if self.outline {
+            self.outline = false;
+            self.focus = Focus::Article;
+        } else if self.doc.headings.is_empty() {
+            self.message = Some("no headings in this article");
+        } else {
+            self.outline = true;
+            self.focus = Focus::Outline;
+            self.outline_cursor = self.section().unwrap_or(0);
+        }
+        // The text pane's width changes with the outline.
+        let (w, h) = (self.size.width, self.size.height);
+        self.resize(w, h);
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.size = Rect::new(0, 0, w, h);
+        let width = self.areas().text.width.max(1);
+        if width != self.wrap_width {
+            if !self.wraps.contains_key(&width) {
+                if self.wraps.len() >= 4 {
+                    self.wraps.clear();
+                }
+                self.wraps
+                    .insert(width, wrap::wrap(&self.doc.text, width as usize));
+            }
+            self.wrap_width = width;
+        }
+        // Same text at the top: the anchor stays, the row is found again.
+        self.top = wrap::row_of(self.rows(), self.anchor).min(self.max_top());
+    }
+}
