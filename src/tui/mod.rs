@@ -1,4 +1,4 @@
-//! The terminal reader: a view over an analysed [`crate::Document`].
+//! The terminal reader: a view over an analysed [`saywho_core::Document`].
 //!
 //! `app` holds the view state and changes only through `update(Action)`; `keymap` turns keys into
 //! actions (and is the source of the help); `view` renders `&App`; `event` runs the loop; `wrap`
