@@ -193,10 +193,12 @@ fn the_article_list_shows_hostile_titles_as_placeholders() {
     let mut shelf = Shelf::new(Box::new(docs), Theme::COLOR, true);
     shelf.update(Action::Resize(100, 12));
     shelf.update(Action::Tick);
+    shelf.settle();
     let bytes = bytes_of(100, 12, |f| f.render_widget(&shelf, f.area()));
     assert_clean(&bytes, "list");
     assert_shows(&bytes, "one ␛]0;x␇", "title");
     shelf.update(Action::Activate);
+    shelf.settle();
     let bytes = bytes_of(100, 12, |f| f.render_widget(&shelf, f.area()));
     assert_clean(&bytes, "opened from the list");
 }

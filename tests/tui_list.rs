@@ -32,6 +32,8 @@ fn press_shelf(shelf: &mut Shelf, keys: &str) {
         };
         if let Some(action) = keymap::action_for_key(shelf.mode(), &KeyEvent::new(code, mods)) {
             shelf.update(action);
+            // Articles are analysed on a worker: wait for what the key asked for.
+            shelf.settle();
         }
     }
 }
@@ -120,9 +122,8 @@ fn capital_j_and_k_step_through_articles_without_the_list() {
 #[test]
 fn idle_ticks_fill_in_the_counts_of_the_articles_on_screen() {
     let mut s = shelf_of(100, 100, 12);
-    for _ in 0..20 {
-        s.update(Action::Tick);
-    }
+    s.update(Action::Tick);
+    s.settle();
     let on_screen = s.list_height();
     assert!((0..on_screen).all(|i| s.summary(i).is_some()));
     assert!(s.summary(on_screen + 5).is_none(), "only what is on screen");
@@ -178,6 +179,7 @@ fn a_single_article_opens_directly_and_has_no_list() {
 fn list_snapshot_100x10() {
     let mut s = shelf_of(12, 100, 10);
     s.update(Action::Tick);
+    s.settle();
     press_shelf(&mut s, "jj");
     insta::assert_snapshot!(screen_of(&s));
 }

@@ -209,6 +209,7 @@ proptest! {
                 shelf.update(action);
             }
             shelf.update(Action::Tick);
+            shelf.settle();
             draw(&mut t, &shelf);
             if let Some(app) = shelf.app() {
                 let rows = app.rows();

@@ -1,6 +1,7 @@
 //! `saywho [FILE]...`: the reader.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -19,8 +20,8 @@ use saywho_core::ingest;
 /// is restored (with the notices about how articles were read). The exit code is 1 when a path
 /// could not be opened (as for `extract`), else 0.
 pub fn read(args: ReadArgs) -> Result<ExitCode> {
-    let library = load(&args)?;
-    let errors = library.errors().to_vec();
+    let (library, mut errors) = load(&args)?;
+    errors.extend_from_slice(library.errors());
     if library.is_empty_library() {
         print_lines(&errors);
         anyhow::bail!("no readable files to open");
@@ -78,6 +79,9 @@ pub fn read(args: ReadArgs) -> Result<ExitCode> {
             lines.push(line.clone());
         }
     }
+    if let Some(e) = shelf.save_error() {
+        lines.push(e.to_string());
+    }
     print_lines(&lines);
     result.context("terminal")?;
     Ok(if failed {
@@ -96,11 +100,27 @@ fn print_lines(lines: &[String]) {
 /// The articles: one file read at once (so that its errors come before the terminal is taken),
 /// several files, directories and JSONL corpora indexed for reading on demand, stdin when piped,
 /// else the bundled sample.
-fn load(args: &ReadArgs) -> Result<Library> {
+/// Also returns the paths refused up front, one error line each.
+fn load(args: &ReadArgs) -> Result<(Library, Vec<String>)> {
+    let one = |lib| Ok((lib, Vec::new()));
     match args.files.as_slice() {
-        [] if std::io::stdin().is_terminal() => Ok(Library::single(ingest::sample())),
-        [] => Ok(Library::single(ingest::read_stdin()?)),
-        [one] if !one.is_dir() && !is_jsonl(one) => Ok(Library::single(ingest::read_path(one)?)),
-        many => Ok(Library::from_paths(many)),
+        [] if std::io::stdin().is_terminal() => one(Library::single(ingest::sample())),
+        [] => one(Library::single(ingest::read_stdin()?)),
+        [path] if !path.is_dir() && !is_jsonl(path) => {
+            one(Library::single(ingest::read_path(path)?))
+        }
+        many => {
+            // A corpus is indexed and read back by offsets: only a regular file can be. Anything
+            // else (a FIFO, /dev/zero) would hang the indexing before the reader even starts.
+            let (corpora, refused): (Vec<_>, Vec<_>) = many
+                .iter()
+                .partition(|p| !is_jsonl(p) || !p.exists() || p.is_file());
+            let corpora: Vec<PathBuf> = corpora.into_iter().cloned().collect();
+            let refused = refused
+                .iter()
+                .map(|p| format!("{}: not a regular file", p.display()))
+                .collect();
+            Ok((Library::from_paths(&corpora), refused))
+        }
     }
 }

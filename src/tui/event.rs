@@ -1,10 +1,16 @@
 //! The loop: read an event, map it to an action, update, draw. When nothing happens for a moment
 //! the shelf gets a tick (idle work), and the reading state is saved every few seconds and on quit.
+//!
+//! The loop never blocks on anything but the terminal: articles are read and analysed on the
+//! shelf's worker thread, signals are flags (see [`super::signals`]), and a terminal that went
+//! away (its window closed, the pty master gone) ends the loop with an error. The wait for input
+//! is our own `poll(2)` on the tty, and crossterm is asked for events only once there are bytes
+//! to read: crossterm's reader loops for ever on a hung-up tty, which reads as empty.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 use super::action::Action;
@@ -14,19 +20,46 @@ use super::signals::Signals;
 
 /// How long to wait for an event before ticking.
 const TICK: Duration = Duration::from_millis(250);
+/// The same while the worker analyses: its result is taken in on the next tick.
+const BUSY_TICK: Duration = Duration::from_millis(50);
 /// How often the reading state is saved.
 const SAVE_EVERY: Duration = Duration::from_secs(3);
 
-/// Runs until the user quits or a termination signal arrives.
-pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals) -> io::Result<()> {
+/// Runs until the user quits, a termination signal arrives or the terminal goes away.
+pub fn run(
+    shelf: &mut Shelf,
+    terminal: &mut DefaultTerminal,
+    signals: &Signals,
+    mouse: bool,
+) -> io::Result<()> {
+    let result = event_loop(shelf, terminal, signals, mouse);
+    shelf.save_state();
+    result
+}
+
+fn event_loop(
+    shelf: &mut Shelf,
+    terminal: &mut DefaultTerminal,
+    signals: &Signals,
+    mouse: bool,
+) -> io::Result<()> {
     let mut saved = Instant::now();
+    let tty = Tty::open();
     // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
-    let result = (|| loop {
+    loop {
         // Checked before drawing: after SIGHUP the terminal may be gone.
         if signals.received() {
             return Ok(());
         }
+        if signals.take_suspend() {
+            suspend(terminal, mouse)?;
+        }
+        if signals.take_resumed() {
+            // Stopped and continued from outside: whatever ran meanwhile drew over the screen.
+            terminal.clear()?;
+        }
+        terminal_alive()?;
         let size = terminal.size()?;
         if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
             shelf.update(Action::Resize(size.width, size.height));
@@ -36,36 +69,138 @@ pub fn run(shelf: &mut Shelf, terminal: &mut DefaultTerminal, signals: &Signals)
             return Ok(());
         }
         if saved.elapsed() >= SAVE_EVERY {
-            // A failed save is not worth interrupting the reading; the next one may work.
-            let _ = shelf.persist();
+            shelf.save_state();
             saved = Instant::now();
         }
-        let ready = match event::poll(TICK) {
+        let wait = if shelf.busy() { BUSY_TICK } else { TICK };
+        let ready = match tty.wait(wait) {
             Ok(ready) => ready,
-            // A signal may interrupt the wait; it is handled at the top of the loop.
             Err(_) if signals.received() => return Ok(()),
             Err(e) => return Err(e),
         };
-        let action = if ready {
-            let event = event::read()?;
-            if test_panic && matches!(event, Event::Key(_)) {
-                panic!("SAYWHO_TEST_PANIC: a panic on purpose");
-            }
-            match event {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    keymap::action_for_key(shelf.mode(), &key)
-                }
-                Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
-            }
-        } else {
-            Some(Action::Tick)
-        };
-        if let Some(action) = action {
-            shelf.update(action);
+        if !ready {
+            shelf.update(Action::Tick);
+            continue;
         }
-    })();
-    let _ = shelf.persist();
-    result
+        // Every event crossterm has read (a paste is many), else the tty would not say so again.
+        terminal_alive()?;
+        while event::poll(Duration::ZERO)? {
+            handle(shelf, terminal, event::read()?, mouse, test_panic)?;
+        }
+    }
+}
+
+/// Maps one event to an action and applies it.
+fn handle(
+    shelf: &mut Shelf,
+    terminal: &mut DefaultTerminal,
+    event: Event,
+    mouse: bool,
+    test_panic: bool,
+) -> io::Result<()> {
+    if test_panic && matches!(event, Event::Key(_)) {
+        panic!("SAYWHO_TEST_PANIC: a panic on purpose");
+    }
+    let action = match event {
+        // In raw mode Ctrl-Z is a key; it suspends as it would in cooked mode.
+        Event::Key(key) if is_ctrl_z(&key) => {
+            suspend(terminal, mouse)?;
+            None
+        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::action_for_key(shelf.mode(), &key)
+        }
+        Event::Mouse(mouse) => keymap::action_for_mouse(&mouse),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    };
+    if let Some(action) = action {
+        shelf.update(action);
+    }
+    Ok(())
+}
+
+fn is_ctrl_z(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+}
+
+/// The terminal the keys come from, as crossterm reads it: stdin when that is a tty, else
+/// `/dev/tty`.
+struct Tty {
+    #[cfg(unix)]
+    own: Option<std::fs::File>,
+}
+
+impl Tty {
+    fn open() -> Tty {
+        #[cfg(unix)]
+        {
+            let own = (!io::stdin().is_terminal())
+                .then(|| std::fs::File::open("/dev/tty").ok())
+                .flatten();
+            Tty { own }
+        }
+        #[cfg(not(unix))]
+        Tty {}
+    }
+
+    /// Waits up to `timeout` for input: whether there is some, or an error once the terminal
+    /// is hung up.
+    #[cfg(unix)]
+    fn wait(&self, timeout: Duration) -> io::Result<bool> {
+        use std::os::fd::AsRawFd;
+        let fd = self.own.as_ref().map_or(0, |f| f.as_raw_fd());
+        let mut p = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one pollfd, valid for the call.
+        if unsafe { libc::poll(&mut p, 1, ms) } < 0 {
+            let e = io::Error::last_os_error();
+            // A signal interrupts the wait; it is handled at the top of the loop.
+            return if e.kind() == io::ErrorKind::Interrupted {
+                Ok(false)
+            } else {
+                Err(e)
+            };
+        }
+        if p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Err(closed());
+        }
+        Ok(p.revents & libc::POLLIN != 0)
+    }
+
+    #[cfg(not(unix))]
+    fn wait(&self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout)
+    }
+}
+
+fn closed() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal was closed")
+}
+
+/// An error once the terminal is gone. A hung-up tty reads as end of input for ever and answers
+/// no terminal request, so `isatty` on the screen we draw on turns false.
+fn terminal_alive() -> io::Result<()> {
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(closed())
+    }
+}
+
+/// Ctrl-Z: gives the terminal back, stops the process and, once continued (`fg`), takes the
+/// terminal again and redraws everything.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    super::restore_terminal();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    super::take_terminal(mouse)?;
+    terminal.hide_cursor()?;
+    terminal.clear()
 }

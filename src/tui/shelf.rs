@@ -2,8 +2,14 @@
 //! kept in a small least-recently-used cache) and the reading state remembered for each.
 //!
 //! Like [`App`], a [`Shelf`] changes only through [`Shelf::update`]; the view renders `&Shelf`.
+//!
+//! Articles are read and analysed on a worker thread, one at a time (an article being opened
+//! goes before the counts of the list), so that keys and signals are served however slow an
+//! article is. Results are taken in by `update`; [`Shelf::settle`] waits for them (for tests).
 
-use std::time::{Duration, Instant};
+use std::panic::AssertUnwindSafe;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ratatui::layout::Rect;
 
@@ -17,8 +23,6 @@ use super::theme::Theme;
 
 /// How many analysed articles are kept.
 pub const CACHE_SIZE: usize = 32;
-/// How long one idle tick may spend analysing articles for the list.
-const TICK_BUDGET: Duration = Duration::from_millis(40);
 
 /// Where the articles come from. Reading and analysing happen here, outside the reader.
 pub trait Corpus {
@@ -80,9 +84,99 @@ struct Open {
     app: App,
 }
 
+type SharedCorpus = Arc<Mutex<Box<dyn Corpus + Send>>>;
+
+/// An article as the worker hands it back.
+struct Loaded {
+    doc: Document,
+    title: String,
+    notice: Option<String>,
+}
+
+type Outcome = (usize, Result<Loaded, String>);
+
+/// Reads and analyses article `i`. The corpus is locked only meanwhile, so the list can look up
+/// titles whenever the worker is idle.
+fn load_one(corpus: &SharedCorpus, i: usize) -> Result<Loaded, String> {
+    let mut c = corpus.lock().unwrap_or_else(PoisonError::into_inner);
+    let doc = std::panic::catch_unwind(AssertUnwindSafe(|| c.document(i)))
+        .map_err(|_| "the analysis failed on this article".to_string())??;
+    Ok(Loaded {
+        doc,
+        title: c.title(i),
+        notice: c.notice(i),
+    })
+}
+
+/// The analysis thread: article numbers in, outcomes out, one at a time.
+struct Worker {
+    jobs: Sender<usize>,
+    done: Receiver<Outcome>,
+    /// The article being analysed.
+    busy: Option<usize>,
+}
+
+impl Worker {
+    fn spawn(corpus: SharedCorpus) -> Worker {
+        let (jobs, inbox) = mpsc::channel::<usize>();
+        let (outbox, done) = mpsc::channel();
+        // Ends when the shelf (the sender) is dropped; a process that exits does not wait for it.
+        let spawned = std::thread::Builder::new()
+            .name("saywho-analysis".into())
+            .spawn(move || {
+                for i in inbox {
+                    if outbox.send((i, load_one(&corpus, i))).is_err() {
+                        break;
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            // Without a thread every job fails (below) with this error.
+            eprintln!("saywho: cannot start the analysis thread: {e}");
+        }
+        Worker {
+            jobs,
+            done,
+            busy: None,
+        }
+    }
+
+    fn start(&mut self, i: usize) {
+        // A send that fails (no thread) shows up in `receive` as a disconnected outbox.
+        let _ = self.jobs.send(i);
+        self.busy = Some(i);
+    }
+
+    /// The outcome of the job in hand, waiting for it when `block`.
+    fn receive(&mut self, block: bool) -> Option<Outcome> {
+        let i = self.busy?;
+        let got = if block {
+            self.done
+                .recv()
+                .map_err(|_| mpsc::TryRecvError::Disconnected)
+        } else {
+            self.done.try_recv()
+        };
+        match got {
+            Ok(outcome) => {
+                self.busy = None;
+                Some(outcome)
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.busy = None;
+                Some((i, Err("the analysis thread stopped".to_string())))
+            }
+        }
+    }
+}
+
 /// The reader over one or more articles.
 pub struct Shelf {
-    corpus: Box<dyn Corpus>,
+    corpus: SharedCorpus,
+    worker: Worker,
+    /// The article to show as soon as the worker hands it over.
+    opening: Option<usize>,
     pub theme: Theme,
     /// Whether there is a list to go back to.
     list: bool,
@@ -105,6 +199,8 @@ pub struct Shelf {
     /// A notice for the first article opened (e.g. about the state file).
     first_notice: Option<&'static str>,
     store: Option<StateStore>,
+    /// Why the reading state could not be saved (the first failure; said once).
+    save_error: Option<String>,
     /// Notices and errors met while reading articles, to repeat on stderr after the reader
     /// (each once, in the order met).
     report: Vec<String>,
@@ -122,10 +218,13 @@ impl std::fmt::Debug for Shelf {
 
 impl Shelf {
     /// A shelf over `corpus`. With `list` it opens on the article list, else on the first article.
-    pub fn new(corpus: Box<dyn Corpus>, theme: Theme, list: bool) -> Shelf {
+    pub fn new(corpus: Box<dyn Corpus + Send>, theme: Theme, list: bool) -> Shelf {
         let n = corpus.len();
+        let corpus: SharedCorpus = Arc::new(Mutex::new(corpus));
         let mut shelf = Shelf {
+            worker: Worker::spawn(Arc::clone(&corpus)),
             corpus,
+            opening: None,
             theme,
             list: list || n != 1,
             shown: None,
@@ -141,10 +240,14 @@ impl Shelf {
             notice: None,
             first_notice: None,
             store: None,
+            save_error: None,
             report: Vec::new(),
         };
         if !shelf.list {
-            shelf.open(0);
+            // The lone article is analysed before the reader starts, as before any terminal.
+            let outcome = load_one(&shelf.corpus, 0);
+            shelf.opening = Some(0);
+            shelf.take_in(0, outcome);
         }
         shelf.fill_titles();
         shelf
@@ -272,9 +375,53 @@ impl Shelf {
         usize::from(self.size.height.saturating_sub(2)).max(1)
     }
 
+    /// Whether the worker has an article in hand or one is waiting to be shown.
+    pub fn busy(&self) -> bool {
+        self.worker.busy.is_some() || self.opening.is_some()
+    }
+
+    /// Waits until the article being opened is shown and the counts of the list rows on screen
+    /// are in (what idle ticks would bring, without depending on how fast they come).
+    pub fn settle(&mut self) {
+        loop {
+            self.dispatch(true);
+            match self.worker.receive(true) {
+                Some((i, outcome)) => self.take_in(i, outcome),
+                None => break,
+            }
+        }
+        self.fill_titles();
+    }
+
     // ---- the one place state changes ----
 
     pub fn update(&mut self, action: Action) {
+        while let Some((i, outcome)) = self.worker.receive(false) {
+            self.take_in(i, outcome);
+        }
+        self.apply(action);
+        self.dispatch(action == Action::Tick);
+        self.fill_titles();
+    }
+
+    /// Gives the worker its next article: the one being opened, else (on idle ticks, with the
+    /// list on screen) the first row on screen without counts.
+    fn dispatch(&mut self, idle: bool) {
+        if self.worker.busy.is_some() {
+            return;
+        }
+        let next = self.opening.or_else(|| {
+            let end = (self.list_top + self.list_height()).min(self.len());
+            (idle && self.shown.is_none())
+                .then(|| (self.list_top..end).find(|&i| self.summaries[i].is_none()))
+                .flatten()
+        });
+        if let Some(i) = next {
+            self.worker.start(i);
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = Rect::new(0, 0, w, h);
             self.keep_cursor_in_view();
@@ -327,11 +474,10 @@ impl Shelf {
                 Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
                 Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
                 Action::Quit => self.quit = true,
-                Action::Tick => self.idle(),
+                Action::Tick => {}
                 Action::Resize(..) => self.help_scroll = self.help_scroll.min(max),
                 _ => self.help = false,
             }
-            self.fill_titles();
             return;
         }
         match action {
@@ -340,7 +486,10 @@ impl Shelf {
                 self.help = true;
                 self.help_scroll = 0;
             }
-            Action::CloseOverlay | Action::Back => self.help = false,
+            Action::CloseOverlay | Action::Back => {
+                self.help = false;
+                self.opening = None;
+            }
             Action::LineDown | Action::NextArticle => self.move_cursor(1),
             Action::LineUp | Action::PrevArticle => self.move_cursor(-1),
             Action::PageDown => self.move_cursor(page as isize),
@@ -361,10 +510,8 @@ impl Shelf {
                     }
                 }
             }
-            Action::Tick => self.idle(),
             _ => {}
         }
-        self.fill_titles();
     }
 
     /// Saves the reading state of every open article (call on quit and now and then).
@@ -376,6 +523,29 @@ impl Shelf {
             Some(store) => store.save(),
             None => Ok(()),
         }
+    }
+
+    /// [`Shelf::persist`], saying in the status bar (once) when the state cannot be saved; the
+    /// error is kept for [`Shelf::save_error`].
+    pub fn save_state(&mut self) {
+        let Err(e) = self.persist() else {
+            return;
+        };
+        if self.save_error.is_some() {
+            return;
+        }
+        let msg = format!("could not save reading state: {e}");
+        match self.app_mut() {
+            Some(app) => app.notify(msg.clone()),
+            None => self.notice = Some(msg.clone()),
+        }
+        self.save_error = Some(msg);
+    }
+
+    /// Why the reading state could not be saved, if it could not (`could not save reading
+    /// state: ...`).
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
     }
 
     fn remember(&mut self, k: usize) {
@@ -423,48 +593,41 @@ impl Shelf {
     }
 
     /// Looks up the titles of the articles on screen (and of the shown one).
+    /// While the worker holds the corpus they wait for the next update.
     fn fill_titles(&mut self) {
         let end = (self.list_top + self.list_height()).min(self.len());
+        let Ok(mut corpus) = self.corpus.try_lock() else {
+            return;
+        };
         for i in (self.list_top..end).chain(self.shown) {
             if self.titles[i].is_none() {
-                self.titles[i] = Some(self.corpus.title(i));
+                self.titles[i] = Some(corpus.title(i));
             }
         }
     }
 
-    /// Analyses articles on screen that the list has no numbers for yet, for a moment.
-    fn idle(&mut self) {
-        let start = Instant::now();
-        let end = (self.list_top + self.list_height()).min(self.len());
-        for i in self.list_top..end {
-            if self.summaries[i].is_none() {
-                self.load(i);
-                if start.elapsed() > TICK_BUDGET {
-                    break;
-                }
-            }
-        }
-    }
-
-    /// Analyses article `i` into the cache (if it is not there); returns its slot.
-    fn load(&mut self, i: usize) -> Option<usize> {
-        if let Some(k) = self.cache.iter().position(|o| o.index == i) {
-            return Some(k);
-        }
-        let doc = match self.corpus.document(i) {
-            Ok(doc) => doc,
+    /// Takes in what the worker made of article `i`, and shows it if it is being opened.
+    fn take_in(&mut self, i: usize, outcome: Result<Loaded, String>) {
+        match outcome {
+            // Already cached (asked for twice): the first one stays.
+            Ok(_) if self.cache.iter().any(|o| o.index == i) => {}
+            Ok(loaded) => self.cache_loaded(i, loaded),
             Err(e) => {
                 self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
-                return None;
             }
-        };
-        let notice = self.corpus.notice(i);
-        self.summaries[i] = Some(Ok(Summary::of(&doc)));
-        if self.titles[i].is_none() {
-            self.titles[i] = Some(self.corpus.title(i));
         }
-        let title = self.titles[i].clone().unwrap_or_default();
+        if self.opening == Some(i) {
+            self.opening = None;
+            self.show(i);
+        }
+    }
+
+    /// Puts the analysed article `i` in the cache.
+    fn cache_loaded(&mut self, i: usize, loaded: Loaded) {
+        let Loaded { doc, title, notice } = loaded;
+        self.summaries[i] = Some(Ok(Summary::of(&doc)));
+        let title = self.titles[i].get_or_insert(title).clone();
         let name = if self.list {
             format!("{title} · {}/{}", i + 1, self.len())
         } else {
@@ -493,7 +656,6 @@ impl Shelf {
         });
         let k = self.cache.len() - 1;
         self.restore(k);
-        Some(k)
     }
 
     /// Puts back the remembered state of the article in slot `k`.
@@ -512,14 +674,27 @@ impl Shelf {
         }
     }
 
-    /// Shows article `i`, analysing it if needed.
+    /// Shows article `i`, once the worker has analysed it if it is not cached.
     fn open(&mut self, i: usize) {
+        if self.cache.iter().any(|o| o.index == i) {
+            self.show(i);
+            return;
+        }
+        self.opening = Some(i);
+        match self.app_mut() {
+            Some(app) => app.update(Action::Notify("analysing the article…")),
+            None => self.notice = Some("analysing the article…".to_string()),
+        }
+    }
+
+    /// Shows article `i` from the cache, or says why it cannot be opened.
+    fn show(&mut self, i: usize) {
         if let Some(prev) = self.shown {
             if let Some(k) = self.cache.iter().position(|o| o.index == prev) {
                 self.remember(k);
             }
         }
-        match self.load(i) {
+        match self.cache.iter().position(|o| o.index == i) {
             Some(k) => {
                 // Most recently shown last.
                 let mut o = self.cache.remove(k);
@@ -532,6 +707,7 @@ impl Shelf {
                 }
                 self.cache.push(o);
                 self.shown = Some(i);
+                self.notice = None;
             }
             None => {
                 let err = match self.summary(i) {

@@ -1,8 +1,12 @@
 //! A reader that remembers: for each document, keyed by a hash of its text, the reading position
 //! (a byte offset, so it survives any terminal size), the current quotation and the followed
 //! speaker. Kept in one small JSON file in the XDG state directory, written atomically.
+//!
+//! Several readers may share the file: a save re-reads it under an advisory lock and writes back
+//! what is on disk with only the entries this reader changed replaced, so that a reader quitting
+//! late does not put back the positions another one saved meanwhile.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -61,6 +65,8 @@ struct StateFile {
 pub struct StateStore {
     path: PathBuf,
     docs: BTreeMap<String, DocState>,
+    /// The entries set by this reader since its last save (they win over the file's).
+    touched: BTreeSet<String>,
     dirty: bool,
 }
 
@@ -95,22 +101,15 @@ impl StateStore {
         let mut store = StateStore {
             path,
             docs: BTreeMap::new(),
+            touched: BTreeSet::new(),
             dirty: false,
         };
-        let notice = match std::fs::metadata(&store.path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(_) => Some(UNREADABLE),
-            Ok(m) if !m.is_file() || m.len() > MAX_FILE_LEN => Some(DAMAGED),
-            Ok(_) => match std::fs::read(&store.path) {
-                Err(_) => Some(UNREADABLE),
-                Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
-                    Ok(f) if f.saywho_state == VERSION => {
-                        store.docs = f.docs;
-                        None
-                    }
-                    _ => Some(DAMAGED),
-                },
-            },
+        let notice = match read_docs(&store.path) {
+            Ok(docs) => {
+                store.docs = docs;
+                None
+            }
+            Err(notice) => notice,
         };
         (store, notice)
     }
@@ -142,6 +141,7 @@ impl StateStore {
             None => {}
         }
         state.saved = now();
+        self.touched.insert(k.clone());
         self.docs.insert(k, state);
         self.dirty = true;
     }
@@ -151,46 +151,99 @@ impl StateStore {
         self.dirty
     }
 
-    /// Writes the store if it changed: to a temporary file in the same directory, then renamed
-    /// over the old one, so a crash never leaves half a file.
+    /// Writes the store if it changed: under the lock, the file as it is now with this reader's
+    /// changes over it, to a temporary file in the same directory renamed over the old one (so a
+    /// crash never leaves half a file).
     pub fn save(&mut self) -> io::Result<()> {
         if !self.dirty {
             return Ok(());
         }
-        if self.docs.len() > MAX_DOCS {
-            let mut by_age: Vec<(u64, String)> = self
-                .docs
-                .iter()
-                .map(|(k, s)| (s.saved, k.clone()))
-                .collect();
-            by_age.sort();
-            for (_, k) in by_age.into_iter().take(self.docs.len() - MAX_DOCS) {
-                self.docs.remove(&k);
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        std::fs::create_dir_all(&dir)?;
+        let _lock = lock(&dir)?;
+        // A damaged or foreign file is replaced, as at open.
+        let mut docs = read_docs(&self.path).unwrap_or_default();
+        for k in &self.touched {
+            if let Some(st) = self.docs.get(k) {
+                docs.insert(k.clone(), st.clone());
             }
         }
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
+        forget_oldest(&mut docs);
         let file = StateFile {
             saywho_state: VERSION,
-            docs: std::mem::take(&mut self.docs),
+            docs,
         };
-        let json = serde_json::to_vec_pretty(&file);
+        let json = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
+        write_atomically(&dir, &self.path, &json)?;
         self.docs = file.docs;
-        let json = json.map_err(io::Error::other)?;
-        let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written?;
+        self.touched.clear();
         self.dirty = false;
         Ok(())
     }
+}
+
+/// The entries of the state file at `path`: none when there is no file, else the notice to show.
+fn read_docs(path: &Path) -> Result<BTreeMap<String, DocState>, Option<&'static str>> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+        Err(_) => Err(Some(UNREADABLE)),
+        Ok(m) if !m.is_file() || m.len() > MAX_FILE_LEN => Err(Some(DAMAGED)),
+        Ok(_) => match std::fs::read(path) {
+            Err(_) => Err(Some(UNREADABLE)),
+            Ok(bytes) => match serde_json::from_slice::<StateFile>(&bytes) {
+                Ok(f) if f.saywho_state == VERSION => Ok(f.docs),
+                _ => Err(Some(DAMAGED)),
+            },
+        },
+    }
+}
+
+/// Keeps the [`MAX_DOCS`] most recently saved entries.
+fn forget_oldest(docs: &mut BTreeMap<String, DocState>) {
+    if docs.len() <= MAX_DOCS {
+        return;
+    }
+    let mut by_age: Vec<(u64, String)> = docs.iter().map(|(k, s)| (s.saved, k.clone())).collect();
+    by_age.sort();
+    for (_, k) in by_age.into_iter().take(docs.len() - MAX_DOCS) {
+        docs.remove(&k);
+    }
+}
+
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// An exclusive advisory lock on `DIR/.state.json.lock`, held until the file is dropped (the
+/// state file itself is replaced by rename, so it cannot carry the lock).
+fn lock(dir: &Path) -> io::Result<std::fs::File> {
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(format!(".{FILE_NAME}.lock")))?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: flock on a descriptor we own; the lock goes with the descriptor.
+        while unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } != 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() != io::ErrorKind::Interrupted {
+                return Err(e);
+            }
+        }
+    }
+    Ok(f)
 }
 
 #[cfg(test)]
@@ -233,10 +286,11 @@ mod tests {
             (got.anchor, got.quote, &got.speaker),
             (1234, Some(2), &st.speaker)
         );
-        // No temporary file is left behind.
+        // No temporary file is left behind (the lock file stays, empty).
         let names: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name())
+            .filter(|n| *n != *format!(".{FILE_NAME}.lock"))
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from(FILE_NAME)]);
         let _ = std::fs::remove_dir_all(&dir);
@@ -304,6 +358,53 @@ mod tests {
         assert!(store.save().is_err());
         let _ = std::fs::remove_dir_all(&dir);
         let _ = std::fs::remove_dir_all(&dir2);
+    }
+
+    fn at_quote(quote: usize) -> DocState {
+        DocState {
+            anchor: 1,
+            quote: Some(quote),
+            ..DocState::default()
+        }
+    }
+
+    #[test]
+    fn two_readers_keep_each_others_positions() {
+        let dir = temp_dir("two");
+        let (mut first, _) = StateStore::open(&dir);
+        first.set(1, at_quote(4));
+        first.set(2, at_quote(7));
+        first.save().unwrap();
+        // Reader A and reader B both open the file with document 1 at quote 4.
+        let (mut a, _) = StateStore::open(&dir);
+        let (mut b, _) = StateStore::open(&dir);
+        a.set(1, at_quote(12));
+        a.save().unwrap();
+        // B read document 1 without moving, and read documents 2 and 3; it quits last.
+        b.set(1, at_quote(4));
+        b.set(2, at_quote(8));
+        b.set(3, at_quote(1));
+        b.save().unwrap();
+        let (after, _) = StateStore::open(&dir);
+        assert_eq!(
+            after.get(1).unwrap().quote,
+            Some(12),
+            "A's save survives B's"
+        );
+        assert_eq!(
+            after.get(2).unwrap().quote,
+            Some(8),
+            "B's change wins for what B touched"
+        );
+        assert_eq!(after.get(3).unwrap().quote, Some(1));
+        // A saves again after B without touching document 2: B's position stays.
+        a.set(3, at_quote(2));
+        a.save().unwrap();
+        let (after, _) = StateStore::open(&dir);
+        assert_eq!(after.get(2).unwrap().quote, Some(8));
+        assert_eq!(after.get(3).unwrap().quote, Some(2));
+        assert_eq!(after.get(1).unwrap().quote, Some(12));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
