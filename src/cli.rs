@@ -71,6 +71,18 @@ pub struct ExtractArgs {
     /// Input format: plain text, or one `{"id": ..., "text": ...}` object a line (streamed).
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
+
+    #[command(flatten)]
+    pub limit: LineLimit,
+}
+
+/// How long a JSONL line may be.
+#[derive(Debug, Args)]
+pub struct LineLimit {
+    /// The longest JSONL line read, in bytes; a longer line is reported and ends the reading of
+    /// its file (memory stays bounded).
+    #[arg(long, value_name = "BYTES", default_value_t = saywho_core::ingest::jsonl::DEFAULT_MAX_LINE_BYTES)]
+    pub max_line_bytes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,4 +126,7 @@ pub struct EvalArgs {
     /// (`{id, start, end, canonical, resolvable}` a line); adds `resolved_acc`.
     #[arg(long, value_name = "KEY.jsonl")]
     pub canonical: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub limit: LineLimit,
 }

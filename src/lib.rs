@@ -2,4 +2,5 @@
 //! scoring against gold annotations ([`eval`]). The command line itself is the binary.
 
 pub mod eval;
+pub mod guard;
 pub mod tui;

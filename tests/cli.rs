@@ -351,3 +351,196 @@ fn eval_equals_score_py_on_shared_corpora() {
         assert_eq!(stdout(&got), stdout(&want), "{corpus}");
     }
 }
+
+// --- Hardening, second round (issue 15): JSONL lines, ids, eval's input ---------------------
+
+#[test]
+fn an_over_long_jsonl_line_is_reported_once_and_stops_reading() {
+    let long = format!("{{\"id\": 2, \"text\": \"{}\"}}\n", "a".repeat(5000));
+    let input =
+        format!("{{\"id\": 1, \"text\": \"Rain fell.\"}}\n{long}{{\"id\": 3, \"text\": \"x\"}}\n");
+    let out = run_with_stdin(
+        &[
+            "extract",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--max-line-bytes",
+            "1000",
+        ],
+        input,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
+    cli_support::assert_tame_messages(&out.stderr, 1);
+    assert!(
+        stderr(&out).starts_with("saywho: -:2: line longer than 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `/dev/zero` has no line break: reading stops at the limit instead of filling memory.
+#[test]
+fn an_endless_line_stops_at_the_limit() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let small = ["--max-line-bytes", "100000", "/dev/zero"];
+    for (command, messages) in [
+        (&["extract", "--input", "jsonl"][..], 1),
+        (&["eval"], 2), // and `no scores`
+    ] {
+        let out = saywho().args(command).args(small).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        cli_support::assert_tame_messages(&out.stderr, messages);
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("saywho: /dev/zero:1: line longer than 100000 bytes"),
+            "{err}"
+        );
+    }
+    // The default limit, 64 MiB.
+    let out = saywho()
+        .args(["extract", "--input", "jsonl", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    cli_support::assert_tame_messages(&out.stderr, 1);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("saywho: /dev/zero:1: line longer than 67108864 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn large_and_escaped_ids_are_echoed_exactly() {
+    let input = "{\"id\": 123456789012345678901234567890, \"text\": \"“Go,” Smith said.\"}\n\
+                 {\"id\": \"caf\\u00e9\", \"text\": \"x\"}\n";
+    let out = run_with_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("{\"id\":123456789012345678901234567890,"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("{\"id\":\"caf\\u00e9\","),
+        "{}",
+        lines[1]
+    );
+    let out = run_with_stdin(&["extract", "--input", "jsonl", "--format", "csv"], input);
+    assert!(
+        stdout(&out).contains("\r\n123456789012345678901234567890,"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn deeply_nested_ignored_fields_and_lone_surrogates() {
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let input = format!(
+        "{{\"id\": 1, \"meta\": {deep}, \"text\": \"“Go,” Smith said.\"}}\n\
+         {{\"id\": 2, \"text\": \"a\\ud800 b\"}}\n"
+    );
+    let out = run_with_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stderr(&out));
+    cli_support::assert_tame_messages(&out.stderr, 1);
+    assert!(
+        stderr(&out)
+            .starts_with("saywho: -:2: invalid JSON: invalid unicode escape (lone surrogate)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn eval_reports_each_bad_gold_span_and_key_line() {
+    let dir = scratch("cli-eval-bad-spans");
+    let gold = write(
+        &dir,
+        "gold.jsonl",
+        "{\"id\": \"a\", \"text\": \"“Go,” she said.\", \"quotes\": [\
+           {\"start\": 0, \"end\": 5, \"speaker\": \"she\"},\
+           {\"start\": 3, \"end\": 99, \"speaker\": \"she\"},\
+           {\"start\": 4, \"end\": 2}, {\"start\": 1, \"end\": 1}]}\n",
+    );
+    let out = saywho().arg("eval").arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+    cli_support::assert_tame_messages(&out.stderr, 4);
+    assert!(stderr(&out).ends_with("saywho: no scores: 3 bad input lines\n"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("gold.jsonl:1: quote 2: span 3..99 ends past the text (15 characters)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("gold.jsonl:1: quote 3: span 4..2 is empty or reversed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("gold.jsonl:1: quote 4: span 1..1 is empty or reversed"),
+        "{err}"
+    );
+
+    let good = write(
+        &dir,
+        "good.jsonl",
+        "{\"id\": \"a\", \"text\": \"“Go,” she said.\", \"quotes\": [{\"start\": 0, \"end\": 5}]}\n",
+    );
+    let key = write(
+        &dir,
+        "key.jsonl",
+        "{\"id\": \"a\", \"start\": -3, \"end\": 5, \"canonical\": \"Ann Lee\", \"resolvable\": true}\n",
+    );
+    let out = saywho()
+        .arg("eval")
+        .arg(&good)
+        .arg("--canonical")
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    cli_support::assert_tame_messages(&out.stderr, 2);
+    assert!(
+        stderr(&out).contains("key.jsonl:1: \"start\" is not a non-negative integer (-3)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn eval_write_errors_name_stdout() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let out = saywho()
+        .args([
+            "eval",
+            &fixture("eval-tiny.gold.jsonl"),
+            "--pred",
+            &fixture("eval-tiny.pred.jsonl"),
+        ])
+        .stdout(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    cli_support::assert_tame_messages(&out.stderr, 1);
+    assert!(
+        stderr(&out).starts_with("saywho: stdout: "),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -409,3 +409,219 @@ fn control_sequences_never_reach_a_terminal() {
         .unwrap()
         .contains("\u{1b}]0;pwned"));
 }
+
+// --- Hardening, second round (issue 15): what reaches stderr and a terminal ------------------
+
+/// A file name that sets the terminal title and writes the clipboard if obeyed.
+const HOSTILE_NAME: &str = "nope\u{1b}]0;T\u{7}\u{1b}]52;c;TUlTUw==\u{7}\u{1b}[2J.txt";
+
+#[test]
+fn escape_sequences_in_file_names_are_shown_not_obeyed() {
+    let dir = scratch("hard-names");
+    let missing = dir.join(HOSTILE_NAME);
+    let split = dir.join("two\nlines.txt");
+    let folder = dir.join("dir\u{1b}[2J");
+    std::fs::create_dir(&folder).unwrap();
+    let old = write(&dir, "old\u{1b}]0;T\u{7}.txt", b"\x93Yes,\x94 she said.");
+    let o = run(&[&missing, &split, &folder, &old]);
+    assert_eq!(o.status.code(), Some(1));
+    cli_support::assert_tame_messages(&o.stderr, 4);
+    let err = stderr(&o);
+    assert!(
+        err.contains("nope␛]0;T␇␛]52;c;TUlTUw==␇␛[2J.txt: no such file"),
+        "{err}"
+    );
+    assert!(err.contains("two␊lines.txt: no such file"), "{err}");
+    assert!(err.contains("dir␛[2J: is a directory"), "{err}");
+    assert!(
+        err.contains("old␛]0;T␇.txt: not UTF-8, read as Windows-1252"),
+        "{err}"
+    );
+
+    // JSONL: the name of the stream in `NAME:LINE:` messages, and a directory.
+    let corpus = write(&dir, "c\u{1b}[2J.jsonl", "{\"id\": 1}\n");
+    let o = saywho()
+        .args(["extract", "--input", "jsonl"])
+        .args([&corpus, &folder])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    cli_support::assert_tame_messages(&o.stderr, 2);
+    assert!(
+        stderr(&o).contains("c␛[2J.jsonl:1: no \"text\" field"),
+        "{}",
+        stderr(&o)
+    );
+
+    // eval's errors and the reader's, printed after it exits.
+    let o = saywho().arg("eval").arg(&missing).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    cli_support::assert_tame_messages(&o.stderr, 1);
+    let o = saywho()
+        .args([&missing, &split])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    cli_support::assert_tame_messages(&o.stderr, 3);
+}
+
+#[test]
+fn clap_errors_show_the_value_with_placeholders_and_exit_2() {
+    let o = saywho()
+        .args(["extract", "--format", "x\u{1b}]0;T\u{7}\ny"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("invalid value 'x␛]0;T␇␊y'"), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+/// Runs `saywho ARGS` with its stderr going to `/dev/full` (every write fails).
+fn with_full_stderr(args: &[&Path]) -> Output {
+    saywho()
+        .args(args)
+        .stderr(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_unwritable_stderr_does_not_stop_the_others() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full");
+        return;
+    }
+    let dir = scratch("hard-full-stderr");
+    let ok = write(&dir, "ok.txt", ARTICLE);
+    let nope = dir.join("nope.txt");
+    let extract = Path::new("extract");
+    let o = with_full_stderr(&[extract, &nope, &ok]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["quotes"].as_array().unwrap().len(), 1);
+
+    // A closed stderr pipe, the same.
+    let mut child = saywho()
+        .arg("extract")
+        .args([&nope, &ok])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)[0]["quotes"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn help_to_an_unwritable_stdout_fails() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for flag in ["--help", "--version"] {
+        let o = saywho()
+            .arg(flag)
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{flag}");
+        cli_support::assert_tame_messages(&o.stderr, 1);
+        assert!(stderr(&o).starts_with("saywho: stdout: "), "{}", stderr(&o));
+    }
+}
+
+/// Rust reopens a closed stdout as /dev/null before `main`, so `>&-` is `>/dev/null`: the output
+/// is discarded, exit code 0 (as the README says).
+#[test]
+fn a_closed_stdout_is_like_dev_null() {
+    let dir = scratch("hard-closed-stdout");
+    let ok = write(&dir, "ok.txt", ARTICLE);
+    let cmd = format!(
+        "exec {} extract {} >&-",
+        env!("CARGO_BIN_EXE_saywho"),
+        ok.display()
+    );
+    let o = Command::new("sh").args(["-c", &cmd]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn malformed_utf16_gets_a_notice() {
+    let dir = scratch("hard-utf16-bad");
+    let mut bytes = utf16(ARTICLE, false);
+    bytes.extend([0x00, 0xD8]); // a lone leading surrogate
+    bytes.push(b'x'); // an odd trailing byte
+    let p = write(&dir, "bad16.txt", bytes);
+    let o = run(&[&p]);
+    assert_eq!(o.status.code(), Some(0));
+    cli_support::assert_tame_messages(&o.stderr, 1);
+    assert!(
+        stderr(&o).ends_with("bad16.txt: malformed UTF-16LE, invalid sequences read as U+FFFD\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Whether `script` (util-linux) can run a command in a pseudo-terminal here.
+fn have_script() -> bool {
+    Command::new("script").arg("--version").output().is_ok()
+}
+
+#[test]
+fn a_lone_carriage_return_never_reaches_a_terminal() {
+    if !have_script() {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let dir = scratch("hard-lone-cr");
+    for (format, text, shown) in [
+        (
+            "text",
+            "Smith said: \"We will raise taxes.\"\rJones\n",
+            "taxes.\"␍Jones",
+        ),
+        (
+            "csv",
+            "\u{201C}We will win,\rsoon,\u{201D} Smith said.\n",
+            "win,␍soon",
+        ),
+    ] {
+        let p = write(&dir, "cr.txt", text);
+        let cmd = format!(
+            "{} extract -f {format} < {}",
+            env!("CARGO_BIN_EXE_saywho"),
+            p.display()
+        );
+        let o = Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        // The terminal turns each line feed into CRLF (CSV's own CRLF into CR CR LF); any other
+        // CR came from the text.
+        let rest = out.replace("\r\r\n", "").replace("\r\n", "");
+        assert!(!rest.contains('\r'), "{format}: {out:?}");
+        assert!(out.contains(shown), "{format}: {out:?}");
+    }
+    // Piped, the text stays verbatim.
+    let o = run_with_stdin(&["extract", "-f", "text"], "a\rb\n");
+    assert_eq!(o.stdout, b"a\rb\n");
+}

@@ -3,41 +3,121 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufReader, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use serde_json::Value;
+use anyhow::Result;
+use serde::Deserialize;
+use serde_json::{Number, Value};
 
 use saywho::eval::{self, CanonicalKey, GoldDoc, PredDoc, PredMention, PredQuote, Scorer};
+use saywho::guard::analyze_guarded;
+use saywho_core::export::safe::one_line;
 use saywho_core::export::DocResult;
+use saywho_core::ingest::jsonl::{self, LineError, LineErrorKind, Lines};
 
+use super::extract::line_message;
+use super::warn;
 use crate::cli::EvalArgs;
 
-/// Calls `each` with the number and text of every non-blank line of `path`.
-fn lines(path: &Path, mut each: impl FnMut(usize, &str) -> Result<()>) -> Result<()> {
+/// Calls `each` with the bytes of every non-blank line of `path`; `each` pushes what is wrong
+/// with the line. Each problem is reported (`saywho: PATH:LINE: reason`) and counted in `bad`,
+/// and reading goes on, except after a line over `max_line_bytes` or a read error. A path that
+/// cannot be opened is an error.
+fn lines(
+    path: &Path,
+    max_line_bytes: usize,
+    bad: &mut usize,
+    mut each: impl FnMut(&[u8], &mut Vec<LineErrorKind>),
+) -> Result<()> {
     let name = path.display().to_string();
     if path.is_dir() {
         anyhow::bail!("{name}: is a directory");
     }
     let file = File::open(path).map_err(|e| saywho_core::Error::io(&name, &e))?;
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{name}:{}: cannot read", i + 1))?;
-        if !line.trim().is_empty() {
-            each(i + 1, &line).with_context(|| format!("{name}:{}", i + 1))?;
+    let mut lines = Lines::new(BufReader::new(file), max_line_bytes);
+    let mut problems = Vec::new();
+    while let Some(line) = lines.next_line() {
+        let line_no = match line {
+            Ok((line_no, bytes)) => {
+                each(bytes, &mut problems);
+                line_no
+            }
+            Err(e) => {
+                problems.push(e.kind);
+                e.line_no
+            }
+        };
+        for kind in problems.drain(..) {
+            warn(format_args!(
+                "{name}:{}",
+                line_message(&LineError { line_no, kind })
+            ));
+            *bad += 1;
         }
     }
     Ok(())
 }
 
+/// What is wrong with the quote spans of a gold document: each must be non-empty and lie within
+/// the text (character offsets), or it would silently count for nothing.
+fn gold_span_problems(gold: &GoldDoc) -> impl Iterator<Item = LineErrorKind> + '_ {
+    let len = gold.text.chars().count();
+    gold.quotes.iter().enumerate().filter_map(move |(i, q)| {
+        let (n, s, e) = (i + 1, q.start, q.end);
+        let why = if s >= e {
+            format!("quote {n}: span {s}..{e} is empty or reversed")
+        } else if e > len {
+            format!("quote {n}: span {s}..{e} ends past the text ({len} characters)")
+        } else {
+            return None;
+        };
+        Some(LineErrorKind::Invalid(why))
+    })
+}
+
+/// The offsets of a canonical-key line, checked before [`eval::add_key_line`] reads it (which
+/// would pass over a negative one without a word).
+#[derive(Deserialize)]
+struct KeyOffsets {
+    #[serde(default)]
+    start: Option<Number>,
+    #[serde(default)]
+    end: Option<Number>,
+}
+
+/// Reads one canonical-key line into `key`, pushing what is wrong with it.
+fn add_key_line(key: &mut CanonicalKey, bytes: &[u8], problems: &mut Vec<LineErrorKind>) {
+    let offsets: KeyOffsets = match jsonl::parse_object(bytes) {
+        Ok(offsets) => offsets,
+        Err(e) => return problems.push(e),
+    };
+    let mut fine = true;
+    for (field, n) in [("start", &offsets.start), ("end", &offsets.end)] {
+        if let Some(n) = n.as_ref().filter(|n| n.as_u64().is_none()) {
+            problems.push(LineErrorKind::Invalid(format!(
+                "\"{field}\" is not a non-negative integer ({n})"
+            )));
+            fine = false;
+        }
+    }
+    // parse_object has checked the UTF-8 and the JSON.
+    let line = String::from_utf8_lossy(bytes);
+    if fine {
+        if let Err(e) = eval::add_key_line(key, line.trim_start_matches('\u{feff}')) {
+            problems.push(LineErrorKind::Json(e.to_string()));
+        }
+    }
+}
+
 /// The engine's quotes of `text`, as predictions.
 fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
-    let doc = super::analyze_guarded(gold.text.clone()).unwrap_or_else(|msg| {
-        eprintln!(
-            "saywho: the engine failed on gold document {}: {msg}",
+    let doc = analyze_guarded(gold.text.clone()).unwrap_or_else(|msg| {
+        warn(format_args!(
+            "the engine failed on gold document {}: {msg}",
             gold.id
-        );
+        ));
         saywho_core::Document::default()
     });
     DocResult::new(Value::Null, &doc)
@@ -57,25 +137,47 @@ fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
 }
 
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
+    let max = args.limit.max_line_bytes;
+    // Bad input lines are all reported, then there are no scores.
+    let mut bad = 0;
     let mut key = CanonicalKey::new();
     if let Some(path) = &args.canonical {
-        lines(path, |_, l| Ok(eval::add_key_line(&mut key, l)?))?;
+        lines(path, max, &mut bad, |l, problems| {
+            add_key_line(&mut key, l, problems)
+        })?;
     }
     let preds: Option<HashMap<String, Vec<PredQuote>>> = match &args.pred {
         None => None,
         Some(path) => {
             let mut map = HashMap::new();
-            lines(path, |_, l| {
-                let d: PredDoc = serde_json::from_str(l)?;
-                map.insert(eval::id_key(&d.id), d.quotes);
-                Ok(())
-            })?;
+            lines(
+                path,
+                max,
+                &mut bad,
+                |l, problems| match jsonl::parse_object::<PredDoc>(l) {
+                    Ok(d) => drop(map.insert(eval::id_key(&d.id), d.quotes)),
+                    Err(e) => problems.push(e),
+                },
+            )?;
             Some(map)
         }
     };
     let mut scorer = Scorer::new(args.kind, args.errors, key);
-    lines(&args.gold, |_, l| {
-        let gold: GoldDoc = serde_json::from_str(l)?;
+    // Once a line is bad there will be no scores: the engine need not run.
+    let mut scoring = bad == 0;
+    lines(&args.gold, max, &mut bad, |l, problems| {
+        let gold = match jsonl::parse_object::<GoldDoc>(l) {
+            Ok(gold) => gold,
+            Err(e) => {
+                scoring = false;
+                return problems.push(e);
+            }
+        };
+        problems.extend(gold_span_problems(&gold));
+        scoring &= problems.is_empty();
+        if !scoring {
+            return;
+        }
         match &preds {
             Some(map) => {
                 let empty = Vec::new();
@@ -87,15 +189,21 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
                 scorer.add(&gold, &quotes);
             }
         }
-        Ok(())
     })?;
+    if bad > 0 {
+        anyhow::bail!(
+            "no scores: {bad} bad input line{}",
+            if bad == 1 { "" } else { "s" }
+        );
+    }
 
     let report = scorer.report();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = (|| -> io::Result<()> {
         if args.json {
+            let mut stderr = io::stderr().lock();
             for e in &scorer.errors {
-                eprintln!("{}", e.line());
+                let _ = writeln!(stderr, "{}", one_line(&e.line()));
             }
             writeln!(out, "{}", report.json_line())?;
         } else {
@@ -108,7 +216,10 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
         out.flush()
     })();
     match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            warn(format_args!("stdout: {e}"));
+            Ok(ExitCode::from(1))
+        }
         _ => Ok(ExitCode::SUCCESS),
     }
 }

@@ -7,7 +7,9 @@
 //! Output is streamed document by document through a buffered stdout, flushed after each
 //! document; with `--input jsonl` only one document is held in memory at a time. A closed
 //! stdout (`saywho extract ... | head -1`) ends the command quietly with exit code 0. On a
-//! terminal, control characters from the text are printed as visible placeholders.
+//! terminal, control characters from the text (a lone carriage return too) are printed as
+//! visible placeholders. JSONL input is read by [`saywho_core::ingest::jsonl`]: each line at
+//! most `--max-line-bytes`, the id echoed exactly as given.
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,10 +18,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::Value;
 
+use saywho::guard::{analyze_guarded, analyze_source_guarded};
 use saywho_core::export::safe::TerminalSafe;
 use saywho_core::export::{csv, markdown, DocResult};
-use saywho_core::ingest;
+use saywho_core::ingest::jsonl::{LineErrorKind, Records};
+use saywho_core::ingest::{self};
 
+use super::warn;
 use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
 
 /// Writes documents in one output format, keeping the state between them (array brackets,
@@ -97,14 +102,9 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         files.push(PathBuf::from("-"));
     }
     let array = args.input == InputFormat::Jsonl || files.len() > 1;
-    // On a terminal, control characters in the text are shown, not obeyed.
-    let out: Box<dyn Write> = if stdout.is_terminal() {
-        Box::new(TerminalSafe::new(stdout.lock()))
-    } else {
-        Box::new(stdout.lock())
-    };
+    let is_terminal = stdout.is_terminal();
     let mut sink = Sink {
-        out: io::BufWriter::new(out),
+        out: io::BufWriter::new(output(stdout.lock(), is_terminal)),
         format: args.format,
         array,
         written: 0,
@@ -116,26 +116,28 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 InputFormat::Text => match ingest::read_path(path) {
                     Ok(mut src) => {
                         if let Some(notice) = src.notice() {
-                            eprintln!("saywho: {notice}");
+                            warn(notice);
                         }
-                        match super::analyze_source_guarded(&mut src) {
+                        match analyze_source_guarded(&mut src) {
                             Ok(doc) => sink.doc(
                                 &DocResult::new(Value::String(src.name.clone()), &doc)
                                     .with_source(&src),
                                 &doc.text,
                             )?,
                             Err(msg) => {
-                                eprintln!("saywho: {}: the engine failed: {msg}", src.name);
+                                warn(format_args!("{}: the engine failed: {msg}", src.name));
                                 failed = true;
                             }
                         }
                     }
                     Err(err) => {
-                        eprintln!("saywho: {err:#}");
+                        warn(format_args!("{err:#}"));
                         failed = true;
                     }
                 },
-                InputFormat::Jsonl => failed |= !jsonl_file(path, &mut sink)?,
+                InputFormat::Jsonl => {
+                    failed |= !jsonl_file(path, args.limit.max_line_bytes, &mut sink)?
+                }
             }
         }
         sink.finish()
@@ -144,94 +146,75 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Ok(()) => Ok(ExitCode::from(failed as u8)),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => {
-            eprintln!("saywho: stdout: {e}");
+            warn(format_args!("stdout: {e}"));
             Ok(ExitCode::from(1))
         }
     }
 }
 
+/// Where results go: on a terminal through [`TerminalSafe`], so that control characters in the
+/// text are shown, not obeyed; to a pipe or file verbatim.
+fn output<'a>(stdout: impl Write + 'a, is_terminal: bool) -> Box<dyn Write + 'a> {
+    if is_terminal {
+        Box::new(TerminalSafe::new(stdout))
+    } else {
+        Box::new(stdout)
+    }
+}
+
 /// Streams the JSONL documents of `path` (`-`: stdin) into `sink`. Returns whether every line
-/// was read; a bad line is reported to stderr with its number and skipped. Errors are write
-/// errors only.
-fn jsonl_file<W: Write>(path: &Path, sink: &mut Sink<W>) -> io::Result<bool> {
+/// was read; a bad line is reported to stderr with its number and skipped (a line over the
+/// limit ends the file). Errors are write errors only.
+fn jsonl_file<W: Write>(
+    path: &Path,
+    max_line_bytes: usize,
+    sink: &mut Sink<W>,
+) -> io::Result<bool> {
     let name = path.display().to_string();
     let reader: Box<dyn BufRead> = if name == "-" {
         Box::new(io::stdin().lock())
     } else if path.is_dir() {
-        eprintln!("saywho: {name}: is a directory");
+        warn(format_args!("{name}: is a directory"));
         return Ok(false);
     } else {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
-                eprintln!("saywho: {}", saywho_core::Error::io(&name, &e));
+                warn(saywho_core::Error::io(&name, &e));
                 return Ok(false);
             }
         }
     };
-    let mut engine_ok = true;
-    let lines_ok = stream_jsonl(&name, reader, |line_no, id, text| {
-        let doc = super::analyze_guarded(text).unwrap_or_else(|msg| {
+    let mut ok = true;
+    for record in Records::new(reader, max_line_bytes) {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                warn(format_args!("{name}:{}", line_message(&e)));
+                ok = false;
+                continue;
+            }
+        };
+        let doc = analyze_guarded(record.text).unwrap_or_else(|msg| {
             // Keep one output line per input line: an empty result under the same id.
-            eprintln!("saywho: {name}:{line_no}: the engine failed (id {id}): {msg}");
-            engine_ok = false;
+            let (line, id) = (record.line_no, record.id.json());
+            warn(format_args!(
+                "{name}:{line}: the engine failed (id {id}): {msg}"
+            ));
+            ok = false;
             saywho_core::Document::default()
         });
-        sink.doc(&DocResult::new(id, &doc), &doc.text)
-    })?;
-    Ok(lines_ok && engine_ok)
-}
-
-/// Reads `{"id", "text"}` lines from `reader`, calling `each` with the line number, id and text
-/// of each document in order.
-/// Blank lines are skipped; a malformed line is reported (`saywho: NAME:LINE: ...`) and skipped.
-/// Returns whether all lines were good.
-pub fn stream_jsonl(
-    name: &str,
-    mut reader: impl BufRead,
-    mut each: impl FnMut(usize, Value, String) -> io::Result<()>,
-) -> io::Result<bool> {
-    let mut ok = true;
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return Ok(ok),
-            Ok(_) => {}
-            Err(e) => {
-                eprintln!("saywho: {name}: cannot read: {e}");
-                return Ok(false);
-            }
-        }
-        line_no += 1;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match parse_line(&buf) {
-            Ok((id, text)) => each(line_no, id, text)?,
-            Err(msg) => {
-                eprintln!("saywho: {name}:{line_no}: {msg}");
-                ok = false;
-            }
-        }
+        sink.doc(&DocResult::new(record.id, &doc), &doc.text)?;
     }
+    Ok(ok)
 }
 
-/// One input line: its id (any JSON value; `null` when absent) and its text.
-fn parse_line(line: &[u8]) -> std::result::Result<(Value, String), String> {
-    let line = std::str::from_utf8(line).map_err(|e| format!("not UTF-8: {e}"))?;
-    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
-    let mut v: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Some(obj) = v.as_object_mut() else {
-        return Err("expected a JSON object {\"id\": ..., \"text\": ...}".into());
-    };
-    let text = match obj.remove("text") {
-        Some(Value::String(t)) => t,
-        Some(_) => return Err("\"text\" is not a string".into()),
-        None => return Err("no \"text\" field".into()),
-    };
-    Ok((obj.remove("id").unwrap_or(Value::Null), text))
+/// `LINE: REASON` for a JSONL line error, saying how to raise the limit a line passed.
+pub(crate) fn line_message(e: &saywho_core::ingest::jsonl::LineError) -> String {
+    match e.kind {
+        LineErrorKind::TooLong { .. } => format!("{e} (raise it with --max-line-bytes)"),
+        _ => e.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -239,28 +222,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn streams_in_order_and_reports_bad_lines() {
-        let input = "{\"id\": 1, \"text\": \"a\"}\n\nnot json\n{\"id\": \"b\", \"text\": \"b\", \"x\": 0}\n{\"id\": 3}\n";
-        let mut seen = Vec::new();
-        let ok = stream_jsonl("in", input.as_bytes(), |_, id, text| {
-            seen.push((id, text));
-            Ok(())
-        })
-        .unwrap();
-        assert!(!ok);
-        assert_eq!(
-            seen,
-            vec![(Value::from(1), "a".into()), (Value::from("b"), "b".into())]
-        );
-    }
-
-    #[test]
-    fn missing_id_is_null() {
-        assert_eq!(
-            parse_line(b"{\"text\": \"t\"}").unwrap(),
-            (Value::Null, "t".into())
-        );
-        assert!(parse_line(b"[1]").is_err());
-        assert!(parse_line(b"{\"text\": 3}").is_err());
+    fn only_a_terminal_gets_placeholders() {
+        let text = "Smith said: \"We will raise taxes.\"\rJones\n";
+        for (is_terminal, expected) in [
+            (true, "Smith said: \"We will raise taxes.\"\u{240d}Jones\n"),
+            (false, text),
+        ] {
+            let mut bytes = Vec::new();
+            {
+                let mut out = output(&mut bytes, is_terminal);
+                out.write_all(text.as_bytes()).unwrap();
+                out.flush().unwrap();
+            }
+            assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+        }
     }
 }

@@ -1,4 +1,9 @@
-//! The commands, each turning resolved arguments into work on the engine.
+//! The commands, each turning resolved arguments into work on the engine, and what they share:
+//! messages on stderr and the check that stdout is open.
+
+use std::io::{self, Write};
+
+use saywho_core::export::safe::one_line;
 
 mod eval;
 mod extract;
@@ -8,28 +13,24 @@ pub use eval::eval;
 pub use extract::extract;
 pub use read::read;
 
-/// Runs the engine, turning a panic into an error message so that one bad document does not end
-/// a batch run (the panic message itself has already gone to stderr).
-pub(crate) fn analyze_guarded(text: String) -> Result<saywho_core::Document, String> {
-    guarded(move || saywho_core::analyze(text))
+/// Prints `saywho: MESSAGE` on stderr as one line: file names and quoted input in the message
+/// show their control characters (escape sequences, line breaks) as placeholders. A stderr that
+/// cannot be written is ignored, so that the work goes on and the exit code still tells.
+pub(crate) fn warn(message: impl std::fmt::Display) {
+    let message = message.to_string();
+    let _ = writeln!(io::stderr().lock(), "saywho: {}", one_line(&message));
 }
 
-/// [`analyze_guarded`] for a [`saywho_core::Source`]: its structured headings win (see
-/// [`saywho_core::analyze_source`]).
-pub(crate) fn analyze_source_guarded(
-    source: &mut saywho_core::Source,
-) -> Result<saywho_core::Document, String> {
-    // The source is not read again if the engine panics, so unwinding cannot expose it broken.
-    guarded(std::panic::AssertUnwindSafe(|| {
-        saywho_core::analyze_source(source)
-    }))
-}
-
-fn guarded<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
-    std::panic::catch_unwind(f).map_err(|e| {
-        e.downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| e.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string())
-    })
+/// Why stdout cannot be written at all, if it is closed (`>&-`). Rust's stdout drops writes to a
+/// closed descriptor without a word, so the output would vanish under exit code 0.
+pub(crate) fn stdout_closed() -> Option<io::Error> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        io::stdout().as_fd().try_clone_to_owned().err()
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }

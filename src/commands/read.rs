@@ -93,7 +93,7 @@ pub fn read(args: ReadArgs) -> Result<ExitCode> {
 
 fn print_lines(lines: &[String]) {
     for line in lines {
-        eprintln!("saywho: {line}");
+        super::warn(line);
     }
 }
 

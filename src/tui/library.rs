@@ -8,10 +8,11 @@ use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
-use serde::Deserialize;
 
 use super::shelf::Corpus;
+use crate::guard::analyze_source_guarded;
 use saywho_core::document::Document;
+use saywho_core::ingest::jsonl::{self, Record, DEFAULT_MAX_LINE_BYTES};
 use saywho_core::ingest::{self, Source};
 
 /// One article.
@@ -42,19 +43,6 @@ pub struct Library {
     errors: Vec<String>,
     /// The notice of each article read so far (see [`Source::notice`]).
     notices: Vec<Option<String>>,
-}
-
-#[derive(Deserialize)]
-struct LineHead {
-    #[serde(default)]
-    id: serde_json::Value,
-    #[serde(default)]
-    title: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct LineText {
-    text: String,
 }
 
 /// Whether `path` names a JSONL corpus (by its extension).
@@ -205,21 +193,34 @@ impl Library {
         match &self.entries[i] {
             Entry::Text(s) => Ok(s.clone()),
             Entry::File { path, .. } => Ok(ingest::read_path(path)?),
-            &Entry::Line {
-                file,
-                line,
-                offset,
-                len,
-            } => {
-                let (path, name) = &self.jsonl[file];
-                let bytes = read_at(path, offset, len)
-                    .map_err(|e| anyhow::anyhow!("{name}:{line}: {e}"))?;
-                match serde_json::from_slice::<LineText>(&bytes) {
-                    Ok(t) => Ok(Source::new(format!("{name}:{line}"), t.text)),
-                    Err(e) => bail!("{name}:{line}: not an article ({e})"),
-                }
+            &Entry::Line { file, line, .. } => {
+                let name = &self.jsonl[file].1;
+                let record = self.record(i)?;
+                Ok(Source::new(format!("{name}:{line}"), record.text))
             }
         }
+    }
+
+    /// Reads and parses JSONL entry `i` (see [`jsonl::parse_record`]).
+    fn record(&self, i: usize) -> Result<Record> {
+        let Entry::Line {
+            file,
+            line,
+            offset,
+            len,
+        } = self.entries[i]
+        else {
+            bail!("not a JSONL line");
+        };
+        let (path, name) = &self.jsonl[file];
+        // The same bound as `saywho extract --input jsonl`, so memory stays bounded here too.
+        if len > DEFAULT_MAX_LINE_BYTES + 2 {
+            bail!("{name}:{line}: line longer than {DEFAULT_MAX_LINE_BYTES} bytes, not read");
+        }
+        let bytes =
+            read_at(path, offset, len).map_err(|e| anyhow::anyhow!("{name}:{line}: {e}"))?;
+        jsonl::parse_record(line, &bytes)
+            .map_err(|e| anyhow::anyhow!("{name}:{line}: not an article ({e})"))
     }
 }
 
@@ -255,24 +256,11 @@ impl Corpus for Library {
         match &self.entries[i] {
             Entry::Text(s) => s.meta.title.clone().unwrap_or_else(|| s.name.clone()),
             Entry::File { title, .. } => title.clone(),
-            &Entry::Line {
-                file,
-                line,
-                offset,
-                len,
-            } => {
-                let head = read_at(&self.jsonl[file].0, offset, len)
-                    .ok()
-                    .and_then(|b| serde_json::from_slice::<LineHead>(&b).ok());
-                let title = head.as_ref().and_then(|h| {
-                    h.title
-                        .clone()
+            &Entry::Line { line, .. } => {
+                let title = self.record(i).ok().and_then(|r| {
+                    r.title
                         .filter(|t| !t.trim().is_empty())
-                        .or(match &h.id {
-                            serde_json::Value::String(s) => Some(s.clone()),
-                            serde_json::Value::Number(n) => Some(n.to_string()),
-                            _ => None,
-                        })
+                        .or_else(|| Some(r.id.text()).filter(|id| !id.is_empty()))
                 });
                 title.unwrap_or_else(|| format!("line {line}"))
             }
@@ -301,8 +289,8 @@ impl Corpus for Library {
             title.clone_from(own);
         }
         // HTML and Markdown bring their own headings; analyze_source keeps them.
-        std::panic::catch_unwind(move || saywho_core::analyze_source(&mut source))
-            .map_err(|_| "the analysis failed on this article".to_string())
+        analyze_source_guarded(&mut source)
+            .map_err(|msg| format!("the analysis failed on this article: {msg}"))
     }
 
     fn notice(&mut self, i: usize) -> Option<String> {

@@ -97,3 +97,20 @@ pub fn check_offsets(text: &str, result: &Value) {
         assert_eq!(s["quotes"].as_u64().unwrap() as usize, n);
     }
 }
+
+/// Every line of `stderr` is a `saywho: ` message with no control character in it (escape
+/// sequences, carriage returns, C1 controls all shown as placeholders), and there are `lines`.
+pub fn assert_tame_messages(stderr: &[u8], lines: usize) {
+    let text = String::from_utf8_lossy(stderr);
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| {
+            c != '\n' && (c.is_control() || saywho_core::export::safe::placeholder(c).is_some())
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} reached stderr: {text:?}");
+    for line in text.lines() {
+        assert!(line.starts_with("saywho: "), "{text:?}");
+    }
+    assert_eq!(text.lines().count(), lines, "{text:?}");
+}

@@ -4,17 +4,18 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::document::{CharOffsets, Document};
 use crate::ingest::article::SourceFormat;
+use crate::ingest::jsonl::Id;
 use crate::ingest::Source;
 
 /// The exported result of one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocResult {
-    /// The document's id: the `id` of a JSONL input line, or the file name (`-` for stdin).
-    pub id: Value,
+    /// The document's id: the `id` of a JSONL input line as given, or the file name (`-` for
+    /// stdin).
+    pub id: Id,
     /// The article's title, where a web page or Markdown file gives it; else `null`.
     pub title: Option<String>,
     /// The article's byline, where a web page or Markdown file gives it; else `null`.
@@ -116,7 +117,8 @@ impl OffsetMap {
 
 impl DocResult {
     /// Builds the exported result of `doc` under `id`.
-    pub fn new(id: Value, doc: &Document) -> Self {
+    pub fn new(id: impl Into<Id>, doc: &Document) -> Self {
+        let id = id.into();
         let text = doc.text.as_str();
         let valid = |r: &Range<usize>| {
             r.start <= r.end
@@ -241,11 +243,7 @@ impl DocResult {
 
     /// The id as plain text: a string without its JSON quotes, anything else as JSON.
     pub fn id_text(&self) -> String {
-        match &self.id {
-            Value::String(s) => s.clone(),
-            Value::Null => String::new(),
-            other => other.to_string(),
-        }
+        self.id.text()
     }
 }
 
@@ -253,6 +251,7 @@ impl DocResult {
 pub(crate) mod tests {
     use super::*;
     use crate::document::{EntityKind, Quote, QuoteKind, Speaker};
+    use serde_json::Value;
 
     /// `“We will win,” Smith said. And “soon.”` with the first quote given to Smith.
     pub(crate) fn sample_doc() -> Document {

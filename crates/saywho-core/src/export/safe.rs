@@ -3,7 +3,11 @@
 //! `saywho extract` wraps stdout in [`TerminalSafe`] when stdout is a terminal, so an article
 //! carrying ANSI/OSC escape sequences (window titles, OSC 52 clipboard writes, cursor moves,
 //! screen clears), C1 controls or bidirectional overrides prints them as placeholders instead of
-//! obeying them. Output to a pipe or a file is left verbatim.
+//! obeying them; a carriage return not followed by a line feed (which would move the cursor back
+//! over the line already printed) becomes `␍`. Output to a pipe or a file is left verbatim.
+//!
+//! Messages for stderr that quote a file name or input go through [`one_line`]: every control
+//! character, line breaks included, becomes a placeholder, so a message stays one line.
 
 use std::io::{self, Write};
 
@@ -36,8 +40,29 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// A writer that [`sanitize`]s UTF-8 text on its way to `inner`. A character split across two
-/// writes is held back until it is complete; bytes that are not UTF-8 become U+FFFD.
+/// `text` as one line that cannot take over a terminal: every character with a [`placeholder`]
+/// is replaced, and so are tab, line feed and carriage return (`␉`, `␊`, `␍`).
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let visible = |c: char| match c {
+        '\t' | '\n' | '\r' => char::from_u32(0x2400 + c as u32),
+        _ => placeholder(c),
+    };
+    if !text.chars().any(|c| visible(c).is_some()) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| visible(c).unwrap_or(c))
+        .collect::<String>()
+        .into()
+}
+
+/// The placeholder of a carriage return that no line feed follows.
+const LONE_CR: char = '\u{240d}';
+
+/// A writer that [`sanitize`]s UTF-8 text on its way to `inner` and shows a lone carriage return
+/// as `␍` (CRLF stays). A character split across two writes is held back until it is complete,
+/// and so is a final carriage return until the next byte tells whether a line feed follows;
+/// bytes that are not UTF-8 become U+FFFD.
 pub struct TerminalSafe<W: Write> {
     inner: W,
     pending: Vec<u8>,
@@ -56,7 +81,10 @@ impl<W: Write> Write for TerminalSafe<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.pending.extend_from_slice(buf);
         let mut out = String::with_capacity(self.pending.len());
-        let mut rest = &self.pending[..];
+        // A carriage return ending the input so far waits for the next write.
+        let cr_held = self.pending.last() == Some(&b'\r');
+        let ready = self.pending.len() - cr_held as usize;
+        let mut rest = &self.pending[..ready];
         loop {
             match std::str::from_utf8(rest) {
                 Ok(s) => {
@@ -81,7 +109,10 @@ impl<W: Write> Write for TerminalSafe<W> {
                 }
             }
         }
-        let keep = rest.len();
+        let keep = rest.len() + cr_held as usize;
+        if out.contains('\r') {
+            out = show_lone_crs(&out);
+        }
         self.inner.write_all(out.as_bytes())?;
         let len = self.pending.len();
         self.pending.drain(..len - keep);
@@ -93,11 +124,28 @@ impl<W: Write> Write for TerminalSafe<W> {
     }
 }
 
+/// `text` with every carriage return that no line feed follows replaced by `␍`.
+fn show_lone_crs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            LONE_CR
+        } else {
+            c
+        });
+    }
+    out
+}
+
 impl<W: Write> Drop for TerminalSafe<W> {
     fn drop(&mut self) {
-        if !self.pending.is_empty() {
-            let _ = self.inner.write_all("\u{fffd}".as_bytes());
-        }
+        let held = match self.pending.as_slice() {
+            [] => "",
+            b"\r" => "\u{240d}",
+            _ => "\u{fffd}",
+        };
+        let _ = self.inner.write_all(held.as_bytes());
     }
 }
 
@@ -133,5 +181,43 @@ mod tests {
             w.flush().unwrap();
         }
         assert_eq!(String::from_utf8(out).unwrap(), "“x␛[31m”\u{fffd}\u{fffd}z");
+    }
+
+    /// What reaches a terminal when `chunks` are written one after the other.
+    fn on_terminal(chunks: &[&str]) -> String {
+        let mut out = Vec::new();
+        {
+            let mut w = TerminalSafe::new(&mut out);
+            for c in chunks {
+                w.write_all(c.as_bytes()).unwrap();
+                w.flush().unwrap();
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_shown_and_crlf_kept() {
+        assert_eq!(
+            on_terminal(&["Smith said: \"We will raise taxes.\"\rJones\n"]),
+            "Smith said: \"We will raise taxes.\"␍Jones\n"
+        );
+        assert_eq!(
+            on_terminal(&["a,b\r\n", "c\r", "\nd\r", "e\r"]),
+            "a,b\r\nc\r\nd␍e␍"
+        );
+        assert_eq!(on_terminal(&["x\r", "\r\n"]), "x␍\r\n");
+    }
+
+    #[test]
+    fn one_line_shows_every_control() {
+        assert_eq!(
+            one_line("nope\u{1b}]0;T\u{7}\ttab\nnext\rback.txt"),
+            "nope␛]0;T␇␉tab␊next␍back.txt"
+        );
+        assert!(matches!(
+            one_line("plain é.txt"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

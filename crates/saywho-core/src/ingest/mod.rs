@@ -34,6 +34,7 @@ pub use crate::ingest::article::{Heading, SourceFormat};
 
 pub mod article;
 pub mod html;
+pub mod jsonl;
 pub mod markdown;
 
 /// The bundled sample article, embedded so the reader works from any folder.
@@ -70,6 +71,9 @@ pub struct Source {
     pub headings: Vec<Heading>,
     /// Whether the encoding was a guess (bytes that are not UTF-8 read as Windows-1252).
     pub guessed_encoding: bool,
+    /// Whether malformed sequences (a lone UTF-16 surrogate, an odd trailing byte, bad UTF-8
+    /// after a byte-order mark) were replaced by U+FFFD while decoding.
+    pub replaced_malformed: bool,
 }
 
 /// An article's metadata, where its source gives it.
@@ -101,6 +105,7 @@ impl Source {
             meta: ArticleMeta::default(),
             headings: Vec::new(),
             guessed_encoding: encoding == ENC_WINDOWS_1252,
+            replaced_malformed: false,
         }
     }
 
@@ -130,14 +135,24 @@ impl Source {
             },
             headings,
             guessed_encoding: false,
+            replaced_malformed: false,
         }
     }
 
     /// What the user should be told about how the text was read (for stderr or a status bar),
-    /// e.g. `FILE: not UTF-8, read as Windows-1252`; `None` when the encoding was not a guess.
+    /// e.g. `FILE: not UTF-8, read as Windows-1252` or `FILE: malformed UTF-16LE, invalid
+    /// sequences read as U+FFFD`; `None` when the text was decoded as it is.
     pub fn notice(&self) -> Option<String> {
-        self.guessed_encoding
-            .then(|| format!("{}: not UTF-8, read as Windows-1252", self.name))
+        if self.guessed_encoding {
+            Some(format!("{}: not UTF-8, read as Windows-1252", self.name))
+        } else if self.replaced_malformed {
+            Some(format!(
+                "{}: malformed {}, invalid sequences read as U+FFFD",
+                self.name, self.encoding
+            ))
+        } else {
+            None
+        }
     }
 
     /// Whether there is no text to speak of (empty or whitespace only).
@@ -211,19 +226,22 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<Source> {
             Ok(src)
         }
         SourceFormat::Markdown => {
-            let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
+            let decoded = decode_bytes(&name, bytes)?;
             let mut src = Source::from_article(
                 name,
-                crate::ingest::markdown::markdown_to_article(&text),
+                crate::ingest::markdown::markdown_to_article(&decoded.text),
                 SourceFormat::Markdown,
-                encoding,
+                decoded.encoding,
             );
-            src.guessed_encoding = encoding == ENC_WINDOWS_1252;
+            src.guessed_encoding = decoded.encoding == ENC_WINDOWS_1252;
+            src.replaced_malformed = decoded.replaced_malformed;
             Ok(src)
         }
         SourceFormat::Text => {
-            let Decoded { text, encoding } = decode_bytes(&name, bytes)?;
-            Ok(Source::with_encoding(name, text, encoding))
+            let decoded = decode_bytes(&name, bytes)?;
+            let mut src = Source::with_encoding(name, decoded.text, decoded.encoding);
+            src.replaced_malformed = decoded.replaced_malformed;
+            Ok(src)
         }
     }
 }
@@ -254,6 +272,8 @@ fn html_encoding(bytes: &[u8]) -> (&'static str, bool) {
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Whether malformed sequences became U+FFFD (UTF-8 or UTF-16 after a byte-order mark).
+    pub replaced_malformed: bool,
 }
 
 /// Reads `path`, or stdin when it is `-`.
@@ -359,16 +379,17 @@ pub fn decode_bytes(name: &str, mut bytes: Vec<u8>) -> Result<Decoded> {
     if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         if enc == UTF_8 {
             bytes.drain(..bom_len);
-            let text = match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            let (text, replaced_malformed) = match String::from_utf8(bytes) {
+                Ok(text) => (text, false),
+                Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
             };
             return Ok(Decoded {
                 text,
                 encoding: ENC_UTF8,
+                replaced_malformed,
             });
         }
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let (text, replaced_malformed) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let encoding = if enc == UTF_16LE {
             ENC_UTF16LE
         } else {
@@ -378,18 +399,21 @@ pub fn decode_bytes(name: &str, mut bytes: Vec<u8>) -> Result<Decoded> {
         return Ok(Decoded {
             text: text.into_owned(),
             encoding,
+            replaced_malformed,
         });
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
             encoding: ENC_UTF8,
+            replaced_malformed: false,
         }),
         Err(e) => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
             Ok(Decoded {
                 text: text.into_owned(),
                 encoding: ENC_WINDOWS_1252,
+                replaced_malformed: false,
             })
         }
     }
@@ -424,16 +448,45 @@ mod tests {
             dec(&le),
             Decoded {
                 text: text.into(),
-                encoding: ENC_UTF16LE
+                encoding: ENC_UTF16LE,
+                replaced_malformed: false,
             }
         );
         assert_eq!(
             dec(&be),
             Decoded {
                 text: text.into(),
-                encoding: ENC_UTF16BE
+                encoding: ENC_UTF16BE,
+                replaced_malformed: false,
             }
         );
+    }
+
+    #[test]
+    fn malformed_utf16_gets_a_notice() {
+        // A lone leading surrogate, then an odd trailing byte.
+        let mut le = vec![0xFF, 0xFE];
+        for u in "Hi "
+            .encode_utf16()
+            .chain([0xD800])
+            .chain("there".encode_utf16())
+        {
+            le.extend(u.to_le_bytes());
+        }
+        le.push(b'x');
+        let src = source_from_bytes("odd.txt".into(), le).unwrap();
+        assert_eq!(src.text, "Hi \u{fffd}there\u{fffd}");
+        assert_eq!(
+            src.notice().as_deref(),
+            Some("odd.txt: malformed UTF-16LE, invalid sequences read as U+FFFD")
+        );
+        let src = source_from_bytes("bad.md".into(), b"\xEF\xBB\xBFok \xFF".to_vec()).unwrap();
+        assert_eq!(
+            src.notice().as_deref(),
+            Some("bad.md: malformed UTF-8, invalid sequences read as U+FFFD")
+        );
+        let good = source_from_bytes("good.txt".into(), b"\xFF\xFEH\x00i\x00".to_vec()).unwrap();
+        assert_eq!((good.text.as_str(), good.notice()), ("Hi", None));
     }
 
     #[test]
