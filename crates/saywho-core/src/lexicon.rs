@@ -154,7 +154,8 @@ lexicon! {
     indefinites: Words = "indefinites.txt";
     /// Lower-case words inside a name: "Jan van Dijk", "Ana de Souza".
     name_particles: Words = "name_particles.txt";
-    /// Words after which a speech verb's form is a noun: "the following comment", "his claims".
+    /// Words that open a noun phrase: a speech verb's form after one is a noun ("the following
+    /// comment", "his claims").
     noun_markers: Words = "noun_markers.txt";
     /// Function words: never the end of a heading, never the start of a run-in heading.
     function_words: Words = "function_words.txt";
@@ -162,10 +163,24 @@ lexicon! {
     subordinators: Words = "subordinators.txt";
     /// Auxiliaries and frequent irregular past forms: the verb after a name that opens a clause.
     clause_verbs: Words = "clause_verbs.txt";
-    /// Words that open a clause after a run-in heading (besides determiners).
+    /// Words that open a clause after a run-in heading (besides [`noun_markers`]).
     clause_openers: Words = "clause_openers.txt";
-    /// Determiners after a run-in heading: a lower-case word must follow.
-    heading_determiners: Words = "heading_determiners.txt";
+    /// Words that stand alone for an unnamed speaker: "one said", "said another".
+    lone_pronouns: Words = "lone_pronouns.txt";
+    /// Relative pronouns and conjunctions, which a loose description never runs over.
+    description_breaks: Words = "description_breaks.txt";
+    /// Forms of "be" and "have": a phrase holding one is a clause, not a loose description.
+    auxiliaries: Words = "auxiliaries.txt";
+    /// Determiners that name the owner of a description: "his office".
+    possessive_determiners: Words = "possessive_determiners.txt";
+    /// Honorifics with the gender they show ("mr." -> "male").
+    honorifics: Pairs = "honorifics.txt";
+    /// Honorifics after which a title word is a surname: "Mr. King".
+    surname_honorifics: Words = "surname_honorifics.txt";
+    /// Relative pronouns that stand for the mention before them: "Smith, who said".
+    relative_pronouns: Words = "relative_pronouns.txt";
+    /// Lower-case words that can open the speaker right after a quote: "she asked".
+    speaker_openers: Words = "speaker_openers.txt";
 }
 
 bitflags::bitflags! {
@@ -189,6 +204,8 @@ bitflags::bitflags! {
         const DETERMINER = 1 << 10;
         /// A word that makes a description indefinite ([`indefinites`]).
         const INDEFINITE = 1 << 11;
+        /// A word after which a speech verb's form is a noun ([`noun_markers`]).
+        const NOUN_MARKER = 1 << 12;
     }
 }
 
@@ -225,6 +242,7 @@ fn classes_of_words() -> FxHashMap<String, Class> {
         (female_names(), Class::FIRST_NAME),
         (determiners(), Class::DETERMINER),
         (indefinites(), Class::INDEFINITE),
+        (noun_markers(), Class::NOUN_MARKER),
     ];
     let keys = [
         (speech_phrases(), Class::PHRASAL_VERB),

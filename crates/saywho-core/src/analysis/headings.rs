@@ -259,7 +259,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
     }
     let after_lower = after.lower();
     let next = w.get(k + 1);
-    if lexicon::heading_determiners().contains(after_lower.as_str()) {
+    if lexicon::noun_markers().contains(after_lower.as_str()) {
         // "The meeting", not "The New York Times".
         return next.is_some_and(Word::is_lower);
     }
@@ -285,7 +285,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
     // Smith would"), unless a determiner makes the verb a noun ("made the call").
     let speech_verb = (0..k).any(|i| {
         lexicon::speech_verbs().contains(w[i].lower().as_str())
-            && !(i > 0 && lexicon::heading_determiners().contains(w[i - 1].lower().as_str()))
+            && !(i > 0 && lexicon::noun_markers().contains(w[i - 1].lower().as_str()))
     });
     if speech_verb {
         return false;

@@ -53,6 +53,18 @@ pub struct Np {
     pub gender: Option<Gender>,
 }
 
+impl Gender {
+    /// The gender a lexicon names ("male", "female", "neuter", "plural").
+    fn of_kind(kind: &str) -> Gender {
+        match kind {
+            "male" => Gender::Male,
+            "female" => Gender::Female,
+            "neuter" => Gender::Neuter,
+            _ => Gender::Plural,
+        }
+    }
+}
+
 impl Np {
     pub fn is_name(&self) -> bool {
         matches!(self.kind, MentionKind::Name { .. })
@@ -119,12 +131,7 @@ fn pronoun(toks: &[Tok], i: usize) -> Option<Np> {
     if !toks[i].has(Class::PRONOUN) {
         return None;
     }
-    let gender = match lexicon::pronouns().value(toks[i].lower())? {
-        "male" => Gender::Male,
-        "female" => Gender::Female,
-        "neuter" => Gender::Neuter,
-        _ => Gender::Plural,
-    };
+    let gender = Gender::of_kind(lexicon::pronouns().value(toks[i].lower())?);
     Some(Np {
         toks: i..i + 1,
         span: toks[i].span(),

@@ -250,7 +250,7 @@ fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
         let in_name = |t: &Tok| t.is_capitalised() && toks[k - 1].is_capitalised();
         let noun = k > 0
             && toks[k].is_speech_verb()
-            && (lexicon::noun_markers().contains(toks[k - 1].lower())
+            && (toks[k - 1].has(Class::NOUN_MARKER)
                 || toks[k - 1].is_possessive()
                 || in_name(&toks[k]));
         if noun {

@@ -5,7 +5,7 @@ use compact_str::CompactString;
 
 use super::{is_role, possessive_len, Gender, MentionKind, Np};
 use crate::analysis::tokens::Tok;
-use crate::lexicon::Class;
+use crate::lexicon::{self, Class};
 
 /// Whether `tok` opens a description, and whether a definite one: "the", "his" or a possessive
 /// (`Some(true)`), "a" or "another" (`Some(false)`).
@@ -22,7 +22,7 @@ pub(super) fn is_determiner(tok: &Tok) -> Option<bool> {
 /// "one said", "said another": an indefinite pronoun standing for an unnamed speaker.
 pub(super) fn lone_pronoun(toks: &[Tok], k: usize) -> Option<Np> {
     let t = toks.get(k)?;
-    if !matches!(t.lower(), "one" | "another" | "others" | "some") {
+    if !lexicon::lone_pronouns().contains(t.lower()) {
         return None;
     }
     Some(Np {
@@ -58,10 +58,7 @@ pub(super) fn loose_description(
         let after_preposition = k > 0 && body[k - 1].is_preposition();
         (t.is_word() || t.is_punct(text, ","))
             && (is_determiner(t).is_none() || after_preposition)
-            && !matches!(
-                t.lower(),
-                "that" | "which" | "who" | "whom" | "and" | "or" | "but"
-            )
+            && !lexicon::description_breaks().contains(t.lower())
     });
     // "the official", "the 46-year-old": lower case, letters with digits or hyphens.
     let lower_head = head.is_word()
@@ -71,13 +68,9 @@ pub(super) fn loose_description(
             .lower()
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-');
-    let no_verbs = !body.iter().any(|t| {
-        t.is_speech_verb()
-            || matches!(
-                t.lower(),
-                "is" | "was" | "are" | "were" | "has" | "had" | "have"
-            )
-    });
+    let no_verbs = !body
+        .iter()
+        .any(|t| t.is_speech_verb() || lexicon::auxiliaries().contains(t.lower()));
     if !(words_only && lower_head && no_verbs && prepositions <= max_prepositions)
         || head.is_preposition()
     {
@@ -164,7 +157,7 @@ fn possessor(text: &str, first: &Tok) -> Option<CompactString> {
     if first.is_possessive() {
         let s = &text[first.span()];
         Some(CompactString::new(&s[..s.len() - possessive_len(first)]))
-    } else if matches!(first.lower(), "his" | "her" | "their" | "its") {
+    } else if lexicon::possessive_determiners().contains(first.lower()) {
         Some(first.lower().into())
     } else {
         None

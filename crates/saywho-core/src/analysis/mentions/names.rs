@@ -221,13 +221,9 @@ fn titled_name(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
 
 /// The gender an honorific in a name shows: Mr., Ms., Sir, Queen.
 fn honorific_gender(run: &[Tok]) -> Option<Gender> {
-    run.iter().find_map(|t| match t.lower() {
-        "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
-        "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
-            Some(Gender::Female)
-        }
-        _ => None,
-    })
+    run.iter()
+        .find_map(|t| lexicon::honorifics().value(t.lower()))
+        .map(Gender::of_kind)
 }
 
 /// A nationality adjective: Ukrainian, American, Chinese, British, Israeli.
@@ -250,10 +246,7 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
                 && run[k - 1].is_capitalised()
                 && !is_title(&run[k - 1])
                 && !run[k].lower().ends_with('.')
-                || matches!(
-                    run[k - 1].lower(),
-                    "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr"
-                ));
+                || lexicon::surname_honorifics().contains(run[k - 1].lower()));
         if (is_title(&run[k]) && !surname) || lower || run[k].is_possessive() && k + 1 < run.len() {
             start = k + 1;
             if run.get(k + 1).is_some_and(|t| t.lower() == "of") {

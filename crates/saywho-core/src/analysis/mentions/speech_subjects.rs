@@ -4,6 +4,7 @@
 use super::descriptions::{is_determiner, lone_pronoun, loose_description};
 use super::{MentionKind, Np};
 use crate::analysis::tokens::Tok;
+use crate::lexicon;
 
 /// Which tokens a mention covers or directly follows, and which mention ends where: built once
 /// per sentence so that finding speech-verb subjects stays linear in the sentence.
@@ -101,7 +102,7 @@ fn subject_side(
     cover: &mut Coverage,
 ) {
     let before = &toks[j - 1];
-    if matches!(before.lower(), "who" | "which" | "that") && !cover.taken(j - 1) {
+    if lexicon::relative_pronouns().contains(before.lower()) && !cover.taken(j - 1) {
         let np = Np {
             toks: j - 1..j,
             span: before.span(),
