@@ -110,11 +110,12 @@ macro_rules! lexicon {
             }
         )*
 
-        /// Every declared file with its repeated entries.
+        /// Every declared file with its text and its repeated entries.
         #[cfg(test)]
-        fn declared_files() -> Vec<(&'static str, Vec<String>)> {
+        fn declared_files() -> Vec<(&'static str, &'static str, Vec<String>)> {
             vec![$((
                 $file,
+                include_str!(concat!("../../../assets/lexicon/", $file)),
                 <$shape as List>::duplicates(include_str!(concat!("../../../assets/lexicon/", $file))),
             )),*]
         }
@@ -371,7 +372,7 @@ mod tests {
         on_disk.sort();
         let mut declared: Vec<String> = declared_files()
             .into_iter()
-            .map(|(file, _)| file.to_string())
+            .map(|(file, _, _)| file.to_string())
             .collect();
         declared.sort();
         assert_eq!(
@@ -381,8 +382,15 @@ mod tests {
     }
 
     #[test]
+    fn every_lexicon_says_what_it_is_in_a_comment_header() {
+        for (file, source, _) in declared_files() {
+            assert!(source.starts_with("# "), "{file}");
+        }
+    }
+
+    #[test]
     fn no_lexicon_repeats_an_entry() {
-        for (file, repeated) in declared_files() {
+        for (file, _, repeated) in declared_files() {
             assert!(repeated.is_empty(), "{file} repeats {repeated:?}");
         }
         assert_eq!(Words::duplicates("a b\nc a # a"), ["a"]);
