@@ -168,10 +168,8 @@ lexicon! {
     clause_openers: Words = "clause_openers.txt";
     /// Words that stand alone for an unnamed speaker: "one said", "said another".
     lone_pronouns: Words = "lone_pronouns.txt";
-    /// Relative pronouns and conjunctions, which a loose description never runs over.
+    /// Words a loose description never holds: "that", "and", "was".
     description_breaks: Words = "description_breaks.txt";
-    /// Forms of "be" and "have": a phrase holding one is a clause, not a loose description.
-    auxiliaries: Words = "auxiliaries.txt";
     /// Determiners that name the owner of a description: "his office".
     possessive_determiners: Words = "possessive_determiners.txt";
     /// Honorifics with the gender they show ("mr." -> "male").
@@ -207,6 +205,8 @@ bitflags::bitflags! {
         const INDEFINITE = 1 << 11;
         /// A word after which a speech verb's form is a noun ([`noun_markers`]).
         const NOUN_MARKER = 1 << 12;
+        /// An honorific that shows a gender ([`honorifics`]).
+        const HONORIFIC = 1 << 13;
     }
 }
 
@@ -248,6 +248,7 @@ fn classes_of_words() -> FxHashMap<String, Class> {
     let keys = [
         (speech_phrases(), Class::PHRASAL_VERB),
         (pronouns(), Class::PRONOUN),
+        (honorifics(), Class::HONORIFIC),
     ];
     let mut map: FxHashMap<String, Class> = FxHashMap::default();
     let all = words

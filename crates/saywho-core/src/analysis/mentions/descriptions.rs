@@ -53,11 +53,13 @@ pub(super) fn loose_description(
     let body = &toks[d + 1..end];
     let head = body.last()?;
     let prepositions = body.iter().filter(|t| t.is_preposition()).count();
-    // Another determiner may only open a prepositional phrase: "a member of the public".
+    // Another determiner may only open a prepositional phrase: "a member of the public"; a verb
+    // or a conjunction makes a clause of it.
     let words_only = body.iter().enumerate().all(|(k, t)| {
         let after_preposition = k > 0 && body[k - 1].is_preposition();
         (t.is_word() || t.is_punct(text, ","))
             && (is_determiner(t).is_none() || after_preposition)
+            && !t.is_speech_verb()
             && !lexicon::description_breaks().contains(t.lower())
     });
     // "the official", "the 46-year-old": lower case, letters with digits or hyphens.
@@ -68,12 +70,7 @@ pub(super) fn loose_description(
             .lower()
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-');
-    let no_verbs = !body
-        .iter()
-        .any(|t| t.is_speech_verb() || lexicon::auxiliaries().contains(t.lower()));
-    if !(words_only && lower_head && no_verbs && prepositions <= max_prepositions)
-        || head.is_preposition()
-    {
+    if !(words_only && lower_head && prepositions <= max_prepositions) || head.is_preposition() {
         return None;
     }
     let head_word = head.lower().into();

@@ -222,6 +222,7 @@ fn titled_name(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
 /// The gender an honorific in a name shows: Mr., Ms., Sir, Queen.
 fn honorific_gender(run: &[Tok]) -> Option<Gender> {
     run.iter()
+        .filter(|t| t.has(Class::HONORIFIC))
         .find_map(|t| lexicon::honorifics().value(t.lower()))
         .map(Gender::of_kind)
 }
