@@ -22,10 +22,8 @@
 //! Paragraphs come from [`crate::analysis::segment::paragraphs`] (non-blank lines).
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use compact_str::CompactString;
-use rustc_hash::FxHashSet;
 
 use super::tokens::lowercase;
 use crate::lexicon;
@@ -36,276 +34,6 @@ pub const MAX_WORDS: usize = 12;
 const MIN_RUN_IN_WORDS: usize = 3;
 /// The shortest sentence a run-in heading can be glued to, in words.
 const MIN_BODY_WORDS: usize = 5;
-
-/// A word list looked up by hash (the set is built on first use).
-struct WordSet {
-    words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> Self {
-        WordSet {
-            words,
-            set: OnceLock::new(),
-        }
-    }
-
-    /// Whether the lower-cased word `lower` is in the list.
-    fn contains(&self, lower: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(lower)
-    }
-}
-
-/// Function words: they never end a heading and never begin a run-in heading.
-static FUNCTION_WORDS: WordSet = WordSet::new(&[
-    "a",
-    "about",
-    "above",
-    "across",
-    "after",
-    "against",
-    "along",
-    "also",
-    "although",
-    "among",
-    "an",
-    "and",
-    "any",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "down",
-    "during",
-    "each",
-    "earlier",
-    "either",
-    "even",
-    "every",
-    "few",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "including",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "last",
-    "later",
-    "many",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "my",
-    "near",
-    "neither",
-    "next",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "per",
-    "same",
-    "several",
-    "shall",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "throughout",
-    "to",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "unless",
-    "unlike",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "whenever",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "meanwhile",
-    "however",
-    "still",
-    "following",
-    "besides",
-    "according",
-    "ever",
-    "it's",
-    "that's",
-    "there's",
-    "i'm",
-    "we're",
-    "they're",
-    "he's",
-    "she's",
-    "what's",
-    "here's",
-    "let's",
-    "it’s",
-    "that’s",
-    "there’s",
-    "i’m",
-]);
-
-/// Words that open a subordinate clause: a phrase holding one is a sentence, not a heading.
-static SUBORDINATORS: WordSet = WordSet::new(&[
-    "which", "who", "whom", "whose", "that", "because", "if", "when", "while", "although",
-    "though", "since", "whether", "unless",
-]);
-
-/// Auxiliaries and frequent irregular past forms: the verb after a name that opens a clause.
-static VERBS: WordSet = WordSet::new(&[
-    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
-    "may", "might", "must", "does", "did", "do", "met", "took", "went", "made", "gave", "came",
-    "saw", "left", "won", "lost", "ran", "began", "held", "kept", "sent", "spent", "brought",
-    "thought", "found", "became", "got", "put", "set", "led", "wrote", "spoke", "knew", "stood",
-    "sat", "flew", "drew", "heard", "paid", "meant", "felt", "built", "fought", "sought", "caught",
-    "taught", "struck", "chose", "rose", "fell", "hit", "cut", "let", "told", "said", "faces",
-    "remains", "also", "now", "still", "never",
-]);
-
-/// Determiners: after the seam they must be followed by a lower-case word.
-static DETERMINERS: WordSet = WordSet::new(&[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-]);
-
-/// Words that open a clause after the seam (besides determiners).
-static CLAUSE_OPENERS: WordSet = WordSet::new(&[
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "since",
-    "although",
-    "though",
-    "despite",
-    "during",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "over",
-    "under",
-    "until",
-    "amid",
-    "following",
-    "if",
-    "but",
-    "and",
-    "yet",
-    "there",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "some",
-    "many",
-    "most",
-    "both",
-    "each",
-    "one",
-    "no",
-    "not",
-    "now",
-    "even",
-    "once",
-]);
 
 /// Headings of `text`, as byte ranges, in text order.
 ///
@@ -356,7 +84,7 @@ pub fn is_heading_line(line: &str) -> bool {
     }
     // A line broken off mid-sentence ("The council met and") is not a heading.
     let last_word = line.split_whitespace().next_back().unwrap_or("");
-    if FUNCTION_WORDS.contains(&lowercase(last_word)) {
+    if lexicon::function_words().contains(lowercase(last_word).as_str()) {
         return false;
     }
     // A list entry ending in a date or figure ("Announced March 3, 2015") is not a heading.
@@ -404,7 +132,7 @@ impl Word<'_> {
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
     }
     fn is_function_word(&self) -> bool {
-        FUNCTION_WORDS.contains(&self.lower())
+        lexicon::function_words().contains(self.lower().as_str())
     }
     fn is_all_caps(&self) -> bool {
         self.text.chars().filter(|c| c.is_alphabetic()).count() >= 1
@@ -426,7 +154,7 @@ impl Word<'_> {
         }
         let lower = self.lower();
         let t = lower.as_str();
-        VERBS.contains(t)
+        lexicon::clause_verbs().contains(t)
             || lexicon::speech_verbs().contains(t)
             || (t.len() > 4 && t.ends_with("ed"))
             || (t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us"))
@@ -476,7 +204,7 @@ pub fn run_in_heading(para: &str) -> Option<usize> {
             // Punctuation inside the phrase: it is a sentence, not a heading.
             return None;
         }
-        if k > 1 && SUBORDINATORS.contains(&before.lower()) {
+        if k > 1 && lexicon::subordinators().contains(before.lower().as_str()) {
             return None;
         }
         if k < MIN_RUN_IN_WORDS || total_words - k < MIN_BODY_WORDS {
@@ -523,7 +251,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
         return false;
     }
     let before_lower = before.lower();
-    if FUNCTION_WORDS.contains(&before_lower)
+    if lexicon::function_words().contains(before_lower.as_str())
         || lexicon::titles().contains(before_lower.as_str())
         || lexicon::roles().contains(before_lower.as_str())
     {
@@ -531,14 +259,15 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
     }
     let after_lower = after.lower();
     let next = w.get(k + 1);
-    if DETERMINERS.contains(&after_lower) {
+    if lexicon::noun_markers().contains(after_lower.as_str()) {
         // "The meeting", not "The New York Times".
         return next.is_some_and(Word::is_lower);
     }
-    if CLAUSE_OPENERS.contains(&after_lower) {
+    if lexicon::clause_openers().contains(after_lower.as_str()) {
         return after_lower != "i";
     }
-    if FUNCTION_WORDS.contains(&after_lower) || lexicon::non_names().contains(after_lower.as_str())
+    if lexicon::function_words().contains(after_lower.as_str())
+        || lexicon::non_names().contains(after_lower.as_str())
     {
         return false;
     }
@@ -556,7 +285,7 @@ fn is_seam(w: &[Word<'_>], k: usize) -> bool {
     // Smith would"), unless a determiner makes the verb a noun ("made the call").
     let speech_verb = (0..k).any(|i| {
         lexicon::speech_verbs().contains(w[i].lower().as_str())
-            && !(i > 0 && DETERMINERS.contains(&w[i - 1].lower()))
+            && !(i > 0 && lexicon::noun_markers().contains(w[i - 1].lower().as_str()))
     });
     if speech_verb {
         return false;

@@ -102,8 +102,8 @@ fn attribution_follows(text: &str, at: usize, end: usize) -> bool {
             return k > 0 || w.len() != bare.len() || words.len() > 1;
         }
         // Names, titles and a short aside between commas ("Rep. Jo Roe, R-Pa., said").
-        let name_like = w.starts_with(char::is_uppercase)
-            || matches!(bare.as_str(), "he" | "she" | "they" | "the");
+        let name_like =
+            w.starts_with(char::is_uppercase) || lexicon::speaker_openers().contains(&bare);
         let abbreviation = w.ends_with('.') && lexicon::abbreviations().contains(&bare);
         let ends_sentence = w.ends_with(['.', ';', ':']) && !abbreviation && !is_initials(w);
         if !name_like || ends_sentence {

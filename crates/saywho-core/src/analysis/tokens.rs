@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use compact_str::CompactString;
 
-use crate::lexicon;
+use crate::lexicon::{self, Class};
 
 /// A word without its possessive ending: "Ruiz's" -> "Ruiz".
 pub fn strip_possessive(word: &str) -> &str {
@@ -82,8 +82,8 @@ pub struct Tok<'t> {
     /// [`NOT_QUOTE`]. Kept to 32 bits, with the two bytes below, so a token fills 32 bytes: the
     /// token lists are what the engine reads most.
     quote: u32,
-    /// Lexicon classes of the word ([`lexicon::class`]), looked up once here.
-    pub class: u16,
+    /// Lexicon classes of the word, looked up once here.
+    pub class: Class,
     /// What the token is and how it is written: [`WORD`], [`CAPITALISED`], [`POSSESSIVE`].
     shape: u8,
 }
@@ -109,7 +109,7 @@ impl<'t> Tok<'t> {
         let bare = strip_possessive(lower);
         if bare.len() != lower.len() {
             shape |= POSSESSIVE;
-            class |= lexicon::word_class(bare) & lexicon::class::ROLE;
+            class |= lexicon::word_class(bare) & Class::ROLE;
         }
         Tok {
             text: lower,
@@ -128,7 +128,7 @@ impl<'t> Tok<'t> {
             text: &lower_text[span.clone()],
             start: span.start,
             quote,
-            class: 0,
+            class: Class::empty(),
             shape: 0,
         }
     }
@@ -147,29 +147,30 @@ impl<'t> Tok<'t> {
         }
     }
 
-    pub fn has(&self, class: u16) -> bool {
-        self.class & class != 0
+    /// Whether the word is of any of `class`.
+    pub fn has(&self, class: Class) -> bool {
+        self.class.intersects(class)
     }
 
     pub fn is_speech_verb(&self) -> bool {
-        self.has(lexicon::class::SPEECH_VERB)
+        self.has(Class::SPEECH_VERB)
     }
 
     /// The token after the speech verb at `v`, past its particle ("points out the owner").
     pub fn after_verb(toks: &[Tok], v: usize) -> usize {
         let particle = toks.get(v + 1).is_some_and(|next| {
-            toks[v].has(lexicon::class::PHRASAL_VERB)
-                && lexicon::is_speech_phrase(toks[v].lower(), next.lower())
+            toks[v].has(Class::PHRASAL_VERB)
+                && lexicon::speech_phrases().contains(toks[v].lower(), next.lower())
         });
         v + 1 + usize::from(particle)
     }
 
     pub fn is_preposition(&self) -> bool {
-        self.has(lexicon::class::PREPOSITION)
+        self.has(Class::PREPOSITION)
     }
 
     pub fn is_adverb(&self) -> bool {
-        self.has(lexicon::class::ADVERB)
+        self.has(Class::ADVERB)
     }
 
     pub fn is_word(&self) -> bool {
@@ -244,44 +245,21 @@ pub fn tokenize<'t>(
 /// Speech verbs depend on their neighbours: "shot back" is one, "the following comment" and
 /// "his claims" are nouns, not verbs.
 fn mark_speech_verbs_in_context(toks: &mut [Tok]) {
-    const NOUN_BEFORE: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "these",
-        "those",
-        "following",
-        "such",
-        "no",
-        "any",
-        "every",
-        "some",
-        "same",
-        "whose",
-    ];
     for k in 0..toks.len() {
         // "the United States Senate": a capitalised word inside a name is no verb.
         let in_name = |t: &Tok| t.is_capitalised() && toks[k - 1].is_capitalised();
         let noun = k > 0
             && toks[k].is_speech_verb()
-            && (NOUN_BEFORE.contains(&toks[k - 1].lower())
+            && (toks[k - 1].has(Class::NOUN_MARKER)
                 || toks[k - 1].is_possessive()
                 || in_name(&toks[k]));
         if noun {
-            toks[k].class &= !lexicon::class::SPEECH_VERB;
+            toks[k].class.remove(Class::SPEECH_VERB);
         }
-        if toks[k].has(lexicon::class::PHRASAL_VERB) {
+        if toks[k].has(Class::PHRASAL_VERB) {
             if let Some(next) = toks.get(k + 1) {
-                if lexicon::is_speech_phrase(toks[k].lower(), next.lower()) {
-                    toks[k].class |= lexicon::class::SPEECH_VERB;
+                if lexicon::speech_phrases().contains(toks[k].lower(), next.lower()) {
+                    toks[k].class |= Class::SPEECH_VERB;
                 }
             }
         }
