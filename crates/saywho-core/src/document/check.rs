@@ -1,0 +1,264 @@
+//! The document invariants, checked in one place: by [`Document::new`] for every document built,
+//! and by the property tests and fuzz targets on what the analysis builds.
+
+use std::ops::Range;
+
+use super::{Document, DocumentParts, Mention, Quote, Speaker, SpeakerId};
+
+/// A broken document invariant: which one, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvariantError {
+    /// A span reaches past the text, ends before it starts, or cuts a character.
+    #[error(
+        "{what} {index}: {span:?} is not a range of whole characters of the text ({len} bytes)"
+    )]
+    OffText {
+        what: &'static str,
+        index: usize,
+        span: Range<usize>,
+        len: usize,
+    },
+    /// A span starts before the one before it (or, where they must not overlap, before it ends).
+    #[error("{what} {index}: {span:?} is out of text order after {previous:?}")]
+    OutOfOrder {
+        what: &'static str,
+        index: usize,
+        span: Range<usize>,
+        previous: Range<usize>,
+    },
+    /// A quotation without text.
+    #[error("quote {index}: {span:?} is empty")]
+    EmptyQuote { index: usize, span: Range<usize> },
+    /// Two quotations overlap without one lying inside the other.
+    #[error("quote {index}: {span:?} overlaps {outer:?} without lying inside it")]
+    QuotesOverlap {
+        index: usize,
+        span: Range<usize>,
+        outer: Range<usize>,
+    },
+    /// A quote or mention names a speaker the document does not have.
+    #[error("{what} {index}: speaker {speaker} does not exist ({speakers} speakers)")]
+    NoSuchSpeaker {
+        what: &'static str,
+        index: usize,
+        speaker: SpeakerId,
+        speakers: usize,
+    },
+    /// A speaker whose id is not its index in the list.
+    #[error("speaker {index} has id {id}")]
+    SpeakerId { index: usize, id: SpeakerId },
+    /// A speaker first seen past the end of the text.
+    #[error("speaker {id}: first seen at byte {first_seen}, past the text ({len} bytes)")]
+    FirstSeenPastEnd {
+        id: SpeakerId,
+        first_seen: usize,
+        len: usize,
+    },
+    /// A speaker's quote count differs from the number of quotes attributed to it.
+    #[error("speaker {id}: counts {counted} quotes, but {attributed} are attributed to it")]
+    QuoteCount {
+        id: SpeakerId,
+        counted: usize,
+        attributed: usize,
+    },
+}
+
+/// How the spans of one list may lie relative to each other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// Each starts where or after the one before it ends.
+    Disjoint,
+    /// Each starts where or after the one before it starts.
+    ByStart,
+}
+
+impl Document {
+    /// Checks the invariants the reader and the exporters rely on:
+    ///
+    /// - every span (paragraph, sentence, heading, quote with its mention and cue, mention) is a
+    ///   range of whole characters of the text;
+    /// - paragraphs, sentences and headings are in text order and do not overlap; mentions are in
+    ///   text order;
+    /// - quotes are not empty, are in text order and overlap only by nesting;
+    /// - every speaker a quote or mention names exists, every speaker's id is its index, its first
+    ///   sighting lies in the text, and its quote count is the number of quotes attributed to it.
+    ///
+    /// Linear in the number of spans and speakers.
+    pub fn check(&self) -> Result<(), InvariantError> {
+        let parts = &self.parts;
+        let text = parts.text.as_str();
+        check_list(text, "paragraph", &parts.paragraphs, Order::Disjoint)?;
+        check_list(text, "sentence", &parts.sentences, Order::Disjoint)?;
+        check_list(text, "heading", &parts.headings, Order::Disjoint)?;
+        check_quotes(text, &parts.quotes, parts.speakers.len())?;
+        check_mentions(text, &parts.mentions, parts.speakers.len())?;
+        check_speakers(parts)
+    }
+}
+
+/// Whether `span` is a range of whole characters of `text`.
+pub(crate) fn is_whole_chars(text: &str, span: &Range<usize>) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
+fn check_span(
+    text: &str,
+    what: &'static str,
+    index: usize,
+    span: &Range<usize>,
+) -> Result<(), InvariantError> {
+    if is_whole_chars(text, span) {
+        Ok(())
+    } else {
+        Err(InvariantError::OffText {
+            what,
+            index,
+            span: span.clone(),
+            len: text.len(),
+        })
+    }
+}
+
+/// Checks that each span of a list lies in the text and follows the one before it in `order`.
+fn check_spans<'a>(
+    text: &str,
+    what: &'static str,
+    spans: impl Iterator<Item = &'a Range<usize>>,
+    order: Order,
+) -> Result<(), InvariantError> {
+    let mut previous: Option<&Range<usize>> = None;
+    for (index, span) in spans.enumerate() {
+        check_span(text, what, index, span)?;
+        if let Some(prev) = previous {
+            let after = match order {
+                Order::Disjoint => prev.end <= span.start,
+                Order::ByStart => prev.start <= span.start,
+            };
+            if !after {
+                return Err(InvariantError::OutOfOrder {
+                    what,
+                    index,
+                    span: span.clone(),
+                    previous: prev.clone(),
+                });
+            }
+        }
+        previous = Some(span);
+    }
+    Ok(())
+}
+
+fn check_list(
+    text: &str,
+    what: &'static str,
+    spans: &[Range<usize>],
+    order: Order,
+) -> Result<(), InvariantError> {
+    check_spans(text, what, spans.iter(), order)
+}
+
+fn check_speaker_id(
+    what: &'static str,
+    index: usize,
+    speaker: Option<SpeakerId>,
+    speakers: usize,
+) -> Result<(), InvariantError> {
+    match speaker {
+        Some(speaker) if speaker >= speakers => Err(InvariantError::NoSuchSpeaker {
+            what,
+            index,
+            speaker,
+            speakers,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Quotes: in the text with their mention and cue, not empty, in text order, nested or apart.
+fn check_quotes(text: &str, quotes: &[Quote], speakers: usize) -> Result<(), InvariantError> {
+    check_spans(
+        text,
+        "quote",
+        quotes.iter().map(|q| &q.span),
+        Order::ByStart,
+    )?;
+    // The quotes still open at the current one's start, outermost first.
+    let mut open: Vec<&Range<usize>> = Vec::new();
+    for (index, q) in quotes.iter().enumerate() {
+        let span = &q.span;
+        if span.is_empty() {
+            return Err(InvariantError::EmptyQuote {
+                index,
+                span: span.clone(),
+            });
+        }
+        while open.last().is_some_and(|outer| outer.end <= span.start) {
+            open.pop();
+        }
+        if let Some(outer) = open.last().filter(|outer| span.end > outer.end) {
+            return Err(InvariantError::QuotesOverlap {
+                index,
+                span: span.clone(),
+                outer: (*outer).clone(),
+            });
+        }
+        open.push(span);
+        for (what, part) in [("quote mention", &q.mention), ("quote cue", &q.cue)] {
+            if let Some(part) = part {
+                check_span(text, what, index, part)?;
+            }
+        }
+        check_speaker_id("quote", index, q.speaker, speakers)?;
+    }
+    Ok(())
+}
+
+fn check_mentions(text: &str, mentions: &[Mention], speakers: usize) -> Result<(), InvariantError> {
+    check_spans(
+        text,
+        "mention",
+        mentions.iter().map(|m| &m.span),
+        Order::ByStart,
+    )?;
+    for (index, m) in mentions.iter().enumerate() {
+        check_speaker_id("mention", index, m.speaker, speakers)?;
+    }
+    Ok(())
+}
+
+/// Speakers: ids are indexes, first sightings in the text, quote counts match the quotes.
+fn check_speakers(parts: &DocumentParts) -> Result<(), InvariantError> {
+    let mut attributed = vec![0usize; parts.speakers.len()];
+    for id in parts.quotes.iter().filter_map(|q| q.speaker) {
+        attributed[id] += 1;
+    }
+    for (index, s) in parts.speakers.iter().enumerate() {
+        let Speaker {
+            id,
+            first_seen,
+            quote_count,
+            ..
+        } = *s;
+        if id != index {
+            return Err(InvariantError::SpeakerId { index, id });
+        }
+        if first_seen > parts.text.len() {
+            return Err(InvariantError::FirstSeenPastEnd {
+                id,
+                first_seen,
+                len: parts.text.len(),
+            });
+        }
+        if quote_count != attributed[index] {
+            return Err(InvariantError::QuoteCount {
+                id,
+                counted: quote_count,
+                attributed: attributed[index],
+            });
+        }
+    }
+    Ok(())
+}
