@@ -20,7 +20,7 @@ fn reference_article_has_exactly_its_five_run_in_headings() {
     assert!(text.is_ascii(), "char offsets are byte offsets");
     let got: Vec<(usize, usize)> = saywho_core::analyze(text.to_string())
         .headings()
-        .into_iter()
+        .iter()
         .map(|r| (r.start, r.end))
         .collect();
     assert_eq!(got, want);

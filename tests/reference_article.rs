@@ -17,7 +17,7 @@ fn analysed() -> saywho_core::Document {
 fn all_quotations_have_exact_spans_and_speakers() {
     let gold = gold();
     let doc = analysed();
-    let mut chars = CharOffsets::new(&doc.text());
+    let mut chars = CharOffsets::new(doc.text());
     let got: Vec<(usize, usize, Option<String>)> = doc
         .quotes()
         .iter()

@@ -217,7 +217,7 @@ proptest! {
             if let Some(app) = shelf.app() {
                 let rows = app.rows();
                 prop_assert!(app.top() <= rows.len());
-                let text = &app.doc().text();
+                let text = app.doc().text();
                 for r in rows {
                     prop_assert!(r.start <= r.end && r.end <= text.len());
                     prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));

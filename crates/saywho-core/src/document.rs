@@ -152,11 +152,6 @@ impl Document {
         &self.parts.headings
     }
 
-    /// The parts the document was built from (to build another from them).
-    pub fn into_parts(self) -> DocumentParts {
-        self.parts
-    }
-
     /// The text of a byte range.
     pub fn slice(&self, span: &Range<usize>) -> &str {
         &self.parts.text[span.clone()]

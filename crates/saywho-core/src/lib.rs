@@ -49,3 +49,24 @@ pub fn analyze_with_headings(text: String, mut headings: Vec<Range<usize>>) -> D
     });
     analysis::analyze(text, Some(headings))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn given_headings_that_cut_characters_or_overlap_are_left_out() {
+        let text =
+            "Café news\n\nThe council met on Monday.\n\nWhat comes next\n\nNobody knows yet.";
+        let next = text.find("What comes next").unwrap();
+        let inside_e = "Caf".len() + 1;
+        let given = vec![
+            0..10,
+            inside_e..9,
+            5..9,
+            next..next + "What comes next".len(),
+            0..3,
+        ];
+        let doc = super::analyze_with_headings(text.to_string(), given);
+        assert_eq!(doc.headings(), [0..10, next..next + 15]);
+        assert_eq!(doc.slice(&doc.headings()[0]), "Café news");
+    }
+}

@@ -55,7 +55,7 @@ pub enum InvariantError {
         len: usize,
     },
     /// A speaker's quote count differs from the number of quotes attributed to it.
-    #[error("speaker {id}: counts {counted} quotes, but {attributed} are attributed to it")]
+    #[error("speaker {id}: quote count {counted}, but {attributed} quotes are attributed to it")]
     QuoteCount {
         id: SpeakerId,
         counted: usize,
@@ -261,4 +261,197 @@ fn check_speakers(parts: &DocumentParts) -> Result<(), InvariantError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{EntityKind, QuoteKind};
+
+    const TEXT: &str = "“The sign said ‘closed for repairs’ all week,” the mayor said. \
+                        Café owners were “not asked.”";
+
+    fn span_of(needle: &str) -> Range<usize> {
+        let start = TEXT.find(needle).unwrap();
+        start..start + needle.len()
+    }
+
+    fn quote(text: &str, speaker: Option<SpeakerId>) -> Quote {
+        Quote {
+            span: span_of(text),
+            kind: QuoteKind::Direct,
+            speaker,
+            mention: speaker.map(|_| span_of("the mayor")),
+            cue: speaker.map(|_| span_of("said.").start..span_of("said.").start + 4),
+            rule: speaker.map(|_| "cue-adjacent"),
+            alias_chain: Vec::new(),
+        }
+    }
+
+    /// A consistent document: a quote by the mayor with a quote nested in it, and one nobody is
+    /// given.
+    fn parts() -> DocumentParts {
+        let whole_text = 0..TEXT.len();
+        let first_sentence = 0..span_of("said.").end;
+        DocumentParts {
+            text: TEXT.to_string(),
+            paragraphs: vec![whole_text],
+            sentences: vec![first_sentence, span_of("Café").start..TEXT.len()],
+            quotes: vec![
+                quote("“The sign said ‘closed for repairs’ all week,”", Some(0)),
+                quote("‘closed for repairs’", None),
+                quote("“not asked.”", None),
+            ],
+            mentions: vec![
+                Mention {
+                    span: span_of("the mayor"),
+                    speaker: Some(0),
+                },
+                Mention {
+                    span: span_of("Café owners"),
+                    speaker: None,
+                },
+            ],
+            speakers: vec![Speaker {
+                id: 0,
+                name: "the mayor".into(),
+                kind: EntityKind::Person,
+                aliases: Vec::new(),
+                quote_count: 1,
+                first_seen: span_of("the mayor").start,
+            }],
+            headings: Vec::new(),
+        }
+    }
+
+    fn broken(edit: impl FnOnce(&mut DocumentParts)) -> InvariantError {
+        let mut parts = parts();
+        edit(&mut parts);
+        Document::new(parts).unwrap_err()
+    }
+
+    #[test]
+    fn consistent_documents_pass() {
+        assert!(Document::new(parts()).is_ok());
+        assert!(Document::new(DocumentParts::default()).is_ok());
+        assert!(crate::analyze(TEXT.to_string()).check().is_ok());
+    }
+
+    #[test]
+    fn spans_are_whole_characters_of_the_text() {
+        let inside_e = span_of("é").start + 1;
+        let err = broken(|p| p.sentences[1].start = inside_e);
+        assert!(
+            matches!(
+                err,
+                InvariantError::OffText {
+                    what: "sentence",
+                    index: 1,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let err = broken(|p| p.paragraphs[0].end = TEXT.len() + 1);
+        assert!(matches!(
+            err,
+            InvariantError::OffText {
+                what: "paragraph",
+                ..
+            }
+        ));
+        let backwards = Range { start: 9, end: 4 };
+        let err = broken(|p| p.headings.push(backwards));
+        assert!(matches!(
+            err,
+            InvariantError::OffText {
+                what: "heading",
+                ..
+            }
+        ));
+        let err = broken(|p| p.quotes[0].cue = Some(inside_e..TEXT.len()));
+        assert!(matches!(
+            err,
+            InvariantError::OffText {
+                what: "quote cue",
+                index: 0,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn lists_are_in_text_order() {
+        let err = broken(|p| p.sentences[1].start = 10);
+        assert!(matches!(
+            err,
+            InvariantError::OutOfOrder {
+                what: "sentence",
+                index: 1,
+                ..
+            }
+        ));
+        let err = broken(|p| p.mentions.reverse());
+        assert!(matches!(
+            err,
+            InvariantError::OutOfOrder {
+                what: "mention",
+                ..
+            }
+        ));
+        let err = broken(|p| p.quotes.swap(1, 2));
+        assert!(matches!(
+            err,
+            InvariantError::OutOfOrder { what: "quote", .. }
+        ));
+    }
+
+    #[test]
+    fn quotes_are_not_empty_and_nest_or_stay_apart() {
+        let err = broken(|p| p.quotes[2].span.end = p.quotes[2].span.start);
+        assert_eq!(
+            err,
+            InvariantError::EmptyQuote {
+                index: 2,
+                span: span_of("“not asked.”").start..span_of("“not asked.”").start
+            }
+        );
+        // Apart from the nested quote before it, but reaching out of the one around both.
+        let straddling = span_of("all week").start..span_of("the mayor").end;
+        let err = broken(|p| {
+            p.quotes.insert(
+                2,
+                Quote {
+                    span: straddling,
+                    ..quote("“not asked.”", None)
+                },
+            )
+        });
+        assert!(
+            matches!(err, InvariantError::QuotesOverlap { index: 2, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn speakers_exist_and_count_their_quotes() {
+        let err = broken(|p| p.mentions[1].speaker = Some(1));
+        assert!(matches!(
+            err,
+            InvariantError::NoSuchSpeaker {
+                what: "mention",
+                speaker: 1,
+                ..
+            }
+        ));
+        let err = broken(|p| p.speakers[0].id = 3);
+        assert_eq!(err, InvariantError::SpeakerId { index: 0, id: 3 });
+        let err = broken(|p| p.speakers[0].first_seen = TEXT.len() + 1);
+        assert!(matches!(err, InvariantError::FirstSeenPastEnd { .. }));
+        let err = broken(|p| p.quotes[2].speaker = Some(0));
+        assert_eq!(
+            err.to_string(),
+            "speaker 0: quote count 1, but 2 quotes are attributed to it"
+        );
+    }
 }
