@@ -7,24 +7,24 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use saywho::tui::{Action, App, Theme};
-use saywho_core::document::Document;
+use saywho_core::document::{Document, DocumentParts};
 
 /// `doc` repeated until its text reaches `bytes`, quotes and speakers carried along.
 fn tile(doc: &Document, bytes: usize) -> Document {
-    let n = bytes.div_ceil(doc.text.len() + 1);
-    let mut out = Document {
-        speakers: doc.speakers.clone(),
-        ..Document::default()
+    let n = bytes.div_ceil(doc.text().len() + 1);
+    let mut out = DocumentParts {
+        speakers: doc.speakers().to_vec(),
+        ..DocumentParts::default()
     };
     for _ in 0..n {
         let off = out.text.len();
-        out.text.push_str(&doc.text);
+        out.text.push_str(doc.text());
         out.text.push('\n');
         let shift = |r: &std::ops::Range<usize>| r.start + off..r.end + off;
-        out.paragraphs.extend(doc.paragraphs.iter().map(shift));
-        out.sentences.extend(doc.sentences.iter().map(shift));
-        out.headings.extend(doc.headings.iter().map(shift));
-        out.quotes.extend(doc.quotes.iter().map(|q| {
+        out.paragraphs.extend(doc.paragraphs().iter().map(shift));
+        out.sentences.extend(doc.sentences().iter().map(shift));
+        out.headings.extend(doc.headings().iter().map(shift));
+        out.quotes.extend(doc.quotes().iter().map(|q| {
             let mut q = q.clone();
             q.span = shift(&q.span);
             q.mention = q.mention.as_ref().map(shift);
@@ -35,7 +35,7 @@ fn tile(doc: &Document, bytes: usize) -> Document {
     for s in &mut out.speakers {
         s.quote_count *= n;
     }
-    out
+    Document::new(out).unwrap()
 }
 
 fn bench(c: &mut Criterion) {
@@ -43,8 +43,8 @@ fn bench(c: &mut Criterion) {
     let doc = tile(&sample, 10 * 1024 * 1024);
     eprintln!(
         "article: {} bytes, {} quotes",
-        doc.text.len(),
-        doc.quotes.len()
+        doc.text().len(),
+        doc.quotes().len()
     );
     let mut app = App::new(doc, "bench", Theme::COLOR);
     app.update(Action::Resize(120, 40));

@@ -18,10 +18,10 @@ fn main() -> anyhow::Result<()> {
         };
         docs += 1;
         let doc = saywho_core::analyze(text.to_string());
-        for h in doc.headings.iter().cloned() {
+        for h in doc.headings().iter().cloned() {
             total += 1;
             let para = doc
-                .paragraphs
+                .paragraphs()
                 .iter()
                 .find(|p| p.contains(&h.start))
                 .unwrap();

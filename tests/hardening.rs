@@ -298,7 +298,7 @@ fn many_unbalanced_marks() {
     }
     let doc = analyze_within("unbalanced", text, Duration::from_secs(10));
     assert!(doc
-        .quotes
+        .quotes()
         .windows(2)
         .all(|w| w[0].span.end <= w[1].span.start));
 }
@@ -326,8 +326,8 @@ fn quote_left_open_over_10000_paragraphs() {
         ));
     }
     let doc = analyze_within("open quote", text, Duration::from_secs(10));
-    for q in &doc.quotes {
-        assert!(q.span.end <= doc.text.len());
+    for q in doc.quotes() {
+        assert!(q.span.end <= doc.text().len());
     }
 }
 
@@ -362,7 +362,7 @@ fn quotes_nested_50_deep() {
     one.push_str(".\n\n");
     let text = about_1mb(&one);
     let doc = analyze_within("nested", text, Duration::from_secs(10));
-    assert!(!doc.quotes.is_empty());
+    assert!(!doc.quotes().is_empty());
 }
 
 // --- Hostile text on a terminal (issue 4, item 6) -------------------------------------------

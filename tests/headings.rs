@@ -19,8 +19,8 @@ fn reference_article_has_exactly_its_five_run_in_headings() {
     assert_eq!(want.len(), 5);
     assert!(text.is_ascii(), "char offsets are byte offsets");
     let got: Vec<(usize, usize)> = saywho_core::analyze(text.to_string())
-        .headings
-        .into_iter()
+        .headings()
+        .iter()
         .map(|r| (r.start, r.end))
         .collect();
     assert_eq!(got, want);

@@ -1,9 +1,8 @@
 //! Property tests of the engine and the JSON export (issue 4, "Systematic checks"): for arbitrary
-//! text, `analyze` never panics, every span lies on character boundaries inside the text, quotes
-//! are sorted and overlap only by nesting, every speaker id exists, and the character offsets of
-//! `extract`'s JSON agree with its byte offsets.
-
-use std::ops::Range;
+//! text, `analyze` never panics, keeps the text verbatim and builds a document that passes
+//! `Document::check` (spans on character boundaries inside the text, in order, quotes overlapping
+//! only by nesting, speaker ids and quote counts right), and the character offsets of `extract`'s
+//! JSON agree with its byte offsets.
 
 use proptest::prelude::*;
 use saywho_core::export::DocResult;
@@ -42,63 +41,13 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![4 => news_text(), 1 => any::<String>()]
 }
 
-fn on_boundaries(text: &str, r: &Range<usize>) -> bool {
-    r.start <= r.end
-        && r.end <= text.len()
-        && text.is_char_boundary(r.start)
-        && text.is_char_boundary(r.end)
-}
-
-/// Checks the document invariants, returning the first broken one.
+/// Checks that the text is kept verbatim and the document invariants hold
+/// ([`saywho_core::Document::check`]).
 fn check_document(input: &str) -> Result<(), TestCaseError> {
     let doc = saywho_core::analyze(input.to_string());
-    let text = doc.text.as_str();
-    prop_assert_eq!(text, input, "the text is kept verbatim");
-    for (i, q) in doc.quotes.iter().enumerate() {
-        prop_assert!(
-            on_boundaries(text, &q.span),
-            "quote {} span {:?}",
-            i,
-            q.span
-        );
-        prop_assert!(q.span.start < q.span.end, "empty quote {:?}", q.span);
-        if let Some(m) = &q.mention {
-            prop_assert!(on_boundaries(text, m), "quote {} mention {:?}", i, m);
-        }
-        if let Some(c) = &q.cue {
-            prop_assert!(on_boundaries(text, c), "quote {} cue {:?}", i, c);
-        }
-        if let Some(id) = q.speaker {
-            prop_assert!(id < doc.speakers.len(), "quote {} speaker {}", i, id);
-            prop_assert_eq!(doc.speakers[id].id, id);
-        }
-    }
-    for w in doc.quotes.windows(2) {
-        let (a, b) = (&w[0].span, &w[1].span);
-        prop_assert!(a.start <= b.start, "quotes out of order: {:?} {:?}", a, b);
-        let disjoint = a.end <= b.start;
-        let nested = b.end <= a.end;
-        prop_assert!(disjoint || nested, "quotes overlap: {:?} {:?}", a, b);
-    }
-    for (i, s) in doc.speakers.iter().enumerate() {
-        prop_assert_eq!(s.id, i);
-        prop_assert!(s.first_seen <= text.len());
-    }
-    for m in &doc.mentions {
-        prop_assert!(on_boundaries(text, &m.span), "mention {:?}", m.span);
-        if let Some(id) = m.speaker {
-            prop_assert!(id < doc.speakers.len(), "mention speaker {}", id);
-        }
-    }
-    for r in doc
-        .paragraphs
-        .iter()
-        .chain(&doc.sentences)
-        .chain(&doc.headings)
-    {
-        prop_assert!(on_boundaries(text, r), "range {:?}", r);
-    }
-    Ok(())
+    prop_assert_eq!(doc.text(), input, "the text is kept verbatim");
+    doc.check()
+        .map_err(|broken| TestCaseError::fail(broken.to_string()))
 }
 
 /// Checks `extract`'s JSON result of `input`: character offsets agree with byte offsets, texts
@@ -107,7 +56,7 @@ fn check_export(input: &str) -> Result<(), TestCaseError> {
     let doc = saywho_core::analyze(input.to_string());
     let r = DocResult::new(serde_json::Value::from("p"), &doc);
     let chars = |b: usize| input[..b].chars().count();
-    prop_assert_eq!(r.quotes.len(), doc.quotes.len());
+    prop_assert_eq!(r.quotes.len(), doc.quotes().len());
     for q in &r.quotes {
         prop_assert_eq!(&input[q.byte_start..q.byte_end], q.text.as_str());
         prop_assert_eq!(q.start, chars(q.byte_start));

@@ -17,9 +17,9 @@ fn analysed() -> saywho_core::Document {
 fn all_quotations_have_exact_spans_and_speakers() {
     let gold = gold();
     let doc = analysed();
-    let mut chars = CharOffsets::new(&doc.text);
+    let mut chars = CharOffsets::new(doc.text());
     let got: Vec<(usize, usize, Option<String>)> = doc
-        .quotes
+        .quotes()
         .iter()
         .map(|q| {
             let start = chars.char_at(q.span.start);
@@ -63,7 +63,7 @@ fn speakers_are_exactly_the_three_people_with_their_counts() {
 fn aliases_reach_the_canonical_names() {
     let doc = analysed();
     let aliases = |name: &str| {
-        doc.speakers
+        doc.speakers()
             .iter()
             .find(|s| s.name == name)
             .map(|s| s.aliases.clone())
@@ -104,7 +104,7 @@ fn aliases_reach_the_canonical_names() {
 fn each_quote_records_its_rule_and_alias_chain() {
     let doc = analysed();
     let pronoun = doc
-        .quotes
+        .quotes()
         .iter()
         .find(|q| q.mention.as_ref().is_some_and(|m| doc.slice(m) == "he"))
         .unwrap();
@@ -113,8 +113,8 @@ fn each_quote_records_its_rule_and_alias_chain() {
         .alias_chain
         .last()
         .is_some_and(|n| n == "Yuri Ushakov" || n == "Volodymyr Zelenskyy"));
-    assert!(doc.quotes.iter().all(|q| q.rule.is_some()));
-    let rules: std::collections::BTreeSet<_> = doc.quotes.iter().filter_map(|q| q.rule).collect();
+    assert!(doc.quotes().iter().all(|q| q.rule.is_some()));
+    let rules: std::collections::BTreeSet<_> = doc.quotes().iter().filter_map(|q| q.rule).collect();
     for rule in [
         "cue-after",
         "cue-before",

@@ -12,7 +12,7 @@ fn many_quotes_in_one_sentence_stay_linear() {
     let t = Instant::now();
     let doc = saywho_core::analyze(text);
     let took = t.elapsed();
-    assert_eq!(doc.quotes.len(), 20_000);
+    assert_eq!(doc.quotes().len(), 20_000);
     assert!(took < Duration::from_secs(5), "took {took:?}");
 }
 
@@ -25,6 +25,6 @@ fn stray_apostrophe_does_not_swallow_later_quotes() {
         "Putin 's claims grew. He blamed Moscow for \"blocking the process\" by accusing Europe."
             .to_string(),
     );
-    let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(&q.span)).collect();
+    let texts: Vec<&str> = doc.quotes().iter().map(|q| doc.slice(&q.span)).collect();
     assert_eq!(texts, vec!["\"blocking the process\""]);
 }

@@ -36,7 +36,7 @@ fn hostile_doc() -> saywho_core::document::Document {
         .enumerate()
         .map(|(i, p)| format!("{{{}|\"{p}\"}} said someone.\n", i % 2))
         .collect();
-    let mut doc = build(
+    let mut parts = build_parts(
         &markup,
         &[
             (
@@ -47,12 +47,12 @@ fn hostile_doc() -> saywho_core::document::Document {
             ("Oscar \u{1b}[2J", EntityKind::Person, &["\u{85}Oscar"]),
         ],
     );
-    let q = &mut doc.quotes[0];
+    let q = &mut parts.quotes[0];
     q.mention = Some(q.span.clone());
     q.cue = Some(q.span.clone());
     q.alias_chain = vec!["\u{1b}]52;c;x\u{7}".into(), "Eve".into()];
     q.rule = Some("cue-adjacent");
-    doc
+    saywho_core::Document::new(parts).unwrap()
 }
 
 fn hostile_text() -> String {

@@ -7,7 +7,7 @@ use saywho::tui::app::{Focus, Overlay};
 use saywho::tui::{wrap, Action, App, Theme};
 
 fn current_text(app: &App) -> &str {
-    let q = &app.doc().quotes[app.current().expect("a current quote")];
+    let q = &app.doc().quotes()[app.current().expect("a current quote")];
     app.doc().slice(&q.span)
 }
 
@@ -22,7 +22,7 @@ fn brackets_step_through_quotations_in_order() {
     assert_eq!(app.current(), Some(2));
     press(&mut app, "[");
     assert_eq!(app.current(), Some(1));
-    let n = app.doc().quotes.len();
+    let n = app.doc().quotes().len();
     press(&mut app, &"]".repeat(n + 3));
     assert_eq!(app.current(), Some(n - 1), "stops at the last quotation");
     assert_eq!(app.message(), Some("no more quotations below"));
@@ -32,9 +32,9 @@ fn brackets_step_through_quotations_in_order() {
 #[test]
 fn jumping_scrolls_the_quote_into_view() {
     let mut app = app_with(doc_n(6), 100, 12, saywho::tui::Theme::COLOR);
-    let n = app.doc().quotes.len();
+    let n = app.doc().quotes().len();
     press(&mut app, &"]".repeat(n - 1));
-    let q = app.doc().quotes[n - 1].span.clone();
+    let q = app.doc().quotes()[n - 1].span.clone();
     let row = wrap::row_of(app.rows(), q.start);
     assert!(
         row >= app.top() && row < app.top() + app.view_height(),
@@ -52,7 +52,7 @@ fn following_a_speaker_steps_through_their_quotes_only() {
     let mut app = app_with(doc_n(2), 100, 30, saywho::tui::Theme::COLOR);
     // Rank 2 is Tom Hale (3 quotes an article, 6 in two).
     let hale = app.ranked()[1];
-    assert_eq!(app.doc().speakers[hale].name, "Tom Hale");
+    assert_eq!(app.doc().speakers()[hale].name, "Tom Hale");
     press(&mut app, "2");
     assert_eq!(app.following(), Some(hale));
     assert_eq!(app.quote_position(), (Some(1), 6));
@@ -60,7 +60,7 @@ fn following_a_speaker_steps_through_their_quotes_only() {
     for _ in 0..8 {
         press(&mut app, "]");
         let c = app.current().unwrap();
-        assert_eq!(app.doc().quotes[c].speaker, Some(hale));
+        assert_eq!(app.doc().quotes()[c].speaker, Some(hale));
         if seen.last() != Some(&c) {
             seen.push(c);
         }
@@ -76,7 +76,7 @@ fn following_a_speaker_steps_through_their_quotes_only() {
     let before = app.current().unwrap();
     press(&mut app, "]]");
     assert_eq!(app.current(), Some(before + 2), "all speakers again");
-    assert_ne!(app.doc().quotes[before + 2].speaker, Some(hale));
+    assert_ne!(app.doc().quotes()[before + 2].speaker, Some(hale));
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn speaker_pane_focus_chooses_and_follows() {
 #[test]
 fn search_counts_matches_and_n_steps_through_them() {
     let mut app = app_with(doc_n(2), 100, 30, saywho::tui::Theme::COLOR);
-    let expected = app.doc().text.to_lowercase().matches("talks").count();
+    let expected = app.doc().text().to_lowercase().matches("talks").count();
     assert!(expected >= 10);
     press(&mut app, "/talks");
     assert_eq!(app.match_position(), (Some(1), expected));

@@ -264,7 +264,7 @@ fn a_jsonl_corpus_of_10000_articles_opens_at_once() {
     // The last article, read on demand.
     let start = Instant::now();
     press_shelf(&mut s, "G\n");
-    assert_eq!(s.app().unwrap().doc().quotes.len(), 20);
+    assert_eq!(s.app().unwrap().doc().quotes().len(), 20);
     assert!(start.elapsed() < Duration::from_secs(2));
     assert!(screen_of(&s).contains("Story number 9999 · 10000/10000"));
     let _ = std::fs::remove_dir_all(&dir);

@@ -8,7 +8,7 @@ use saywho::tui::{wrap, Action, Theme};
 
 fn heading_at_top(app: &saywho::tui::App) -> Option<usize> {
     let top = app.rows()[app.top()].start;
-    app.doc().headings.iter().position(|h| h.start == top)
+    app.doc().headings().iter().position(|h| h.start == top)
 }
 
 #[test]
@@ -19,7 +19,7 @@ fn braces_jump_from_heading_to_heading() {
     assert_eq!(heading_at_top(&app), Some(1));
     press(&mut app, "}}");
     assert_eq!(app.outline_cursor(), 3);
-    let h3 = app.doc().headings[3].start;
+    let h3 = app.doc().headings()[3].start;
     let row = wrap::row_of(app.rows(), h3);
     assert!(row >= app.top() && row < app.top() + app.view_height());
     press(&mut app, "}");

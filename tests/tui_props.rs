@@ -5,13 +5,15 @@
 //!
 //! 64 cases by default; `PROPTEST_CASES=2000 cargo test --test tui_props` searches harder.
 
+use std::ops::Range;
+
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use saywho::tui::shelf::Shelf;
 use saywho::tui::{keymap, Action, Theme};
-use saywho_core::document::{Document, EntityKind, Quote, QuoteKind, Speaker};
+use saywho_core::document::{Document, DocumentParts, EntityKind, Quote, QuoteKind, Speaker};
 
 /// Pieces of text: words, quotation marks, line ends, wide and combining characters, controls.
 fn piece() -> impl Strategy<Value = String> {
@@ -112,20 +114,21 @@ fn hand_built(text: String, cuts: Vec<usize>, who: Vec<u8>, n_speakers: usize) -
             first_seen: 0,
         })
         .collect();
-    // Headings: the odd cuts, as empty or short spans.
-    let headings = cuts
-        .iter()
-        .skip(1)
-        .step_by(3)
-        .map(|&c| c..floor(c + 7))
-        .collect();
-    Document {
+    // Headings: the odd cuts, as empty or short spans, each after the one before.
+    let mut headings: Vec<Range<usize>> = Vec::new();
+    for &c in cuts.iter().skip(1).step_by(3) {
+        if headings.last().is_none_or(|h| h.end <= c) {
+            headings.push(c..floor(c + 7));
+        }
+    }
+    Document::new(DocumentParts {
         text,
         quotes,
         speakers,
         headings,
-        ..Document::default()
-    }
+        ..DocumentParts::default()
+    })
+    .unwrap()
 }
 
 fn document() -> impl Strategy<Value = Document> {
@@ -214,7 +217,7 @@ proptest! {
             if let Some(app) = shelf.app() {
                 let rows = app.rows();
                 prop_assert!(app.top() <= rows.len());
-                let text = &app.doc().text;
+                let text = app.doc().text();
                 for r in rows {
                     prop_assert!(r.start <= r.end && r.end <= text.len());
                     prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));

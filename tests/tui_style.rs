@@ -136,10 +136,11 @@ fn control_characters_are_shown_as_placeholders() {
     let text =
         "Plain \u{1b}[31mred\u{1b}[0m and a bell \u{7} and DEL \u{7f} and C1 \u{9b}2J.\tTab.\r\n"
             .to_string();
-    let doc = saywho_core::Document {
+    let doc = saywho_core::Document::new(saywho_core::DocumentParts {
         text,
         ..Default::default()
-    };
+    })
+    .unwrap();
     let mut app = saywho::tui::App::new(doc, "evil\u{1b}]0;title\u{7}.txt", Theme::COLOR);
     app.update(Action::Resize(100, 10));
     let buf = buffer(&app);

@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
     let mut app = App::new(doc, "fuzz.txt", theme);
     app.update(Action::Resize(w, h));
     for r in app.rows() {
-        let text = &app.doc().text;
+        let text = app.doc().text();
         assert!(r.start <= r.end && r.end <= text.len());
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
     }

@@ -122,7 +122,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                             Ok(doc) => sink.doc(
                                 &DocResult::new(Value::String(src.name.clone()), &doc)
                                     .with_source(&src),
-                                &doc.text,
+                                doc.text(),
                             )?,
                             Err(msg) => {
                                 warn(format_args!("{}: the engine failed: {msg}", src.name));
@@ -204,7 +204,7 @@ fn jsonl_file<W: Write>(
             ok = false;
             saywho_core::Document::default()
         });
-        sink.doc(&DocResult::new(record.id, &doc), &doc.text)?;
+        sink.doc(&DocResult::new(record.id, &doc), doc.text())?;
     }
     Ok(ok)
 }

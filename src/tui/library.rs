@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(lib.title(0), "a.md");
         assert_eq!(lib.title(1), "b.txt");
         assert!(!lib.is_single_article());
-        assert_eq!(lib.document(1).unwrap().quotes.len(), 1);
+        assert_eq!(lib.document(1).unwrap().quotes().len(), 1);
         let _ = std::fs::remove_dir_all(&d);
     }
 
@@ -337,7 +337,7 @@ mod tests {
         std::fs::write(d.join("z.txt"), "Text.").unwrap();
         let mut lib = Library::from_paths(std::slice::from_ref(&d));
         assert_eq!(lib.title(0), "page.html");
-        assert_eq!(lib.document(0).unwrap().quotes.len(), 1);
+        assert_eq!(lib.document(0).unwrap().quotes().len(), 1);
         assert_eq!(lib.title(0), "Mayor speaks");
         let _ = std::fs::remove_dir_all(&d);
     }
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(lib.title(1), "7");
         assert_eq!(lib.title(2), "line 4");
         assert_eq!(lib.title(3), "line 5");
-        assert_eq!(lib.document(0).unwrap().quotes.len(), 1);
+        assert_eq!(lib.document(0).unwrap().quotes().len(), 1);
         assert_eq!(lib.source(1).unwrap().text, "No quotes.");
         let err = lib.document(2).unwrap_err();
         assert!(err.contains("c.jsonl:4: not an article"), "{err}");

@@ -67,7 +67,7 @@ pub struct Summary {
 impl Summary {
     fn of(doc: &Document) -> Summary {
         Summary {
-            quotes: doc.quotes.len(),
+            quotes: doc.quotes().len(),
             speakers: doc
                 .speakers_by_share()
                 .iter()
@@ -633,7 +633,7 @@ impl Shelf {
         } else {
             title.clone()
         };
-        let hash = fnv1a(doc.text.as_bytes());
+        let hash = fnv1a(doc.text().as_bytes());
         let mut app = App::new(doc, name, self.theme);
         app.update(Action::Resize(self.size.width, self.size.height));
         if let Some(n) = notice {

@@ -7,11 +7,16 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use saywho::tui::{keymap, Action, App, Theme};
-use saywho_core::document::{Document, EntityKind, Quote, QuoteKind, Speaker};
+use saywho_core::document::{Document, DocumentParts, EntityKind, Quote, QuoteKind, Speaker};
 
 /// Builds a document from markup: `{N|text}` is a quotation by speaker N, `{_|text}` an
 /// unattributed one. Each line is a paragraph.
 pub fn build(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> Document {
+    Document::new(build_parts(markup, speakers)).unwrap()
+}
+
+/// The parts of the document [`build`] makes, to add to before building it.
+pub fn build_parts(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> DocumentParts {
     let mut text = String::new();
     let mut quotes = Vec::new();
     let mut rest = markup;
@@ -54,12 +59,12 @@ pub fn build(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> Document
         }
         pos += line.len() + 1;
     }
-    Document {
+    DocumentParts {
         text,
         paragraphs,
         quotes,
         speakers,
-        ..Document::default()
+        ..DocumentParts::default()
     }
 }
 
@@ -91,14 +96,14 @@ pub const SPEAKERS: &[(&str, EntityKind, &[&str])] = &[
 
 /// The fixture article, `n` times over; quote 2 (Tom Hale's first, the third) carries full attribution detail.
 pub fn doc_n(n: usize) -> Document {
-    let mut doc = build(&ARTICLE.repeat(n), SPEAKERS);
-    let q = &mut doc.quotes[2];
-    let he = doc.text[q.span.end..].find("he said").unwrap() + q.span.end;
+    let mut parts = build_parts(&ARTICLE.repeat(n), SPEAKERS);
+    let q = &mut parts.quotes[2];
+    let he = parts.text[q.span.end..].find("he said").unwrap() + q.span.end;
     q.mention = Some(he..he + 2);
     q.cue = Some(he + 3..he + 7);
     q.rule = Some("pronoun-cue");
     q.alias_chain = vec!["he".into(), "Hale".into(), "Tom Hale".into()];
-    doc
+    Document::new(parts).unwrap()
 }
 
 /// The fixture article `n` times, each under a heading line `Round K of the talks` (12 quotations
@@ -107,15 +112,15 @@ pub fn doc_with_headings(n: usize) -> Document {
     let markup: String = (1..=n)
         .map(|k| format!("Round {k} of the talks\n{ARTICLE}"))
         .collect();
-    let mut doc = build(&markup, SPEAKERS);
+    let mut parts = build_parts(&markup, SPEAKERS);
     let mut pos = 0;
-    for line in doc.text.split('\n') {
+    for line in parts.text.split('\n') {
         if line.starts_with("Round ") {
-            doc.headings.push(pos..pos + line.len());
+            parts.headings.push(pos..pos + line.len());
         }
         pos += line.len() + 1;
     }
-    doc
+    Document::new(parts).unwrap()
 }
 
 pub fn doc() -> Document {

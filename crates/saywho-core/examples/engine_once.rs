@@ -5,5 +5,5 @@
 fn main() {
     let text = saywho_core::ingest::SAMPLE_TEXT.repeat(200);
     let doc = saywho_core::analyze(text);
-    println!("{} quotes", doc.quotes.len());
+    println!("{} quotes", doc.quotes().len());
 }

@@ -1,16 +1,31 @@
 //! The document model: the text verbatim plus everything the analysis found in it.
 //!
-//! All offsets are byte offsets into [`Document::text`], end-exclusive. The model is built once by
-//! [`crate::analyze`] and never changes afterwards: the reader and the exporters only read it.
+//! All offsets are byte offsets into [`Document::text`], end-exclusive. A document is built once,
+//! by [`Document::new`] from its [`DocumentParts`] (the analysis does this in [`crate::analyze`]),
+//! which checks the invariants the reader and the exporters rely on ([`Document::check`]); it has
+//! no way to change afterwards: they only read it.
 
 use std::ops::Range;
+
+mod check;
+
+pub(crate) use check::is_whole_chars;
+pub use check::InvariantError;
 
 /// Index of a speaker in [`Document::speakers`].
 pub type SpeakerId = usize;
 
-/// An analysed article.
+/// An analysed article: its text and everything found in it, checked against the
+/// [`Document::check`] invariants when it is built and read-only after.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
+    parts: DocumentParts,
+}
+
+/// What a [`Document`] is made of, handed to [`Document::new`] once. All spans are byte ranges
+/// into `text`, end-exclusive.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentParts {
     /// The input text exactly as read.
     pub text: String,
     /// Paragraphs: maximal runs of non-blank text between line breaks.
@@ -94,26 +109,73 @@ pub struct Speaker {
 }
 
 impl Document {
+    /// Builds a document from its parts, refusing parts that break an invariant (see
+    /// [`Document::check`]).
+    pub fn new(parts: DocumentParts) -> Result<Document, InvariantError> {
+        let doc = Document { parts };
+        doc.check()?;
+        Ok(doc)
+    }
+
+    /// The input text exactly as read.
+    pub fn text(&self) -> &str {
+        &self.parts.text
+    }
+
+    /// Paragraphs, in text order.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.parts.paragraphs
+    }
+
+    /// Sentences, in text order.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.parts.sentences
+    }
+
+    /// Quoted passages in text order (quotation marks included).
+    pub fn quotes(&self) -> &[Quote] {
+        &self.parts.quotes
+    }
+
+    /// Mentions of people and organisations found outside quotations, in text order.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.parts.mentions
+    }
+
+    /// Canonical speakers; a speaker's id is its index here.
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.parts.speakers
+    }
+
+    /// Headings, in text order.
+    pub fn headings(&self) -> &[Range<usize>] {
+        &self.parts.headings
+    }
+
     /// The text of a byte range.
     pub fn slice(&self, span: &Range<usize>) -> &str {
-        &self.text[span.clone()]
+        &self.parts.text[span.clone()]
     }
 
     /// The speaker of a quote, if attributed.
     pub fn speaker_of(&self, quote: &Quote) -> Option<&Speaker> {
-        quote.speaker.and_then(|id| self.speakers.get(id))
+        quote.speaker.and_then(|id| self.parts.speakers.get(id))
     }
 
     /// Speakers with at least one quote, most quoted first, ties by first appearance.
     pub fn speakers_by_share(&self) -> Vec<&Speaker> {
-        let mut list: Vec<&Speaker> = self.speakers.iter().filter(|s| s.quote_count > 0).collect();
+        let mut list: Vec<&Speaker> = self
+            .speakers()
+            .iter()
+            .filter(|s| s.quote_count > 0)
+            .collect();
         list.sort_by_key(|s| (std::cmp::Reverse(s.quote_count), s.first_seen));
         list
     }
 
     /// Quotes attributed to `speaker`, in text order.
     pub fn quotes_of(&self, speaker: SpeakerId) -> impl Iterator<Item = (usize, &Quote)> {
-        self.quotes
+        self.quotes()
             .iter()
             .enumerate()
             .filter(move |(_, q)| q.speaker == Some(speaker))

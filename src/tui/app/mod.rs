@@ -84,26 +84,26 @@ pub struct App {
 impl App {
     pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
         let ranked: Vec<SpeakerId> = doc.speakers_by_share().iter().map(|s| s.id).collect();
-        let mut rank_of = vec![None; doc.speakers.len()];
+        let mut rank_of = vec![None; doc.speakers().len()];
         for (rank, &id) in ranked.iter().enumerate() {
             if let Some(slot) = rank_of.get_mut(id) {
                 *slot = Some(rank);
             }
         }
-        let mut by_speaker = vec![Vec::new(); doc.speakers.len()];
-        for (i, q) in doc.quotes.iter().enumerate() {
+        let mut by_speaker = vec![Vec::new(); doc.speakers().len()];
+        for (i, q) in doc.quotes().iter().enumerate() {
             if let Some(list) = q.speaker.and_then(|s| by_speaker.get_mut(s)) {
                 list.push(i);
             }
         }
         let heading_quotes = doc
-            .headings
+            .headings()
             .iter()
             .enumerate()
             .map(|(i, h)| {
-                let end = doc.headings.get(i + 1).map_or(usize::MAX, |n| n.start);
-                let a = doc.quotes.partition_point(|q| q.span.start < h.start);
-                let b = doc.quotes.partition_point(|q| q.span.start < end);
+                let end = doc.headings().get(i + 1).map_or(usize::MAX, |n| n.start);
+                let a = doc.quotes().partition_point(|q| q.span.start < h.start);
+                let b = doc.quotes().partition_point(|q| q.span.start < end);
                 b.saturating_sub(a)
             })
             .collect();
@@ -167,7 +167,7 @@ impl App {
     /// The heading whose section is at the top of the screen (the last one at or above it).
     pub fn section(&self) -> Option<usize> {
         self.doc
-            .headings
+            .headings()
             .partition_point(|h| h.start <= self.anchor)
             .checked_sub(1)
     }
@@ -224,7 +224,7 @@ impl App {
     }
     /// Whether the article has no text to speak of (empty or whitespace only).
     pub fn is_blank(&self) -> bool {
-        self.doc.text.trim().is_empty()
+        self.doc.text().trim().is_empty()
     }
     /// Shows `notice` in the status bar until the next key (a message of a key wins over it).
     pub fn notify(&mut self, notice: impl Into<String>) {
@@ -244,13 +244,13 @@ impl App {
     pub fn memory(&self) -> (usize, Option<usize>, Option<String>) {
         let speaker = self
             .following
-            .and_then(|id| self.doc.speakers.get(id))
+            .and_then(|id| self.doc.speakers().get(id))
             .map(|s| s.name.clone());
         (self.anchor, self.current, speaker)
     }
     /// The id of the speaker with this canonical name.
     pub fn speaker_named(&self, name: &str) -> Option<SpeakerId> {
-        self.doc.speakers.iter().position(|s| s.name == name)
+        self.doc.speakers().iter().position(|s| s.name == name)
     }
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
@@ -281,7 +281,7 @@ impl App {
                     .map(|p| p + 1);
                 (pos, list.len())
             }
-            None => (self.current.map(|c| c + 1), self.doc.quotes.len()),
+            None => (self.current.map(|c| c + 1), self.doc.quotes().len()),
         }
     }
     /// The search counter, e.g. `(3, 14)`.
@@ -399,13 +399,13 @@ impl App {
 
     /// Puts back a remembered reading state (see [`Action::Restore`]).
     fn restore(&mut self, anchor: usize, quote: Option<usize>, speaker: Option<SpeakerId>) {
-        let mut anchor = anchor.min(self.doc.text.len());
-        while !self.doc.text.is_char_boundary(anchor) {
+        let mut anchor = anchor.min(self.doc.text().len());
+        while !self.doc.text().is_char_boundary(anchor) {
             anchor -= 1;
         }
         self.anchor = anchor;
         self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
-        self.current = quote.filter(|&q| q < self.doc.quotes.len());
+        self.current = quote.filter(|&q| q < self.doc.quotes().len());
         self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
         if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
             self.cursor = rank;
@@ -469,7 +469,7 @@ impl App {
         if self.outline {
             self.outline = false;
             self.focus = Focus::Article;
-        } else if self.doc.headings.is_empty() {
+        } else if self.doc.headings().is_empty() {
             self.message = Some("no headings in this article");
         } else {
             self.outline = true;
@@ -490,7 +490,7 @@ impl App {
                     self.wraps.clear();
                 }
                 self.wraps
-                    .insert(width, wrap::wrap(&self.doc.text, width as usize));
+                    .insert(width, wrap::wrap(self.doc.text(), width as usize));
             }
             self.wrap_width = width;
         }

@@ -83,7 +83,7 @@ impl App {
     }
 
     pub(super) fn move_outline_cursor(&mut self, by: isize) {
-        let n = self.doc.headings.len();
+        let n = self.doc.headings().len();
         if n > 0 {
             self.outline_cursor = self.outline_cursor.saturating_add_signed(by).min(n - 1);
         }
@@ -91,7 +91,7 @@ impl App {
 
     /// Puts heading `h` at the top of the screen.
     pub(super) fn jump_to_heading(&mut self, h: usize) {
-        let Some(start) = self.doc.headings.get(h).map(|r| r.start) else {
+        let Some(start) = self.doc.headings().get(h).map(|r| r.start) else {
             return;
         };
         self.heading = Some(h);
@@ -100,7 +100,7 @@ impl App {
     }
 
     fn step_heading(&mut self, forward: bool) {
-        let hs = &self.doc.headings;
+        let hs = self.doc.headings();
         let n = hs.len();
         if n == 0 {
             self.message = Some("no headings in this article");
@@ -146,7 +146,7 @@ impl App {
             // Line 0 is the title; headings follow, one a line.
             let line = usize::from(row - out.y);
             if let Some(h) = line.checked_sub(1).map(|i| i + self.outline_skip()) {
-                if h < self.doc.headings.len() {
+                if h < self.doc.headings().len() {
                     self.jump_to_heading(h);
                 }
             }
@@ -170,11 +170,11 @@ impl App {
                 return;
             };
             let at = byte_at_column(
-                &self.doc.text[line.start..line.end],
+                &self.doc.text()[line.start..line.end],
                 usize::from(col - areas.text.x),
             );
             let at = line.start + at;
-            let quotes = &self.doc.quotes;
+            let quotes = self.doc.quotes();
             let k = quotes.partition_point(|q| q.span.start <= at);
             if let Some(q) = k.checked_sub(1).filter(|&q| quotes[q].span.contains(&at)) {
                 self.current = Some(q);

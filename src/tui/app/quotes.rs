@@ -25,7 +25,7 @@ impl App {
     }
 
     fn step_quote(&mut self, forward: bool) {
-        let quotes = &self.doc.quotes;
+        let quotes = self.doc.quotes();
         let list: &[usize] = match self.following {
             Some(s) => self.by_speaker.get(s).map_or(&[], Vec::as_slice),
             None => &[],
@@ -75,7 +75,7 @@ impl App {
         self.following = Some(id);
         let keep = self
             .current
-            .is_some_and(|c| self.doc.quotes[c].speaker == Some(id));
+            .is_some_and(|c| self.doc.quotes()[c].speaker == Some(id));
         if !keep {
             self.current = None;
             self.step_quote(true);

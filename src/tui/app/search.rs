@@ -79,7 +79,7 @@ impl App {
             }
         };
         self.search.matches = re
-            .find_iter(&self.doc.text)
+            .find_iter(self.doc.text())
             .filter(|m| !m.is_empty())
             .map(|m| m.range())
             .collect();

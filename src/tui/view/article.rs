@@ -22,9 +22,9 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     }
     let doc = app.doc();
-    let quotes = &doc.quotes;
+    let quotes = doc.quotes();
     let matches = &app.search.matches;
-    let headings = &doc.headings;
+    let headings = doc.headings();
     let first = rows[top].start;
     let mut qi = quotes.partition_point(|q| q.span.end <= first);
     let mut mi = matches.partition_point(|m| m.end <= first);
@@ -37,7 +37,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         let mut x = t.x;
         let mut run = String::new();
         let mut run_style = Style::new();
-        for (off, g) in doc.text[row.start..row.end].grapheme_indices(true) {
+        for (off, g) in doc.text()[row.start..row.end].grapheme_indices(true) {
             let p = row.start + off;
             while qi < quotes.len() && quotes[qi].span.end <= p {
                 qi += 1;

@@ -12,7 +12,7 @@ use crate::tui::app::App;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(c) = app.current() else { return };
     let doc = app.doc();
-    let q = &doc.quotes[c];
+    let q = &doc.quotes()[c];
     let theme = app.theme;
     let speaker_style = q
         .speaker
@@ -44,7 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ]),
         field(
             "Quote",
-            format!("{} of {}, {}", c + 1, doc.quotes.len(), q.kind.as_str()),
+            format!("{} of {}, {}", c + 1, doc.quotes().len(), q.kind.as_str()),
         ),
         field("Text", truncate(doc.slice(&q.span), 160)),
         field("Mention", words(&q.mention)),

@@ -11,11 +11,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
     let n = rows.len();
     let h = usize::from(area.height);
-    let quotes = &app.doc().quotes;
+    let quotes = app.doc().quotes();
     let theme = app.theme;
     let top = app.top();
     let bottom = top + app.view_height();
-    let text_end = app.doc().text.len() + 1;
+    let text_end = app.doc().text().len() + 1;
     for y in 0..h {
         let span = map_rows(n, h, y);
         let visible = !span.is_empty() && span.start < bottom && span.end > top;

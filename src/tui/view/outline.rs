@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let skip = app.outline_skip();
     let section = app.section();
     let counts = app.heading_quotes();
-    for (i, h) in doc.headings.iter().enumerate().skip(skip).take(list_h) {
+    for (i, h) in doc.headings().iter().enumerate().skip(skip).take(list_h) {
         let y = inner.y + 1 + (i - skip) as u16;
         let line_style = if focused && app.outline_cursor() == i {
             Style::new().add_modifier(Modifier::REVERSED)

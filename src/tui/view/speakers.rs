@@ -57,7 +57,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let total: usize = ranked.iter().map(|&id| doc.speakers[id].quote_count).sum();
+    let total: usize = ranked
+        .iter()
+        .map(|&id| doc.speakers()[id].quote_count)
+        .sum();
     let list_h = usize::from(inner.height - 1);
     // Keep the cursor in view when the list is longer than the pane.
     let skip = (app.cursor() + 1).saturating_sub(list_h);
@@ -78,7 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// `total` quotes), marked when followed, reversed when selected in the focused pane.
 fn speaker_line(app: &App, i: usize, id: SpeakerId, total: usize, row: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let s = &app.doc().speakers[id];
+    let s = &app.doc().speakers()[id];
     let (y, w) = (row.y, row.width);
     let followed = app.following() == Some(id);
     let selected = app.cursor() == i;
@@ -126,7 +129,7 @@ fn speaker_line(app: &App, i: usize, id: SpeakerId, total: usize, row: Rect, buf
 /// The selected speaker's card in `area`: name, kind, share of the `total` quotes, aliases.
 fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let s = &app.doc().speakers[id];
+    let s = &app.doc().speakers()[id];
     let (w, mut y) = (area.width, area.y);
     let wu = usize::from(w);
     let mut line = |text: &str, style: Style| {

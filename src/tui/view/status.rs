@@ -27,10 +27,14 @@ pub fn left(app: &App) -> String {
     let mut s = format!(" {}  {}%", app.name(), app.percent());
     let (pos, total) = app.quote_position();
     match app.following() {
-        Some(id) => s.push_str(&format!("  {} {}/{total}", doc.speakers[id].name, num(pos))),
+        Some(id) => s.push_str(&format!(
+            "  {} {}/{total}",
+            doc.speakers()[id].name,
+            num(pos)
+        )),
         None => {
             s.push_str(&format!("  quote {}/{total}", num(pos)));
-            if let Some(sp) = app.current().and_then(|c| doc.speaker_of(&doc.quotes[c])) {
+            if let Some(sp) = app.current().and_then(|c| doc.speaker_of(&doc.quotes()[c])) {
                 s.push_str(&format!("  {}", sp.name));
             } else if app.current().is_some() {
                 s.push_str("  (unattributed)");

@@ -13,7 +13,7 @@ use super::mentions::{find_mentions, Gender, LowerWords, MentionKind, Np};
 use super::quotes::{find_quotes, QuoteSpan};
 use super::segment;
 use super::tokens::{lower_case_copy, lowercase, tokenize, Tok, ASCII_ALPHANUMERIC};
-use crate::document::{Document, EntityKind, Mention, Quote, QuoteKind, Speaker};
+use crate::document::{DocumentParts, EntityKind, Mention, Quote, QuoteKind, Speaker};
 use crate::lexicon;
 
 /// One sentence with its tokens and mentions.
@@ -205,13 +205,13 @@ struct Entity {
 const FULL_FORM: u8 = 1;
 const SHORT_FORM: u8 = 2;
 
-/// Analyses `text` into a document.
-pub fn analyze(text: String) -> Document {
+/// Analyses `text` into the parts of a document, headings aside (see `super::analyze`).
+pub fn analyze(text: String) -> DocumentParts {
     analyze_keeping(text, TOKEN_CACHE)
 }
 
 /// Analyses `text`, keeping the tokens of the first `token_cache` tokens between the passes.
-fn analyze_keeping(text: String, token_cache: usize) -> Document {
+fn analyze_keeping(text: String, token_cache: usize) -> DocumentParts {
     let paragraphs = segment::paragraphs(&text);
     let found = find_quotes(&text, &paragraphs);
     let spans: Vec<(usize, Range<usize>)> =
@@ -1361,7 +1361,7 @@ fn build_document(
     found: Vec<QuoteSpan>,
     attributions: Vec<Option<Found>>,
     entities: Vec<Entity>,
-) -> Document {
+) -> DocumentParts {
     let mut counts = vec![0usize; entities.len()];
     let quotes: Vec<Quote> = found
         .iter()
@@ -1419,7 +1419,7 @@ fn build_document(
             }
         })
         .collect();
-    Document {
+    DocumentParts {
         text,
         paragraphs,
         sentences,
@@ -1433,6 +1433,8 @@ fn build_document(
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The whole analysis, as built into a `Document`.
+    use crate::analyze;
 
     #[test]
     fn tokens_rebuilt_in_pass_two_give_the_same_document() {
@@ -1463,7 +1465,7 @@ mod tests {
     /// (quote text, speaker name or None) for every quote of `text`.
     fn who(text: &str) -> Vec<(String, Option<String>)> {
         let doc = analyze(text.to_string());
-        doc.quotes
+        doc.quotes()
             .iter()
             .map(|q| {
                 (
@@ -1480,7 +1482,7 @@ mod tests {
 
     fn rules(text: &str) -> Vec<Option<&'static str>> {
         analyze(text.to_string())
-            .quotes
+            .quotes()
             .iter()
             .map(|q| q.rule)
             .collect()
@@ -1597,10 +1599,10 @@ mod tests {
         let text = "Jo Park owns the shop. \"We sell every genre,\" points out the store's owner.";
         let doc = analyze(text.to_string());
         assert_eq!(
-            doc.slice(doc.quotes[0].mention.as_ref().unwrap()),
+            doc.slice(doc.quotes()[0].mention.as_ref().unwrap()),
             "the store's owner"
         );
-        assert_eq!(doc.slice(doc.quotes[0].cue.as_ref().unwrap()), "points");
+        assert_eq!(doc.slice(doc.quotes()[0].cue.as_ref().unwrap()), "points");
     }
 
     #[test]
@@ -1637,13 +1639,13 @@ mod tests {
                     \"I am not voting,\" one said. \"Me neither,\" said another.";
         let doc = analyze(text.to_string());
         assert_eq!(
-            doc.speaker_of(&doc.quotes[0]).map(|s| s.name.as_str()),
+            doc.speaker_of(&doc.quotes()[0]).map(|s| s.name.as_str()),
             Some("Tim Ross")
         );
-        assert_eq!(doc.slice(doc.quotes[0].mention.as_ref().unwrap()), "who");
-        assert_eq!(doc.slice(doc.quotes[1].mention.as_ref().unwrap()), "one");
+        assert_eq!(doc.slice(doc.quotes()[0].mention.as_ref().unwrap()), "who");
+        assert_eq!(doc.slice(doc.quotes()[1].mention.as_ref().unwrap()), "one");
         assert_eq!(
-            doc.slice(doc.quotes[2].mention.as_ref().unwrap()),
+            doc.slice(doc.quotes()[2].mention.as_ref().unwrap()),
             "another"
         );
     }

@@ -1,5 +1,6 @@
 //! The analysis stages, each a pure function over the text and what came before:
-//! segment (paragraphs, sentences) → quotes (mark pairing) → tokens → mentions → attribution.
+//! segment (paragraphs, sentences) → quotes (mark pairing) → tokens → mentions → attribution
+//! → headings; the document is built from what they found, once.
 
 pub mod attribution;
 pub mod headings;
@@ -8,11 +9,16 @@ pub mod quotes;
 pub mod segment;
 pub mod tokens;
 
+use std::ops::Range;
+
 use crate::document::Document;
 
-/// Analyses `text` into a document.
-pub fn analyze(text: String) -> Document {
-    let mut doc = attribution::analyze(text);
-    doc.headings = headings::find_headings(&doc.text, &doc.paragraphs);
-    doc
+/// Analyses `text` into a document whose headings are `headings` (a web page's or Markdown
+/// file's own, checked spans) or, when `None`, the ones found in the plain text.
+pub fn analyze(text: String, headings: Option<Vec<Range<usize>>>) -> Document {
+    let mut parts = attribution::analyze(text);
+    parts.headings =
+        headings.unwrap_or_else(|| headings::find_headings(&parts.text, &parts.paragraphs));
+    Document::new(parts)
+        .unwrap_or_else(|broken| panic!("the analysis built a bad document: {broken}"))
 }

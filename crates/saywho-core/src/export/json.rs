@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::{CharOffsets, Document};
+use crate::document::{CharOffsets, Document, Quote, Speaker};
 use crate::ingest::article::SourceFormat;
 use crate::ingest::jsonl::Id;
 use crate::ingest::Source;
@@ -102,6 +102,21 @@ struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The character offsets of every span the result gives: quotes, their mentions, headings.
+    fn of_document(doc: &Document) -> Self {
+        let mut offsets = Vec::with_capacity(doc.quotes().len() * 4 + doc.headings().len() * 2);
+        for q in doc.quotes() {
+            offsets.extend([q.span.start, q.span.end]);
+            if let Some(m) = &q.mention {
+                offsets.extend([m.start, m.end]);
+            }
+        }
+        for h in doc.headings() {
+            offsets.extend([h.start, h.end]);
+        }
+        OffsetMap::new(doc.text(), offsets)
+    }
+
     fn new(text: &str, mut offsets: Vec<usize>) -> Self {
         offsets.sort_unstable();
         offsets.dedup();
@@ -115,102 +130,83 @@ impl OffsetMap {
     }
 }
 
+impl HeadingOut {
+    /// A heading found in the text (level 2 until [`DocResult::with_source`] says otherwise).
+    fn new(doc: &Document, chars: &OffsetMap, span: &Range<usize>) -> Self {
+        HeadingOut {
+            start: chars.get(span.start),
+            end: chars.get(span.end),
+            bytes: span.clone(),
+            text: doc.slice(span).to_string(),
+            level: 2,
+        }
+    }
+}
+
+impl QuoteOut {
+    /// A quote; its mention and cue are given only with its speaker.
+    fn new(doc: &Document, chars: &OffsetMap, q: &Quote) -> Self {
+        let speaker = doc.speaker_of(q);
+        let mention = q.mention.as_ref().map(|m| MentionOut {
+            start: chars.get(m.start),
+            end: chars.get(m.end),
+            text: doc.slice(m).to_string(),
+        });
+        let cue = q.cue.as_ref().map(|c| doc.slice(c).to_string());
+        QuoteOut {
+            start: chars.get(q.span.start),
+            end: chars.get(q.span.end),
+            byte_start: q.span.start,
+            byte_end: q.span.end,
+            text: doc.slice(&q.span).to_string(),
+            speaker: speaker.map(|s| s.name.clone()),
+            speaker_id: speaker.map(|s| s.id),
+            mention: speaker.and(mention),
+            cue: speaker.and(cue),
+            kind: q.kind.as_str(),
+            rule: q.rule,
+        }
+    }
+}
+
+impl From<&Speaker> for SpeakerOut {
+    fn from(s: &Speaker) -> Self {
+        SpeakerOut {
+            id: s.id,
+            name: s.name.clone(),
+            aliases: s.aliases.clone(),
+            quotes: s.quote_count,
+        }
+    }
+}
+
 impl DocResult {
-    /// Builds the exported result of `doc` under `id`.
+    /// Builds the exported result of `doc` under `id`. The document's invariants (spans on
+    /// character boundaries, speaker ids and quote counts right) were checked when it was built.
     pub fn new(id: impl Into<Id>, doc: &Document) -> Self {
-        let id = id.into();
-        let text = doc.text.as_str();
-        let valid = |r: &Range<usize>| {
-            r.start <= r.end
-                && r.end <= text.len()
-                && text.is_char_boundary(r.start)
-                && text.is_char_boundary(r.end)
-        };
-        let mut offsets = Vec::with_capacity(doc.quotes.len() * 4);
-        for q in &doc.quotes {
-            offsets.extend([q.span.start, q.span.end]);
-            if let Some(m) = q.mention.as_ref().filter(|m| valid(m)) {
-                offsets.extend([m.start, m.end]);
-            }
-        }
-        for h in doc.headings.iter().filter(|h| valid(h)) {
-            offsets.extend([h.start, h.end]);
-        }
-        offsets.retain(|&b| b <= text.len() && text.is_char_boundary(b));
-        let chars = OffsetMap::new(text, offsets);
-        let headings = doc
-            .headings
-            .iter()
-            .filter(|h| valid(h))
-            .map(|h| HeadingOut {
-                start: chars.get(h.start),
-                end: chars.get(h.end),
-                bytes: h.clone(),
-                text: text[h.clone()].to_string(),
-                level: 2,
-            })
-            .collect();
-
-        let mut counts = vec![0usize; doc.speakers.len()];
-        let mut quotes = Vec::with_capacity(doc.quotes.len());
-        for q in doc.quotes.iter().filter(|q| valid(&q.span)) {
-            let speaker = doc.speaker_of(q);
-            let speaker_idx = q.speaker.filter(|&i| i < doc.speakers.len());
-            if let Some(i) = speaker_idx {
-                counts[i] += 1;
-            }
-            let mention = q.mention.as_ref().filter(|m| valid(m)).map(|m| MentionOut {
-                start: chars.get(m.start),
-                end: chars.get(m.end),
-                text: text[m.clone()].to_string(),
-            });
-            let cue = q
-                .cue
-                .as_ref()
-                .filter(|c| valid(c))
-                .map(|c| text[c.clone()].to_string());
-            quotes.push(QuoteOut {
-                start: chars.get(q.span.start),
-                end: chars.get(q.span.end),
-                byte_start: q.span.start,
-                byte_end: q.span.end,
-                text: text[q.span.clone()].to_string(),
-                speaker: speaker.map(|s| s.name.clone()),
-                speaker_id: speaker.map(|s| s.id),
-                mention: speaker.and(mention),
-                cue: speaker.and(cue),
-                kind: q.kind.as_str(),
-                rule: q.rule,
-            });
-        }
-
-        let mut speakers: Vec<(usize, &crate::document::Speaker)> = doc
-            .speakers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| counts[*i] > 0)
-            .map(|(i, s)| (counts[i], s))
-            .collect();
-        speakers.sort_by_key(|(n, s)| (std::cmp::Reverse(*n), s.first_seen, s.id));
-        let speakers = speakers
-            .into_iter()
-            .map(|(n, s)| SpeakerOut {
-                id: s.id,
-                name: s.name.clone(),
-                aliases: s.aliases.clone(),
-                quotes: n,
-            })
-            .collect();
+        let chars = OffsetMap::of_document(doc);
         DocResult {
-            id,
+            id: id.into(),
             title: None,
             byline: None,
             date: None,
             source_format: SourceFormat::Text.as_str(),
             encoding: crate::ingest::ENC_UTF8,
-            headings,
-            quotes,
-            speakers,
+            headings: doc
+                .headings()
+                .iter()
+                .map(|h| HeadingOut::new(doc, &chars, h))
+                .collect(),
+            quotes: doc
+                .quotes()
+                .iter()
+                .map(|q| QuoteOut::new(doc, &chars, q))
+                .collect(),
+            speakers: doc
+                .speakers_by_share()
+                .into_iter()
+                .map(SpeakerOut::from)
+                .collect(),
         }
     }
 
@@ -250,7 +246,7 @@ impl DocResult {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::document::{EntityKind, Quote, QuoteKind, Speaker};
+    use crate::document::{DocumentParts, EntityKind, QuoteKind};
     use serde_json::Value;
 
     /// `“We will win,” Smith said. And “soon.”` with the first quote given to Smith.
@@ -299,12 +295,13 @@ pub(crate) mod tests {
                 first_seen: 0,
             },
         ];
-        Document {
+        Document::new(DocumentParts {
             text,
             quotes,
             speakers,
-            ..Document::default()
-        }
+            ..DocumentParts::default()
+        })
+        .unwrap()
     }
 
     #[test]
@@ -322,8 +319,8 @@ pub(crate) mod tests {
         assert_eq!(q.speaker.as_deref(), Some("John Smith"));
         assert_eq!(q.speaker_id, Some(1));
         let q2 = &r.quotes[1];
-        assert_eq!(q2.end, doc.text.chars().count());
-        assert_eq!(q2.byte_end, doc.text.len());
+        assert_eq!(q2.end, doc.text().chars().count());
+        assert_eq!(q2.byte_end, doc.text().len());
         assert_eq!(q2.speaker, None);
         assert_eq!(q2.kind, "partial");
         assert_eq!(r.speakers.len(), 1);
@@ -364,9 +361,11 @@ pub(crate) mod tests {
     #[test]
     fn headings_in_chars_with_levels_from_the_source() {
         let text = "Café talk\n\n“Yes,” Smith said.\n\nÉpilogue\n\nThe end came.";
-        let mut doc = crate::analyze(text.to_string());
         let epi = text.find("Épilogue").unwrap();
-        doc.headings = vec![0..10, epi..epi + "Épilogue".len()];
+        let doc = crate::analyze_with_headings(
+            text.to_string(),
+            vec![0..10, epi..epi + "Épilogue".len()],
+        );
         let r = DocResult::new(Value::from("d"), &doc);
         assert_eq!(r.source_format, "text");
         let got: Vec<_> = r

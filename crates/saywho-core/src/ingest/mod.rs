@@ -19,8 +19,8 @@
 //! - anything else is plain text, kept verbatim.
 //!
 //! For web pages and Markdown the [`Source`] also carries the title, byline and date where the
-//! file gives them and the sub-headings with their levels; [`analyze_source`] puts those headings
-//! into the analysed [`Document`].
+//! file gives them and the sub-headings with their levels; [`analyze_source`] gives those headings
+//! to the analysis, so the [`Document`] is built with them.
 
 use std::io::{self, Read};
 use std::path::Path;
@@ -170,30 +170,18 @@ impl Source {
     }
 }
 
-/// Analyses a source: [`crate::analyze`] on its text, and for a web page or Markdown file the
-/// file's own headings in place of the ones detected in the plain text (structure wins).
+/// Analyses a source: [`crate::analyze`] on its text, and for a web page or Markdown file
+/// [`crate::analyze_with_headings`] with the file's own headings in place of the ones detected in
+/// the plain text (structure wins).
 pub fn analyze_source(source: &mut Source) -> Document {
     // The text moves into the document rather than being copied: a 100 MB article stays one copy.
-    let mut doc = crate::analyze(std::mem::take(&mut source.text));
-    apply_headings(source, &mut doc);
-    doc
-}
-
-/// Puts the headings of a structured source (web page, Markdown) into `doc`, replacing the
-/// plain-text detector's; plain text keeps the detector's headings.
-pub fn apply_headings(source: &Source, doc: &mut Document) {
-    if source.format != SourceFormat::Text {
-        doc.headings = source
-            .headings
-            .iter()
-            .map(|h| h.span.clone())
-            .filter(|r| {
-                r.start <= r.end
-                    && r.end <= doc.text.len()
-                    && doc.text.is_char_boundary(r.start)
-                    && doc.text.is_char_boundary(r.end)
-            })
-            .collect();
+    let text = std::mem::take(&mut source.text);
+    match source.format {
+        SourceFormat::Text => crate::analyze(text),
+        SourceFormat::Html | SourceFormat::Markdown => {
+            let headings = source.headings.iter().map(|h| h.span.clone()).collect();
+            crate::analyze_with_headings(text, headings)
+        }
     }
 }
 
@@ -584,9 +572,9 @@ mod tests {
         let text = src.text.clone();
         let mut src = src;
         let doc = analyze_source(&mut src);
-        assert_eq!(doc.text, text);
+        assert_eq!(doc.text(), text);
         assert!(src.text.is_empty(), "the text moves into the document");
-        assert_eq!(doc.headings, vec![sub..sub + 3]);
+        assert_eq!(doc.headings(), vec![sub..sub + 3]);
     }
 
     #[test]
@@ -596,7 +584,7 @@ mod tests {
         assert_eq!(src.format, SourceFormat::Markdown);
         assert_eq!(src.meta.title.as_deref(), Some("Title"));
         assert_eq!(src.text, "Some text with a link.\n\nPart two\n\nMore.");
-        assert_eq!(analyze_source(&mut src).headings, vec![24..32]);
+        assert_eq!(analyze_source(&mut src).headings(), vec![24..32]);
 
         // Plain text keeps the detector's headings and its text verbatim.
         let plain = "Opening paragraph here.\n\nA short heading\n\nThe body goes on here.\n";
@@ -604,8 +592,8 @@ mod tests {
         assert_eq!(src.format, SourceFormat::Text);
         assert_eq!(src.text, plain);
         assert_eq!(
-            analyze_source(&mut src).headings,
-            crate::analyze(plain.into()).headings
+            analyze_source(&mut src).headings(),
+            crate::analyze(plain.into()).headings()
         );
     }
 
