@@ -230,6 +230,7 @@ fn analyze_keeping(text: String, token_cache: usize) -> DocumentParts {
     let mut spans_of_unit = Vec::new();
     for (para, unit) in units(&paragraphs, &quote_ranges) {
         segment::sentences_into(&text, unit, &quote_ranges, &mut spans_of_unit);
+        segment::cut_long_sentences(&text, &quote_ranges, &mut spans_of_unit);
         for span in spans_of_unit.drain(..) {
             let toks = tokenize(&text, &lower_text, span.clone(), &spans);
             let nps = find_mentions(&text, &toks, &lower_words);
@@ -370,6 +371,9 @@ struct State<'t> {
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
     by_word: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
+    /// The (entity, word) pairs of `by_word`, so that filing one is a lookup, not a search of a
+    /// list that a common first name makes long.
+    indexed: rustc_hash::FxHashSet<(usize, CompactString)>,
     /// Mentions of the sentences already attributed, in text order.
     mentions: Vec<Mention>,
     /// The index of the last retired sentence, for the next sentence to reuse.
@@ -386,6 +390,7 @@ impl<'t> State<'t> {
             entities: Vec::new(),
             salience: Vec::new(),
             by_word: Default::default(),
+            indexed: Default::default(),
             mentions: Vec::new(),
             spare_index: None,
             name_words: Vec::new(),
@@ -470,12 +475,9 @@ impl<'t> State<'t> {
         let mut lower_words = lower_name.split_whitespace();
         let first = lower_words.next().unwrap_or("");
         let last = lower_words.next_back().unwrap_or(first);
-        let candidates = self
-            .by_word
-            .get(last)
-            .into_iter()
-            .flatten()
-            .chain(self.by_word.get(first).into_iter().flatten());
+        // Only the surname's list: an entity compatible with the name bears its surname (its
+        // first-name list, long for a common first name, would add none).
+        let candidates = self.by_word.get(last).into_iter().flatten();
         let found = candidates
             .copied()
             .filter(|&id| compatible(&self.entities[id].words, words))
@@ -509,15 +511,16 @@ impl<'t> State<'t> {
             e.words = owned();
         }
         for w in [first, last] {
-            match self.by_word.get_mut(w) {
-                Some(ids) if !ids.contains(&id) => ids.push(id),
-                Some(_) => {}
-                None => {
-                    self.by_word.insert(w.into(), vec![id]);
-                }
-            }
+            self.index_word(w, id);
         }
         id
+    }
+
+    /// Files entity `id` under the lower-case word `w` in [`State::by_word`], once.
+    fn index_word(&mut self, w: &str, id: usize) {
+        if self.indexed.insert((id, w.into())) {
+            self.by_word.entry(w.into()).or_default().push(id);
+        }
     }
 
     /// A new entity for a description that names nobody known ("a State Department official").

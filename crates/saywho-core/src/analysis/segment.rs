@@ -44,6 +44,9 @@ pub fn sentences_into(
     let mut q = quotes.partition_point(|r| r.end <= para.start);
     let mut i = para.start;
     let bytes = text.as_bytes();
+    // The end of the current run of terminal marks and whether a sentence may start there: every
+    // mark of "....." shares them, so a long run is scanned once, not once per mark.
+    let mut run = MarkRun::default();
     while i < para.end {
         if let Some(quote) = quotes.get(q).filter(|r| r.start <= i) {
             // Jump over the quote; it may end its sentence.
@@ -68,12 +71,8 @@ pub fn sentences_into(
         };
         i += offset;
         let b = bytes[i];
-        let mut j = i + 1;
-        while j < para.end && matches!(bytes[j], b'.' | b'?' | b'!' | b')' | b'"' | b'\'') {
-            j += 1;
-        }
-        if starts_new_sentence(text, j, para.end) && !(b == b'.' && is_abbreviation(text, start, i))
-        {
+        let (j, may_start) = run.at(text, i, para.end);
+        if may_start && !(b == b'.' && is_abbreviation(text, start, i)) {
             out.push(start..j);
             start = skip_space(text, j, para.end);
             i = start;
@@ -83,6 +82,97 @@ pub fn sentences_into(
     }
     if start < para.end {
         out.push(start..para.end);
+    }
+}
+
+/// The longest sentence, in bytes, that is analysed whole: a longer one (a run of commas or NUL
+/// bytes with no full stop) is cut into pieces of about this size, so that the tokens of one
+/// sentence, held at once, stay bounded.
+pub const LONGEST_SENTENCE: usize = 64 * 1024;
+
+/// Cuts every sentence of `spans` longer than [`LONGEST_SENTENCE`] into pieces, after a space
+/// where the piece's second half has one, never inside a quote (`quotes`, sorted).
+pub fn cut_long_sentences(text: &str, quotes: &[Range<usize>], spans: &mut Vec<Range<usize>>) {
+    if spans.iter().all(|s| s.len() <= LONGEST_SENTENCE) {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        let mut start = span.start;
+        while span.end - start > LONGEST_SENTENCE {
+            let end = piece_end(text, quotes, start, start + LONGEST_SENTENCE);
+            if end >= span.end {
+                break;
+            }
+            out.push(start..end);
+            start = skip_space(text, end, span.end);
+        }
+        if start < span.end {
+            out.push(start..span.end);
+        }
+    }
+    *spans = out;
+}
+
+/// Where a piece of a long sentence from `start` ends, near `limit`: outside any quote, on a
+/// character boundary, before the last run of spaces of its second half if there is one.
+fn piece_end(text: &str, quotes: &[Range<usize>], start: usize, limit: usize) -> usize {
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if let Some(quote) = quote_around(quotes, end) {
+        // A quote stays whole: the piece ends before it, or after it when it opens the piece.
+        return if quote.start > start {
+            quote.start
+        } else {
+            quote.end
+        };
+    }
+    let half = start + (end - start) / 2;
+    let bytes = text.as_bytes();
+    let Some(space) = bytes[half..end].iter().rposition(u8::is_ascii_whitespace) else {
+        return end;
+    };
+    let mut cut = half + space;
+    while cut > half && bytes[cut - 1].is_ascii_whitespace() {
+        cut -= 1;
+    }
+    match quote_around(quotes, cut) {
+        Some(_) => end,
+        None if cut > start => cut,
+        None => end,
+    }
+}
+
+/// The quote that `at` falls strictly inside, if any.
+fn quote_around(quotes: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    let q = quotes.partition_point(|r| r.end <= at);
+    quotes.get(q).filter(|r| r.start < at)
+}
+
+/// A run of terminal marks and closing brackets or quotes ("?!", ".\")"): where it ends and
+/// whether a new sentence may start there.
+#[derive(Default)]
+struct MarkRun {
+    end: usize,
+    may_start: bool,
+}
+
+impl MarkRun {
+    /// The run's end after the mark at `i` and whether a sentence may start there, computed once
+    /// per run (a mark inside the last run shares its end).
+    fn at(&mut self, text: &str, i: usize, para_end: usize) -> (usize, bool) {
+        if i >= self.end {
+            let bytes = text.as_bytes();
+            let mut j = i + 1;
+            while j < para_end && matches!(bytes[j], b'.' | b'?' | b'!' | b')' | b'"' | b'\'') {
+                j += 1;
+            }
+            self.end = j;
+            self.may_start = starts_new_sentence(text, j, para_end);
+        }
+        (self.end, self.may_start)
     }
 }
 
@@ -142,13 +232,25 @@ fn starts_new_sentence(text: &str, at: usize, end: usize) -> bool {
     })
 }
 
+/// The longest word read as an abbreviation or a run of initials, in bytes ("U.S.", "a.m.").
+const LONGEST_ABBREVIATION: usize = 64;
+
 /// The word before the period at `dot` is an abbreviation (Mr., U.S., Sen.) or an initial.
 fn is_abbreviation(text: &str, start: usize, dot: usize) -> bool {
-    let before = &text[start..dot];
+    // Only the last bytes are read: a longer word ("U......" or a run of dots) is no
+    // abbreviation, and every period of such a run would otherwise read it all again.
+    let mut from = dot.saturating_sub(LONGEST_ABBREVIATION + 4).max(start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..dot];
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
     let word = word.trim_start_matches(is_closing_mark);
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;

@@ -23,12 +23,14 @@ const FIGURES: &str = "figure, figcaption, [class*=gallery], [class*=slideshow],
 
 /// Extracts the article of an HTML page.
 pub fn html_to_article(bytes: &[u8]) -> Article {
-    let html = decode(bytes);
+    // Nesting is capped first: the parser and Readability take quadratic time on deep nesting.
+    let decoded = decode(bytes);
+    let html = crate::ingest::nesting::cap_nesting(&decoded);
     let cfg = Config {
         text_mode: TextMode::Markdown,
         ..Config::default()
     };
-    let doc = dom_query::Document::from(html.as_str());
+    let doc = dom_query::Document::from(html.as_ref());
     // Photo galleries and captions are not body text (Readability keeps a gallery that sits
     // inside the article's container).
     doc.select(FIGURES).remove();

@@ -6,8 +6,9 @@
 //! - UTF-16 LE or BE with a byte-order mark;
 //! - anything else that is not valid UTF-8 is read as Windows-1252 (old news archives carry curly
 //!   quotes as bytes 0x93/0x94), and [`Source::notice`] says so;
-//! - binary data (a NUL byte in the first 8 KB, or the signature of an image, archive, PDF or
-//!   executable) is refused, as are directories and unreadable files.
+//! - binary data (a NUL byte in the first 8 KB, NUL bytes in more than 1% of the file, or the
+//!   signature of an image, archive, PDF or executable) is refused, as are directories and
+//!   unreadable files.
 //!
 //! What the text is depends on the kind of file ([`SourceFormat`]):
 //!
@@ -36,6 +37,7 @@ pub mod article;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+mod nesting;
 
 /// The bundled sample article, embedded so the reader works from any folder.
 pub const SAMPLE_NAME: &str = "seed-ukraine-talks.txt";
@@ -341,11 +343,20 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some("a WebP image");
     }
-    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) || mostly_nul(bytes) {
         return Some("NUL bytes");
     }
     None
 }
+
+/// Whether more than one byte in [`NUL_SHARE`] is NUL: text has none, and a text file padded
+/// with NUL bytes past its first 8 KB (a truncated download, `truncate -s`) is binary too.
+fn mostly_nul(bytes: &[u8]) -> bool {
+    bytes.len() > SNIFF_LEN && bytes.iter().filter(|&&b| b == 0).count() > bytes.len() / NUL_SHARE
+}
+
+/// One byte in how many may be NUL in a text file (past its first [`SNIFF_LEN`] bytes).
+const NUL_SHARE: usize = 100;
 
 /// Decodes bytes to text; binary data is refused with a message naming `name`.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
@@ -507,10 +518,16 @@ mod tests {
             let err = decode_bytes("f", bytes.to_vec()).unwrap_err().to_string();
             assert!(err.contains(what), "{err}");
         }
-        // A NUL byte past the first 8 KB is not looked for.
+        // A NUL byte past the first 8 KB is let through, but not a run of them.
         let mut late = vec![b'a'; SNIFF_LEN];
         late.push(0);
-        assert!(decode_bytes("f", late).is_ok());
+        assert!(decode_bytes("f", late.clone()).is_ok());
+        late.resize(SNIFF_LEN * 2, 0);
+        let err = decode_bytes("padded.txt", late).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "padded.txt: looks like binary data (NUL bytes), not an article"
+        );
     }
 
     #[test]
