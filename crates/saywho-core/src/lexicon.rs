@@ -254,6 +254,49 @@ lexicon!(
     "speech_verbs.txt"
 );
 
+// --- Word lists of the attribution rules (analysis/attribution/), moved out of its code. ---
+lexicon!(
+    /// "his", "him", "himself": forms of "he" that name no subject.
+    male_pronoun_forms,
+    "male_pronoun_forms.txt"
+);
+lexicon!(
+    /// "her", "hers", "herself": forms of "she" that name no subject.
+    female_pronoun_forms,
+    "female_pronoun_forms.txt"
+);
+lexicon!(
+    /// "their": the possessive of "they".
+    plural_pronoun_forms,
+    "plural_pronoun_forms.txt"
+);
+lexicon!(
+    /// "its": the possessive of "it".
+    neuter_pronoun_forms,
+    "neuter_pronoun_forms.txt"
+);
+lexicon!(
+    /// Group heads that speak for their owner ("his office said").
+    holder_offices,
+    "holder_offices.txt"
+);
+lexicon!(
+    /// Words that open an introductory clause ("When asked about it, ...").
+    clause_openers,
+    "clause_openers.txt"
+);
+lexicon!(
+    /// Prepositions of a short phrase between a name and its verb ("Roe of the club said").
+    affiliation_prepositions,
+    "affiliation_prepositions.txt"
+);
+lexicon!(
+    /// Function words a title leaves in lower case ("Meet the Press").
+    title_small_words,
+    "title_small_words.txt"
+);
+// --- End of the attribution rules' word lists. ---
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@ pub mod export;
 pub mod ingest;
 mod lexicon;
 
+pub use analysis::Rule;
 pub use document::{
     CharOffsets, Document, EntityKind, Mention, Quote, QuoteKind, Speaker, SpeakerId,
 };

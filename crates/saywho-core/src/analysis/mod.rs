@@ -8,6 +8,8 @@ pub mod quotes;
 pub mod segment;
 pub mod tokens;
 
+pub use attribution::Rule;
+
 use crate::document::Document;
 
 /// Analyses `text` into a document.
