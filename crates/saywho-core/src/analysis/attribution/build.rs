@@ -67,7 +67,8 @@ fn quote(text: &str, entities: &[Entity], q: &QuoteSpan, found: Option<&Found>) 
 /// How the mention leads to the canonical name: the mention, the mention that named its entity
 /// (the name a pronoun or description stands for), the canonical name; equal neighbours once.
 fn alias_chain(text: &str, entities: &[Entity], evidence: &Evidence) -> Vec<String> {
-    let mut chain = vec![text[evidence.mention.clone()].to_string()];
+    let mut chain = Vec::with_capacity(3);
+    chain.push(text[evidence.mention.clone()].to_string());
     let Some(link) = &evidence.link else {
         return chain;
     };

@@ -64,8 +64,12 @@ impl Marks {
         let forms = FocusForms::get();
         let mut marks = Marks::default();
         for t in toks {
-            marks.quote |= t.quote().is_some();
-            marks.bracket |= t.is_punct(text, "(");
+            // A word is no quote and no bracket: each token is asked only what it can be.
+            if !t.is_word() {
+                marks.quote |= t.quote().is_some();
+                marks.bracket |= t.is_punct(text, "(");
+                continue;
+            }
             match forms.gender_of(t.lower()) {
                 Some(Gender::Male) => marks.male_focus = true,
                 Some(Gender::Female) => marks.female_focus = true,
