@@ -114,7 +114,11 @@ fn each_quote_records_its_rule_and_alias_chain() {
         .last()
         .is_some_and(|n| n == "Yuri Ushakov" || n == "Volodymyr Zelenskyy"));
     assert!(doc.quotes().iter().all(|q| q.rule.is_some()));
-    let rules: std::collections::BTreeSet<_> = doc.quotes().iter().filter_map(|q| q.rule).collect();
+    let rules: std::collections::BTreeSet<_> = doc
+        .quotes()
+        .iter()
+        .filter_map(|q| q.rule.map(saywho_core::Rule::as_str))
+        .collect();
     for rule in [
         "cue-after",
         "cue-before",

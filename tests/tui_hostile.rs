@@ -51,7 +51,7 @@ fn hostile_doc() -> saywho_core::document::Document {
     q.mention = Some(q.span.clone());
     q.cue = Some(q.span.clone());
     q.alias_chain = vec!["\u{1b}]52;c;x\u{7}".into(), "Eve".into()];
-    q.rule = Some("cue-adjacent");
+    q.rule = Some(saywho_core::Rule::CueAfter);
     saywho_core::Document::new(parts).unwrap()
 }
 

@@ -194,7 +194,7 @@ fn detail_and_help_overlays_open_and_close() {
     assert_eq!(app.overlay(), Some(Overlay::Detail));
     let screen = screen(&buffer(&app));
     assert!(screen.contains("he → Hale → Tom Hale"), "{screen}");
-    assert!(screen.contains("pronoun-cue"));
+    assert!(screen.contains("cue-after"));
     press(&mut app, "x");
     assert_eq!(app.overlay(), None, "any key closes");
     press(&mut app, "?");

@@ -76,7 +76,7 @@ fn hand_built(text: String, cuts: Vec<usize>, who: Vec<u8>, n_speakers: usize) -
             speaker,
             mention: (w & 2 != 0).then_some(start..end),
             cue: (w & 4 != 0).then_some(start..start),
-            rule: speaker.map(|_| "cue-adjacent"),
+            rule: speaker.map(|_| saywho_core::Rule::CueAfter),
             alias_chain: if w & 8 != 0 {
                 vec!["he".into(), "X".into()]
             } else {

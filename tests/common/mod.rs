@@ -101,7 +101,7 @@ pub fn doc_n(n: usize) -> Document {
     let he = parts.text[q.span.end..].find("he said").unwrap() + q.span.end;
     q.mention = Some(he..he + 2);
     q.cue = Some(he + 3..he + 7);
-    q.rule = Some("pronoun-cue");
+    q.rule = Some(saywho_core::Rule::CueAfter);
     q.alias_chain = vec!["he".into(), "Hale".into(), "Tom Hale".into()];
     Document::new(parts).unwrap()
 }

@@ -72,9 +72,11 @@ pub struct Quote {
     pub mention: Option<Range<usize>>,
     /// The speech cue ("said", "according to", ":").
     pub cue: Option<Range<usize>>,
-    /// The rule that decided the speaker (see [`crate::analysis::Rule`]).
-    pub rule: Option<&'static str>,
-    /// How the mention leads to the canonical name, e.g. `["he", "Hale", "Tom Hale"]`.
+    /// The rule that decided the speaker.
+    pub rule: Option<crate::Rule>,
+    /// How the mention leads to the canonical name: the mention, the mention that named its
+    /// speaker (the name a pronoun or description stands for), the canonical name, equal
+    /// neighbours once, e.g. `["he", "Hale", "Tom Hale"]`.
     pub alias_chain: Vec<String>,
 }
 

@@ -180,6 +180,22 @@ lexicon! {
     relative_pronouns: Words = "relative_pronouns.txt";
     /// Lower-case words that can open the speaker right after a quote: "she asked".
     speaker_openers: Words = "speaker_openers.txt";
+    /// "his", "him", "himself": forms of "he" that name no subject.
+    male_pronoun_forms: Words = "male_pronoun_forms.txt";
+    /// "her", "hers", "herself": forms of "she" that name no subject.
+    female_pronoun_forms: Words = "female_pronoun_forms.txt";
+    /// "their": the possessive of "they".
+    plural_pronoun_forms: Words = "plural_pronoun_forms.txt";
+    /// "its": the possessive of "it".
+    neuter_pronoun_forms: Words = "neuter_pronoun_forms.txt";
+    /// Group heads that speak for their owner ("his office said").
+    holder_offices: Words = "holder_offices.txt";
+    /// Words that open an introductory clause ("When asked about it, ...").
+    introductory_openers: Words = "introductory_openers.txt";
+    /// Prepositions of a short phrase between a name and its verb ("Roe of the club said").
+    affiliation_prepositions: Words = "affiliation_prepositions.txt";
+    /// Function words a title leaves in lower case ("Meet the Press").
+    title_small_words: Words = "title_small_words.txt";
 }
 
 bitflags::bitflags! {

@@ -20,6 +20,7 @@ pub mod export;
 pub mod ingest;
 mod lexicon;
 
+pub use analysis::Rule;
 pub use document::{
     CharOffsets, Document, DocumentParts, EntityKind, InvariantError, Mention, Quote, QuoteKind,
     Speaker, SpeakerId,

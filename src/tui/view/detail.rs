@@ -50,7 +50,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         field("Mention", words(&q.mention)),
         field("Cue", words(&q.cue)),
         field("Chain", chain),
-        field("Rule", q.rule.unwrap_or("–").to_string()),
+        field(
+            "Rule",
+            q.rule.map_or("–", saywho_core::Rule::as_str).to_string(),
+        ),
     ];
     let rect = centered(area, 72, 12);
     Clear.render(rect, buf);

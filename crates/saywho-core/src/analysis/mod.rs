@@ -9,6 +9,8 @@ pub mod quotes;
 pub mod segment;
 pub mod tokens;
 
+pub use attribution::Rule;
+
 use std::ops::Range;
 
 use crate::document::Document;

@@ -283,7 +283,7 @@ mod tests {
             speaker,
             mention: speaker.map(|_| span_of("the mayor")),
             cue: speaker.map(|_| span_of("said.").start..span_of("said.").start + 4),
-            rule: speaker.map(|_| "cue-adjacent"),
+            rule: speaker.map(|_| crate::Rule::CueAfter),
             alias_chain: Vec::new(),
         }
     }

@@ -101,7 +101,7 @@ mod row_tests {
         assert_eq!(
             String::from_utf8(v).unwrap(),
             "id,start,end,speaker,mention,cue,kind,rule,text\r\n\
-             doc,17,31,John Smith,Smith,said,direct,cue-adjacent,\"“We will win,”\"\r\n\
+             doc,17,31,John Smith,Smith,said,direct,cue-after,\"“We will win,”\"\r\n\
              doc,48,55,,,,partial,,“soon.”\r\n"
         );
     }

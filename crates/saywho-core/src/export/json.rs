@@ -164,7 +164,7 @@ impl QuoteOut {
             mention: speaker.and(mention),
             cue: speaker.and(cue),
             kind: q.kind.as_str(),
-            rule: q.rule,
+            rule: q.rule.map(crate::Rule::as_str),
         }
     }
 }
@@ -264,7 +264,7 @@ pub(crate) mod tests {
                 speaker: Some(1),
                 mention: Some(smith..smith + 5),
                 cue: Some(said..said + 4),
-                rule: Some("cue-adjacent"),
+                rule: Some(crate::Rule::CueAfter),
                 alias_chain: vec![],
             },
             Quote {
