@@ -332,3 +332,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "segment_long_tests.rs"]
+mod long_tests;
