@@ -7,19 +7,11 @@ mod cli_support;
 
 use std::io::{BufRead, BufReader};
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use cli_support::{check_offsets, run_with_stdin, saywho, scratch, write};
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use cli_support::{check_offsets, run_with_stdin, saywho, scratch, stderr, stdout, write};
 
 const CURLY: &str = "Mr. Smith spoke first. “We will win,” Smith said.\n";
 
