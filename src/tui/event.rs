@@ -45,6 +45,14 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut saved = Instant::now();
     let tty = Tty::open();
+    // Ends the process if crossterm spins on a terminal that hung up under it; dropped (the
+    // loop leaving) when this function returns.
+    #[cfg(unix)]
+    let _watchdog = super::hangup::Watchdog::start(
+        tty.fd(),
+        super::hangup::GRACE,
+        super::hangup::end_stuck_process,
+    );
     // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
     loop {
@@ -83,8 +91,13 @@ fn event_loop(
             continue;
         }
         // Every event crossterm has read (a paste is many), else the tty would not say so again.
+        // The tty is checked before each read: crossterm spins if it reads a hung-up tty.
         terminal_alive()?;
-        while event::poll(Duration::ZERO)? {
+        loop {
+            tty.wait(Duration::ZERO)?;
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
             handle(shelf, terminal, event::read()?, mouse, test_panic)?;
         }
     }
@@ -146,14 +159,19 @@ impl Tty {
         Tty {}
     }
 
+    /// The descriptor the keys are read from.
+    #[cfg(unix)]
+    fn fd(&self) -> std::os::fd::RawFd {
+        use std::os::fd::AsRawFd;
+        self.own.as_ref().map_or(0, |f| f.as_raw_fd())
+    }
+
     /// Waits up to `timeout` for input: whether there is some, or an error once the terminal
     /// is hung up.
     #[cfg(unix)]
     fn wait(&self, timeout: Duration) -> io::Result<bool> {
-        use std::os::fd::AsRawFd;
-        let fd = self.own.as_ref().map_or(0, |f| f.as_raw_fd());
         let mut p = libc::pollfd {
-            fd,
+            fd: self.fd(),
             events: libc::POLLIN,
             revents: 0,
         };

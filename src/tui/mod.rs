@@ -7,6 +7,8 @@
 pub mod action;
 pub mod app;
 pub mod event;
+#[cfg(unix)]
+pub mod hangup;
 pub mod help;
 pub mod keymap;
 pub mod library;
