@@ -8,10 +8,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use serde::Deserialize;
-use serde_json::{Number, Value};
+use serde_json::Value;
 
-use saywho::eval::{self, CanonicalKey, GoldDoc, PredDoc, PredMention, PredQuote, Scorer};
+use saywho::eval::{self, CanonicalKey, GoldDoc, KeyLine, PredDoc, PredMention, PredQuote, Scorer};
 use saywho::guard::analyze_guarded;
 use saywho_core::export::safe::one_line;
 use saywho_core::export::DocResult;
@@ -77,24 +76,15 @@ fn gold_span_problems(gold: &GoldDoc) -> impl Iterator<Item = LineErrorKind> + '
     })
 }
 
-/// The offsets of a canonical-key line, checked before [`eval::add_key_line`] reads it (which
-/// would pass over a negative one without a word).
-#[derive(Deserialize)]
-struct KeyOffsets {
-    #[serde(default)]
-    start: Option<Number>,
-    #[serde(default)]
-    end: Option<Number>,
-}
-
-/// Reads one canonical-key line into `key`, pushing what is wrong with it.
+/// Reads one canonical-key line into `key`, pushing what is wrong with it (a negative or
+/// fractional offset is said, not passed over).
 fn add_key_line(key: &mut CanonicalKey, bytes: &[u8], problems: &mut Vec<LineErrorKind>) {
-    let offsets: KeyOffsets = match jsonl::parse_object(bytes) {
-        Ok(offsets) => offsets,
+    let line = match KeyLine::parse(bytes) {
+        Ok(line) => line,
         Err(e) => return problems.push(e),
     };
     let mut fine = true;
-    for (field, n) in [("start", &offsets.start), ("end", &offsets.end)] {
+    for (field, n) in [("start", &line.start), ("end", &line.end)] {
         if let Some(n) = n.as_ref().filter(|n| n.as_u64().is_none()) {
             problems.push(LineErrorKind::Invalid(format!(
                 "\"{field}\" is not a non-negative integer ({n})"
@@ -102,11 +92,9 @@ fn add_key_line(key: &mut CanonicalKey, bytes: &[u8], problems: &mut Vec<LineErr
             fine = false;
         }
     }
-    // parse_object has checked the UTF-8 and the JSON.
-    let line = String::from_utf8_lossy(bytes);
     if fine {
-        if let Err(e) = eval::add_key_line(key, line.trim_start_matches('\u{feff}')) {
-            problems.push(LineErrorKind::Json(e.to_string()));
+        if let Err(e) = line.add_to(key) {
+            problems.push(e);
         }
     }
 }

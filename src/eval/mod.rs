@@ -11,7 +11,7 @@ mod report;
 mod scorer;
 mod spans;
 
-pub use gold::{add_key_line, id_key, CanonicalKey, GoldDoc, GoldQuote, Kind};
+pub use gold::{add_key_line, id_key, CanonicalKey, GoldDoc, GoldQuote, KeyLine, Kind};
 pub use pred::{PredDoc, PredMention, PredQuote};
 pub use report::{ErrorLine, Report};
 pub use scorer::Scorer;
