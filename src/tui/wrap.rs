@@ -53,6 +53,19 @@ pub fn cell_width(g: &str) -> usize {
     cell(g).1
 }
 
+/// The cell width of a text as shown.
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(cell_width).sum()
+}
+
+/// The lines of `text` wrapped to `width` cells (blank rows between paragraphs kept).
+pub fn lines(text: &str, width: usize) -> Vec<&str> {
+    wrap(text, width)
+        .iter()
+        .map(|r| &text[r.start..r.end])
+        .collect()
+}
+
 fn is_space(g: &str) -> bool {
     g.chars()
         .all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')

@@ -20,7 +20,10 @@ use super::keymap::Mode;
 use super::theme::Theme;
 use super::wrap::{self, Row};
 
-pub use layout::{Areas, MAX_TEXT_WIDTH, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH};
+pub use layout::{
+    count, digits, outline_line_width, speaker_line_width, speaker_summary, Areas, Wants, BAR,
+    MAX_TEXT_WIDTH, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH,
+};
 pub use motion::map_rows;
 pub use search::Search;
 
@@ -69,6 +72,8 @@ pub struct App {
     heading: Option<usize>,
     /// Number of quotations under each heading (starting between it and the next heading).
     heading_quotes: Vec<usize>,
+    /// The widths the side panes' content asks for.
+    wants: Wants,
     pub search: Search,
     overlay: Option<Overlay>,
     /// Lines the help overlay is scrolled by.
@@ -96,7 +101,7 @@ impl App {
                 list.push(i);
             }
         }
-        let heading_quotes = doc
+        let heading_quotes: Vec<usize> = doc
             .headings()
             .iter()
             .enumerate()
@@ -107,7 +112,9 @@ impl App {
                 b.saturating_sub(a)
             })
             .collect();
+        let wants = wants(&doc, &ranked, &heading_quotes);
         let mut app = App {
+            wants,
             doc,
             name: name.into(),
             theme,
@@ -149,8 +156,12 @@ impl App {
     pub fn size(&self) -> Rect {
         self.size
     }
+    /// The widths the side panes' content asks for.
+    pub fn wants(&self) -> Wants {
+        self.wants
+    }
     pub fn areas(&self) -> Areas {
-        Areas::new(self.size, self.outline)
+        Areas::new(self.size, self.outline, self.wants)
     }
     /// Whether the outline pane is open.
     pub fn outline_open(&self) -> bool {
@@ -481,7 +492,7 @@ impl App {
         self.resize(w, h);
     }
 
-    fn resize(&mut self, w: u16, h: u16) {
+    pub(super) fn resize(&mut self, w: u16, h: u16) {
         self.size = Rect::new(0, 0, w, h);
         let width = self.areas().text.width.max(1);
         if width != self.wrap_width {
@@ -496,5 +507,38 @@ impl App {
         }
         // Same text at the top: the anchor stays, the row is found again.
         self.top = wrap::row_of(self.rows(), self.anchor).min(self.max_top());
+    }
+}
+
+/// The widths the speaker pane and the outline need to show every line whole.
+fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Wants {
+    let width = wrap::width;
+    let most = ranked
+        .iter()
+        .map(|&id| doc.speakers()[id].quote_count)
+        .max()
+        .unwrap_or(0);
+    let total = ranked.iter().map(|&id| doc.speakers()[id].quote_count).sum();
+    // A line of the list, or the summary line of the card (after its air and margin).
+    let speakers = ranked
+        .iter()
+        .map(|&id| &doc.speakers()[id])
+        .map(|s| {
+            let line = speaker_line_width(width(&s.name), digits(most), true);
+            line.max(2 + width(&speaker_summary(s, total)))
+        })
+        .max()
+        .unwrap_or(0);
+    let most = heading_quotes.iter().copied().max().unwrap_or(0);
+    let outline = doc
+        .headings()
+        .iter()
+        .map(|h| outline_line_width(width(doc.slice(h).trim()), digits(most)))
+        .max()
+        .unwrap_or(0);
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    Wants {
+        speakers: clamp(speakers),
+        outline: clamp(outline),
     }
 }
