@@ -55,6 +55,8 @@ pub fn digits(n: usize) -> usize {
 pub struct Wants {
     pub speakers: u16,
     pub outline: u16,
+    /// A header line (title · byline · date) goes above the article.
+    pub header: bool,
 }
 
 /// Where everything goes on a screen of a given size.
@@ -64,6 +66,8 @@ pub struct Areas {
     pub outline: Option<Rect>,
     /// The article pane.
     pub article: Rect,
+    /// The header line (title · byline · date) at the top of the article pane.
+    pub header: Option<Rect>,
     /// Where the text is drawn inside the article pane.
     pub text: Rect,
     pub map: Option<Rect>,
@@ -143,8 +147,12 @@ impl Areas {
             .saturating_sub(2 * pad + air)
             .min(MAX_TEXT_WIDTH);
         let x = article.x + (art_w - air - text_w) / 2;
-        let text = Rect::new(x, article.y, text_w, main_h);
+        // The header takes the first row when the screen has rows to spare.
+        let header = (wants.header && main_h >= 4).then(|| Rect::new(x, article.y, text_w, 1));
+        let skip = u16::from(header.is_some());
+        let text = Rect::new(x, article.y + skip, text_w, main_h - skip);
         Areas {
+            header,
             outline: (out_w > 0).then(|| Rect::new(area.x, area.y, out_w, main_h)),
             article,
             text,
@@ -168,6 +176,7 @@ mod tests {
         let long = Wants {
             speakers: 45,
             outline: 50,
+            ..Wants::default()
         };
         assert_eq!(areas(80, false, long).speakers.unwrap().width, 32);
         // 120 columns: the text gives up a little, to a third of the screen.
@@ -179,6 +188,7 @@ mod tests {
         let short = Wants {
             speakers: 20,
             outline: 10,
+            ..Wants::default()
         };
         assert_eq!(areas(200, false, short).speakers.unwrap().width, 20);
     }
@@ -188,6 +198,7 @@ mod tests {
         let long = Wants {
             speakers: 30,
             outline: 60,
+            ..Wants::default()
         };
         assert_eq!(areas(100, true, long).outline.unwrap().width, 30);
         assert_eq!(areas(140, true, long).outline.unwrap().width, 35);
@@ -201,7 +212,12 @@ mod tests {
             let map = a.map.unwrap();
             assert!(a.text.right() < map.x, "{w}: {a:?}");
         }
-        let a = areas(60, true, Wants { speakers: 30, outline: 30 });
+        let wants = Wants {
+            speakers: 30,
+            outline: 30,
+            ..Wants::default()
+        };
+        let a = areas(60, true, wants);
         assert!(a.text.right() < a.map.unwrap().x, "{a:?}");
     }
 }

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use saywho_core::document::{Document, SpeakerId};
+use saywho_core::ingest::ArticleMeta;
 
 use super::action::Action;
 use super::help;
@@ -72,8 +73,10 @@ pub struct App {
     heading: Option<usize>,
     /// Number of quotations under each heading (starting between it and the next heading).
     heading_quotes: Vec<usize>,
-    /// The widths the side panes' content asks for.
+    /// The widths the side panes' content asks for (and whether there is a header line).
     wants: Wants,
+    /// The header line above the article: title · byline · date, as the file gives them.
+    header: Option<String>,
     pub search: Search,
     overlay: Option<Overlay>,
     /// Lines the help overlay is scrolled by.
@@ -115,6 +118,7 @@ impl App {
         let wants = wants(&doc, &ranked, &heading_quotes);
         let mut app = App {
             wants,
+            header: None,
             doc,
             name: name.into(),
             theme,
@@ -155,6 +159,22 @@ impl App {
     }
     pub fn size(&self) -> Rect {
         self.size
+    }
+    /// The header line above the article (title · byline · date), if the file gives any.
+    pub fn header(&self) -> Option<&str> {
+        self.header.as_deref()
+    }
+    /// Shows the title, byline and date of `meta` (those it has) above the article.
+    pub fn set_meta(&mut self, meta: &ArticleMeta) {
+        let parts: Vec<&str> = [&meta.title, &meta.byline, &meta.date]
+            .into_iter()
+            .filter_map(|p| p.as_deref().map(str::trim).filter(|p| !p.is_empty()))
+            .collect();
+        self.header = (!parts.is_empty()).then(|| parts.join(" · "));
+        self.wants.header = self.header.is_some();
+        // The text pane loses a row.
+        let (w, h) = (self.size.width, self.size.height);
+        self.resize(w, h);
     }
     /// The widths the side panes' content asks for.
     pub fn wants(&self) -> Wants {
@@ -540,5 +560,6 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
     Wants {
         speakers: clamp(speakers),
         outline: clamp(outline),
+        header: false,
     }
 }

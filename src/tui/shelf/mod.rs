@@ -7,13 +7,16 @@
 //! goes before the counts of the list), so that keys and signals are served however slow an
 //! article is. Results are taken in by `update`; [`Shelf::settle`] waits for them (for tests).
 
-use std::panic::AssertUnwindSafe;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+mod worker;
+
+use std::sync::{Arc, Mutex};
 
 use ratatui::layout::Rect;
 
 use saywho_core::document::Document;
+
+pub use worker::Corpus;
+use worker::{load_one, Loaded, SharedCorpus, Worker};
 
 use super::action::Action;
 use super::app::App;
@@ -23,38 +26,6 @@ use super::theme::Theme;
 
 /// How many analysed articles are kept.
 pub const CACHE_SIZE: usize = 32;
-
-/// Where the articles come from. Reading and analysing happen here, outside the reader.
-pub trait Corpus {
-    /// How many articles there are.
-    fn len(&self) -> usize;
-    /// Whether there are none.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// The title of article `i` (its title, else its file name or id). Should be cheap.
-    fn title(&mut self, i: usize) -> String;
-    /// Reads and analyses article `i`.
-    fn document(&mut self, i: usize) -> Result<Document, String>;
-    /// What the user should be told about how article `i` was read, once [`Corpus::document`]
-    /// has read it (e.g. `FILE: not UTF-8, read as Windows-1252`).
-    fn notice(&mut self, _i: usize) -> Option<String> {
-        None
-    }
-}
-
-/// Ready-made documents, e.g. for tests.
-impl Corpus for Vec<(String, Document)> {
-    fn len(&self) -> usize {
-        <[_]>::len(self)
-    }
-    fn title(&mut self, i: usize) -> String {
-        self[i].0.clone()
-    }
-    fn document(&mut self, i: usize) -> Result<Document, String> {
-        Ok(self[i].1.clone())
-    }
-}
 
 /// What the list shows about an analysed article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,93 +53,6 @@ struct Open {
     index: usize,
     hash: u64,
     app: App,
-}
-
-type SharedCorpus = Arc<Mutex<Box<dyn Corpus + Send>>>;
-
-/// An article as the worker hands it back.
-struct Loaded {
-    doc: Document,
-    title: String,
-    notice: Option<String>,
-}
-
-type Outcome = (usize, Result<Loaded, String>);
-
-/// Reads and analyses article `i`. The corpus is locked only meanwhile, so the list can look up
-/// titles whenever the worker is idle.
-fn load_one(corpus: &SharedCorpus, i: usize) -> Result<Loaded, String> {
-    let mut c = corpus.lock().unwrap_or_else(PoisonError::into_inner);
-    let doc = std::panic::catch_unwind(AssertUnwindSafe(|| c.document(i)))
-        .map_err(|_| "the analysis failed on this article".to_string())??;
-    Ok(Loaded {
-        doc,
-        title: c.title(i),
-        notice: c.notice(i),
-    })
-}
-
-/// The analysis thread: article numbers in, outcomes out, one at a time.
-struct Worker {
-    jobs: Sender<usize>,
-    done: Receiver<Outcome>,
-    /// The article being analysed.
-    busy: Option<usize>,
-}
-
-impl Worker {
-    fn spawn(corpus: SharedCorpus) -> Worker {
-        let (jobs, inbox) = mpsc::channel::<usize>();
-        let (outbox, done) = mpsc::channel();
-        // Ends when the shelf (the sender) is dropped; a process that exits does not wait for it.
-        let spawned = std::thread::Builder::new()
-            .name("saywho-analysis".into())
-            .spawn(move || {
-                for i in inbox {
-                    if outbox.send((i, load_one(&corpus, i))).is_err() {
-                        break;
-                    }
-                }
-            });
-        if let Err(e) = spawned {
-            // Without a thread every job fails (below) with this error.
-            eprintln!("saywho: cannot start the analysis thread: {e}");
-        }
-        Worker {
-            jobs,
-            done,
-            busy: None,
-        }
-    }
-
-    fn start(&mut self, i: usize) {
-        // A send that fails (no thread) shows up in `receive` as a disconnected outbox.
-        let _ = self.jobs.send(i);
-        self.busy = Some(i);
-    }
-
-    /// The outcome of the job in hand, waiting for it when `block`.
-    fn receive(&mut self, block: bool) -> Option<Outcome> {
-        let i = self.busy?;
-        let got = if block {
-            self.done
-                .recv()
-                .map_err(|_| mpsc::TryRecvError::Disconnected)
-        } else {
-            self.done.try_recv()
-        };
-        match got {
-            Ok(outcome) => {
-                self.busy = None;
-                Some(outcome)
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.busy = None;
-                Some((i, Err("the analysis thread stopped".to_string())))
-            }
-        }
-    }
 }
 
 /// The reader over one or more articles.
@@ -625,9 +509,15 @@ impl Shelf {
 
     /// Puts the analysed article `i` in the cache.
     fn cache_loaded(&mut self, i: usize, loaded: Loaded) {
-        let Loaded { doc, title, notice } = loaded;
+        let Loaded {
+            doc,
+            title,
+            notice,
+            meta,
+        } = loaded;
         self.summaries[i] = Some(Ok(Summary::of(&doc)));
-        let title = self.titles[i].get_or_insert(title).clone();
+        // Read, a web page or Markdown file names itself: its title replaces the file name.
+        self.titles[i] = Some(title.clone());
         let name = if self.list {
             format!("{title} · {}/{}", i + 1, self.len())
         } else {
@@ -635,6 +525,7 @@ impl Shelf {
         };
         let hash = fnv1a(doc.text().as_bytes());
         let mut app = App::new(doc, name, self.theme);
+        app.set_meta(&meta);
         app.update(Action::Resize(self.size.width, self.size.height));
         if let Some(n) = notice {
             // The status bar names the article already.
