@@ -195,12 +195,16 @@ impl App {
     pub fn heading_quotes(&self) -> &[usize] {
         &self.heading_quotes
     }
-    /// The heading whose section is at the top of the screen (the last one at or above it).
+    /// The heading whose section is being read: the last one at or above the top of the screen,
+    /// or a later one jumped to that is on screen (near the end the screen cannot scroll it to
+    /// the top).
     pub fn section(&self) -> Option<usize> {
-        self.doc
-            .headings()
-            .partition_point(|h| h.start <= self.anchor)
-            .checked_sub(1)
+        let hs = self.doc.headings();
+        let at_top = hs.partition_point(|h| h.start <= self.anchor).checked_sub(1);
+        let jumped = self
+            .heading
+            .filter(|&h| hs.get(h).is_some_and(|r| self.on_screen(r.start)));
+        at_top.max(jumped)
     }
     /// How many outline lines are scrolled off above, so that the cursor stays in view.
     pub fn outline_skip(&self) -> usize {
