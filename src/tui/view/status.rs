@@ -35,9 +35,11 @@ pub fn parts(app: &App) -> Parts {
     let (k, n) = app.match_position();
     if app.search.editing {
         let counter = if app.search.input.is_empty() {
-            "type a pattern, Enter keeps it, Esc drops it".to_string()
+            "type a pattern (Enter alone repeats the last one)".to_string()
         } else if app.search.matches.is_empty() {
             "no match".to_string()
+        } else if app.search.wrapped {
+            format!("{}/{n} (from the top)", num(k))
         } else {
             format!("{}/{n}", num(k))
         };
