@@ -316,3 +316,14 @@ fn pages_and_markdown_show_their_titles_in_the_list_and_a_header_above_the_text(
     assert!(screen.lines().nth(1).unwrap().contains("We will rebuild"), "{screen}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// Issue 13, defect 8: the list's help pages with Space too.
+#[test]
+fn space_pages_the_list_help() {
+    let mut s = shelf_of(3, 80, 12);
+    press_shelf(&mut s, "? ");
+    assert!(s.help_open());
+    assert!(s.help_scroll() > 1, "{}", s.help_scroll());
+    press_shelf(&mut s, "b");
+    assert_eq!(s.help_scroll(), 0);
+}

@@ -139,10 +139,10 @@ fn reader_opens_the_sample_navigates_and_restores_the_terminal() {
     t.keys(&["G"]);
     t.wait_for("100%");
     t.keys(&["?"]);
-    t.wait_for("Keys · any key closes");
+    t.wait_for("Esc q ? close");
     t.keys(&["Escape"]);
     sleep(Duration::from_millis(200));
-    assert!(!t.screen().contains("Keys · any key closes"));
+    assert!(!t.screen().contains("Esc q ? close"));
 
     t.keys(&["q"]);
     let screen = t.wait_for("READER-EXIT=");

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod detail;
 pub mod event;
 pub mod help;
 pub mod keymap;

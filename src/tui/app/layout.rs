@@ -53,7 +53,10 @@ pub fn digits(n: usize) -> usize {
 /// longest outline line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Wants {
+    /// The longest line of the speaker list.
     pub speakers: u16,
+    /// The longest line of a speaker's card (it wraps, so it only takes columns the text leaves).
+    pub card: u16,
     pub outline: u16,
     /// A header line (title · byline · date) goes above the article.
     pub header: bool,
@@ -114,7 +117,7 @@ impl Areas {
         };
         let usual_sp = |rest: u16| {
             if speakers_shown(rest) {
-                SPEAKERS_WIDTH.min(wants.speakers.max(SPEAKERS_WIDTH / 2))
+                SPEAKERS_WIDTH.min(wants.speakers.max(wants.card).max(SPEAKERS_WIDTH / 2))
             } else {
                 0
             }
@@ -131,8 +134,9 @@ impl Areas {
         let rest = area.width - out_w;
         let mut sp_w = usual_sp(rest);
         if sp_w > 0 {
-            let (floor, cap) = (rest / 3, rest * 2 / 5);
-            sp_w = grow(sp_w, wants.speakers, slack(art(out_w, sp_w)), floor, cap);
+            let (floor, cap) = ((rest / 3).min(wants.speakers), rest * 2 / 5);
+            let content = wants.speakers.max(wants.card);
+            sp_w = grow(sp_w, content, slack(art(out_w, sp_w)), floor, cap);
         }
         let map_w = map_w(rest);
         let art_w = rest - sp_w - map_w;

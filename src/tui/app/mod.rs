@@ -16,6 +16,7 @@ use saywho_core::document::{Document, SpeakerId};
 use saywho_core::ingest::ArticleMeta;
 
 use super::action::Action;
+use super::detail;
 use super::help;
 use super::keymap::Mode;
 use super::theme::Theme;
@@ -81,6 +82,8 @@ pub struct App {
     overlay: Option<Overlay>,
     /// Lines the help overlay is scrolled by.
     help_scroll: usize,
+    /// Lines the detail overlay is scrolled by.
+    detail_scroll: usize,
     quit: bool,
     /// A short message for the status bar ("no more quotations").
     message: Option<&'static str>,
@@ -141,6 +144,7 @@ impl App {
             search: Search::default(),
             overlay: None,
             help_scroll: 0,
+            detail_scroll: 0,
             quit: false,
             message: None,
             notice: None,
@@ -246,6 +250,10 @@ impl App {
     /// Lines the help overlay is scrolled by (clamped to what there is).
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
+    }
+    /// Lines the detail overlay is scrolled by.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
     }
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -387,25 +395,36 @@ impl App {
         }
     }
 
-    /// Inside an overlay, j/k and the wheel scroll the help; j/k close the detail (the wheel
-    /// scrolls the article under it). Other keys reach the overlay through its own key table.
-    /// Whether the action was taken here.
+    /// Inside an overlay, j/k, Space/b and the pages keys scroll it (the wheel too, in the help;
+    /// over the detail it scrolls the article). Other keys reach the overlay through its own key
+    /// table. Whether the action was taken here.
     fn overlay_key(&mut self, action: Action) -> bool {
+        let Some(overlay) = self.overlay else {
+            return false;
+        };
+        let page = match overlay {
+            Overlay::Help => help::page(false, self.size),
+            Overlay::Detail => usize::from(detail::rect(self).height.saturating_sub(2)).max(1),
+        } as isize;
         let by = match action {
+            Action::Scroll { .. } if overlay == Overlay::Detail => return false,
             Action::Scroll { down, .. } => 3 * if down { 1 } else { -1 },
             Action::LineDown => 1,
             Action::LineUp => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
             _ => return false,
         };
-        match self.overlay {
-            Some(Overlay::Help) => {
+        match overlay {
+            Overlay::Help => {
                 let max = help::max_scroll(false, self.size);
                 self.help_scroll = self.help_scroll.saturating_add_signed(by).min(max);
             }
-            // The wheel does not close the detail.
-            Some(Overlay::Detail) if matches!(action, Action::Scroll { .. }) => return false,
-            Some(Overlay::Detail) => self.overlay = None,
-            None => return false,
+            // A detail that fits closes, as before it could scroll.
+            Overlay::Detail => match detail::max_scroll(self) {
+                0 => self.overlay = None,
+                max => self.detail_scroll = self.detail_scroll.saturating_add_signed(by).min(max),
+            },
         }
         true
     }
@@ -427,6 +446,7 @@ impl App {
                 self.resize(w, h);
                 let max = help::max_scroll(false, self.size);
                 self.help_scroll = self.help_scroll.min(max);
+                self.detail_scroll = self.detail_scroll.min(detail::max_scroll(self));
             }
             _ => {}
         }
@@ -543,14 +563,14 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
         .max()
         .unwrap_or(0);
     let total = ranked.iter().map(|&id| doc.speakers()[id].quote_count).sum();
-    // A line of the list, or the summary line of the card (after its air and margin).
-    let speakers = ranked
-        .iter()
-        .map(|&id| &doc.speakers()[id])
-        .map(|s| {
-            let line = speaker_line_width(width(&s.name), digits(most), true);
-            line.max(2 + width(&speaker_summary(s, total)))
-        })
+    let speakers = || ranked.iter().map(|&id| &doc.speakers()[id]);
+    let list = speakers()
+        .map(|s| speaker_line_width(width(&s.name), digits(most), true))
+        .max()
+        .unwrap_or(0);
+    // The card's summary line, after the pane's air and the card's margin.
+    let card = speakers()
+        .map(|s| 2 + width(&speaker_summary(s, total)))
         .max()
         .unwrap_or(0);
     let most = heading_quotes.iter().copied().max().unwrap_or(0);
@@ -562,7 +582,8 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
         .unwrap_or(0);
     let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     Wants {
-        speakers: clamp(speakers),
+        speakers: clamp(list),
+        card: clamp(card),
         outline: clamp(outline),
         header: false,
     }

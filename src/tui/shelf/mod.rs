@@ -352,11 +352,14 @@ impl Shelf {
         }
         let page = self.list_height();
         if self.help {
-            // j/k scroll the help; other keys close it (Ctrl-c still quits).
+            // j/k and the page keys scroll the help; other keys close it (Ctrl-c still quits).
             let max = super::help::max_scroll(true, self.size);
+            let page = super::help::page(true, self.size);
             match action {
                 Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
                 Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(max),
+                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
                 Action::Quit => self.quit = true,
                 Action::Tick => {}
                 Action::Resize(..) => self.help_scroll = self.help_scroll.min(max),
