@@ -465,6 +465,14 @@ impl App {
         if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
             self.cursor = rank;
         }
+        // The other quotations are dimmed: say why, and how to stop.
+        if let Some(s) = self.following.and_then(|id| self.doc.speakers().get(id)) {
+            let said = format!("following {} again (Esc stops)", s.name);
+            self.notice = Some(match self.notice.take() {
+                Some(old) => format!("{old}; {said}"),
+                None => said,
+            });
+        }
     }
 
     /// Opening and closing the overlays; Esc steps back one level.
@@ -496,10 +504,18 @@ impl App {
             Action::ToggleFocus => {
                 let speakers = !self.ranked.is_empty() && self.areas().speakers.is_some();
                 let outline = self.areas().outline.is_some();
+                let before = self.focus;
                 self.focus = match self.focus {
                     Focus::Article if speakers => Focus::Speakers,
                     Focus::Article | Focus::Speakers if outline => Focus::Outline,
                     _ => Focus::Article,
+                };
+                if before == Focus::Article && self.focus == Focus::Article {
+                    self.message = Some(if self.ranked.is_empty() {
+                        "no speakers to focus"
+                    } else {
+                        "no room for the speaker pane: it shows from 80 columns"
+                    });
                 }
             }
             Action::ToggleOutline => self.toggle_outline(),
