@@ -478,7 +478,7 @@ fn a_sixteen_colour_terminal_gets_plain_ansi_colours() {
     let Some((t, reader)) = start("16color", &dir, "env TERM=xterm-16color", "") else {
         return;
     };
-    t.wait_for("seed-ukraine-talks.txt");
+    t.wait_for("quote –/19");
     assert_eq!(t.flags("#{alternate_on}"), "1");
     let screen = colored_screen(&t);
     assert!(!screen.contains("38;5;"), "256-colour escapes in:\n{screen}");

@@ -303,6 +303,13 @@ impl Corpus for Library {
         self.notices.get(i).cloned().flatten()
     }
 
+    fn preview(&mut self, i: usize) -> Option<String> {
+        match &self.entries[i] {
+            Entry::Text(s) if !s.text.is_empty() => Some(s.text.clone()),
+            _ => None,
+        }
+    }
+
     fn meta(&mut self, i: usize) -> ArticleMeta {
         self.metas.get(i).cloned().unwrap_or_default()
     }

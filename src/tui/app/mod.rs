@@ -74,6 +74,8 @@ pub struct App {
     heading: Option<usize>,
     /// Number of quotations under each heading (starting between it and the next heading).
     heading_quotes: Vec<usize>,
+    /// The text is shown while its quotations are still being found.
+    analysing: bool,
     /// The widths the side panes' content asks for (and whether there is a header line).
     wants: Wants,
     /// The header line above the article: title · byline · date, as the file gives them.
@@ -120,6 +122,7 @@ impl App {
             .collect();
         let wants = wants(&doc, &ranked, &heading_quotes);
         let mut app = App {
+            analysing: false,
             wants,
             header: None,
             doc,
@@ -163,6 +166,18 @@ impl App {
     }
     pub fn size(&self) -> Rect {
         self.size
+    }
+    /// Whether the quotations are still being found (the text is shown meanwhile).
+    pub fn analysing(&self) -> bool {
+        self.analysing
+    }
+    /// Marks the text as shown before its analysis is done (the speaker pane keeps its usual
+    /// width meanwhile, so the text does not move when the speakers come).
+    pub fn set_analysing(&mut self, analysing: bool) {
+        self.analysing = analysing;
+        if analysing {
+            self.wants.speakers = self.wants.speakers.max(SPEAKERS_WIDTH);
+        }
     }
     /// The header line above the article (title · byline · date), if the file gives any.
     pub fn header(&self) -> Option<&str> {
@@ -461,12 +476,14 @@ impl App {
         self.anchor = anchor;
         self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
         self.current = quote.filter(|&q| q < self.doc.quotes().len());
+        let was = self.following;
         self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
         if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
             self.cursor = rank;
         }
         // The other quotations are dimmed: say why, and how to stop.
-        if let Some(s) = self.following.and_then(|id| self.doc.speakers().get(id)) {
+        let newly = self.following.filter(|&id| Some(id) != was);
+        if let Some(s) = newly.and_then(|id| self.doc.speakers().get(id)) {
             let said = format!("following {} again (Esc stops)", s.name);
             self.notice = Some(match self.notice.take() {
                 Some(old) => format!("{old}; {said}"),

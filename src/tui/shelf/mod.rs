@@ -9,7 +9,7 @@
 
 mod worker;
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ratatui::layout::Rect;
 
@@ -53,6 +53,16 @@ struct Open {
     index: usize,
     hash: u64,
     app: App,
+    /// The text shown while the worker analyses it (replaced by the analysed article), and
+    /// whether the user moved in it (then their position wins over the remembered one).
+    preview: Option<Touched>,
+}
+
+/// Whether a preview was moved in by the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touched {
+    No,
+    Yes,
 }
 
 /// The reader over one or more articles.
@@ -88,6 +98,8 @@ pub struct Shelf {
     /// Notices and errors met while reading articles, to repeat on stderr after the reader
     /// (each once, in the order met).
     report: Vec<String>,
+    /// Keys about quotations pressed while the article shown was still being analysed.
+    queued: Vec<Action>,
 }
 
 impl std::fmt::Debug for Shelf {
@@ -126,12 +138,20 @@ impl Shelf {
             store: None,
             save_error: None,
             report: Vec::new(),
+            queued: Vec::new(),
         };
         if !shelf.list {
-            // The lone article is analysed before the reader starts, as before any terminal.
-            let outcome = load_one(&shelf.corpus, 0);
             shelf.opening = Some(0);
-            shelf.take_in(0, outcome);
+            // The lone article's text is shown at once while it is analysed; one not read yet
+            // is analysed before the reader starts, as before any terminal.
+            let preview = shelf.lock().preview(0);
+            match preview {
+                Some(text) => shelf.show_preview(0, text),
+                None => {
+                    let outcome = load_one(&shelf.corpus, 0);
+                    shelf.take_in(0, outcome);
+                }
+            }
         }
         shelf.fill_titles();
         shelf
@@ -340,8 +360,18 @@ impl Shelf {
                 }
                 Action::Tick => {}
                 _ => {
-                    if let Some(app) = self.app_mut() {
-                        app.update(action);
+                    let moved = !matches!(action, Action::Resize(..) | Action::Notify(_));
+                    let shown = self.shown;
+                    if let Some(o) = self.cache.iter_mut().find(|o| Some(o.index) == shown) {
+                        if o.preview.is_some() && needs_quotes(action) {
+                            // Served once the quotations are found.
+                            self.queued.push(action);
+                            return;
+                        }
+                        if moved && o.preview.is_some() {
+                            o.preview = Some(Touched::Yes);
+                        }
+                        o.app.update(action);
                     }
                 }
             }
@@ -495,10 +525,21 @@ impl Shelf {
 
     /// Takes in what the worker made of article `i`, and shows it if it is being opened.
     fn take_in(&mut self, i: usize, outcome: Result<Loaded, String>) {
+        // A preview makes way for the analysed article (or for the error).
+        let preview = self
+            .cache
+            .iter()
+            .position(|o| o.index == i && o.preview.is_some())
+            .map(|k| self.cache.remove(k));
         match outcome {
             // Already cached (asked for twice): the first one stays.
             Ok(_) if self.cache.iter().any(|o| o.index == i) => {}
-            Ok(loaded) => self.cache_loaded(i, loaded),
+            Ok(loaded) => {
+                self.cache_loaded(i, loaded);
+                if let Some(p) = preview {
+                    self.keep_position(i, &p);
+                }
+            }
             Err(e) => {
                 self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
@@ -547,6 +588,7 @@ impl Shelf {
             index: i,
             hash,
             app,
+            preview: None,
         });
         let k = self.cache.len() - 1;
         self.restore(k);
@@ -613,4 +655,71 @@ impl Shelf {
             }
         }
     }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Box<dyn Corpus + Send>> {
+        self.corpus.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Shows the text of article `i` at once, without its quotations, and has the worker
+    /// analyse it (the first frame does not wait for the analysis).
+    fn show_preview(&mut self, i: usize, text: String) {
+        let title = self.lock().title(i);
+        let doc = Document::new(saywho_core::document::DocumentParts {
+            text,
+            ..Default::default()
+        });
+        let Ok(doc) = doc else {
+            let outcome = load_one(&self.corpus, i);
+            return self.take_in(i, outcome);
+        };
+        let hash = fnv1a(doc.text().as_bytes());
+        let mut app = App::new(doc, title, self.theme);
+        app.set_analysing(true);
+        app.update(Action::Resize(self.size.width, self.size.height));
+        self.cache.push(Open {
+            index: i,
+            hash,
+            app,
+            preview: Some(Touched::No),
+        });
+        self.shown = Some(i);
+        self.worker.start(i);
+    }
+
+    /// After the analysed article `i` replaced its preview `p`: where the user went meanwhile
+    /// wins over the remembered position.
+    fn keep_position(&mut self, i: usize, p: &Open) {
+        let anchor = p.app.anchor();
+        let Some(o) = self.cache.iter_mut().find(|o| o.index == i) else {
+            return;
+        };
+        // Notices given to the preview (a damaged state file, paths that could not be opened).
+        if let Some(said) = p.app.notice() {
+            let joined = match o.app.notice() {
+                Some(own) => format!("{said}; {own}"),
+                None => said.to_string(),
+            };
+            o.app.notify(joined);
+        }
+        if p.preview == Some(Touched::Yes) && o.app.anchor() != anchor {
+            let (_, quote, _) = o.app.memory();
+            let speaker = o.app.following();
+            o.app.update(Action::Restore {
+                anchor,
+                quote,
+                speaker,
+            });
+        }
+        for action in std::mem::take(&mut self.queued) {
+            o.app.update(action);
+        }
+    }
+}
+
+/// Whether `action` is about the quotations (and waits for them while an article is analysed).
+fn needs_quotes(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail
+    )
 }

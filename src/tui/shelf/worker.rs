@@ -25,6 +25,11 @@ pub trait Corpus {
     fn notice(&mut self, _i: usize) -> Option<String> {
         None
     }
+    /// The text of article `i` if it is already read (standard input, a single file), to show
+    /// while [`Corpus::document`] analyses it.
+    fn preview(&mut self, _i: usize) -> Option<String> {
+        None
+    }
     /// The title, byline and date of article `i` as its file gives them, once
     /// [`Corpus::document`] has read it.
     fn meta(&mut self, _i: usize) -> ArticleMeta {

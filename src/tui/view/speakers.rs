@@ -45,11 +45,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     put(buf, inner.x, inner.y, title, w, title_style);
     if ranked.is_empty() {
+        let said = if app.analysing() {
+            " finding the quotations…"
+        } else {
+            " no attributed quotes"
+        };
         put(
             buf,
             inner.x,
             inner.y + 1,
-            " no attributed quotes",
+            said,
             w,
             theme.chrome(),
         );
