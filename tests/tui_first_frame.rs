@@ -85,5 +85,8 @@ fn keys_pressed_meanwhile_are_served_once_the_quotations_are_found() {
     shelf.settle();
     let app = shelf.app().unwrap();
     let current = app.current().expect("] was kept for the analysed article");
-    assert!(app.doc().quotes()[current].span.start >= anchor, "from where the user was");
+    assert!(
+        app.doc().quotes()[current].span.start >= anchor,
+        "from where the user was"
+    );
 }

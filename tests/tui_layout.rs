@@ -18,7 +18,8 @@ const LONG: &[(&str, EntityKind, &[&str])] = &[
 
 /// Speaker 0 with `big` quotes, speaker 1 with 12, under two long headings.
 fn crowded(big: usize) -> Document {
-    let mut markup = String::from("Harbour tariffs and the long argument about who pays for them\n");
+    let mut markup =
+        String::from("Harbour tariffs and the long argument about who pays for them\n");
     for _ in 0..big / 10 {
         markup.push_str(&"{0|\"Yes.\"} she said. ".repeat(10));
         markup.push('\n');
@@ -46,7 +47,10 @@ fn names_are_whole_when_there_is_room_and_the_bar_gives_way_first() {
     assert!(row(200, 1).contains("1 ■ Maximiliana Oyelaran-Whitcombe 20 ███▏"));
     // At 120 columns the name needs the bar's room: the bar goes, the name and count stay.
     let first = row(120, 1);
-    assert!(first.contains("1 ■ Maximiliana Oyelaran-Whitcombe  20"), "{first}");
+    assert!(
+        first.contains("1 ■ Maximiliana Oyelaran-Whitcombe  20"),
+        "{first}"
+    );
     assert!(!first.contains('█'), "{first}");
     assert!(row(120, 2).contains("2 ■ Tobias Lindqvist"));
     assert!(row(120, 2).contains("Tobias Lindqvist                12"));
@@ -65,7 +69,10 @@ fn counts_of_any_size_fit_with_their_bars() {
     let first = row_text(&buf, 1);
     let second = row_text(&buf, 2);
     assert!(first.contains("4500 █████"), "{first}");
-    assert!(second.contains("Tobias Lindqvist") && second.contains("   12"), "{second}");
+    assert!(
+        second.contains("Tobias Lindqvist") && second.contains("   12"),
+        "{second}"
+    );
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -78,7 +85,10 @@ fn the_outline_shows_whole_headings_when_there_is_room() {
         s.contains("Harbour tariffs and the long argument about who pays for them  20"),
         "{s}"
     );
-    assert!(s.contains("What the port workers said about the night shift      "), "{s}");
+    assert!(
+        s.contains("What the port workers said about the night shift      "),
+        "{s}"
+    );
 }
 
 #[test]

@@ -293,7 +293,8 @@ fn the_list_help_scrolls_on_a_short_terminal() {
 #[test]
 fn pages_and_markdown_show_their_titles_in_the_list_and_a_header_above_the_text() {
     let d = temp_dir("titles");
-    let page = "<html><head><title>Mayor speaks</title><meta name=\"author\" content=\"Lena Ortiz\">\
+    let page =
+        "<html><head><title>Mayor speaks</title><meta name=\"author\" content=\"Lena Ortiz\">\
                 <meta property=\"article:published_time\" content=\"2024-03-02\"></head><body>\
                 <article><p>\"We will rebuild the bridge,\" Mayor Ana Ruiz said on Monday.</p>\
                 </article></body></html>";
@@ -312,8 +313,14 @@ fn pages_and_markdown_show_their_titles_in_the_list_and_a_header_above_the_text(
     assert_eq!(app.header(), Some("Mayor speaks · Lena Ortiz · 2024-03-02"));
     let screen = screen_of(&s);
     let first = screen.lines().next().unwrap();
-    assert!(first.contains("Mayor speaks · Lena Ortiz · 2024-03-02"), "{screen}");
-    assert!(screen.lines().nth(1).unwrap().contains("We will rebuild"), "{screen}");
+    assert!(
+        first.contains("Mayor speaks · Lena Ortiz · 2024-03-02"),
+        "{screen}"
+    );
+    assert!(
+        screen.lines().nth(1).unwrap().contains("We will rebuild"),
+        "{screen}"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -41,7 +41,10 @@ fn the_detail_box_does_not_cover_its_quote() {
         for at in [q.span.start, q.span.end - 1] {
             let row = wrap::row_of(app.rows(), at) - app.top();
             let y = text.y + row as u16;
-            assert!(y < r.y || y >= r.bottom(), "quote {n} on row {y} under {r:?}");
+            assert!(
+                y < r.y || y >= r.bottom(),
+                "quote {n} on row {y} under {r:?}"
+            );
         }
     }
 }
@@ -76,7 +79,11 @@ fn a_long_quote_scrolls_to_its_last_word() {
     let s = screen(&buffer(&app));
     assert!(s.contains("word399."), "{s}");
     assert!(s.contains("cue-after") || s.contains("Rule"), "{s}");
-    assert_eq!(app.overlay(), Some(Overlay::Detail), "scrolling keeps it open");
+    assert_eq!(
+        app.overlay(),
+        Some(Overlay::Detail),
+        "scrolling keeps it open"
+    );
     press(&mut app, "x");
     assert_eq!(app.overlay(), None, "another key closes it");
 }

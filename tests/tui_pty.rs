@@ -171,7 +171,10 @@ fn piped_stdin_is_read_then_keys_come_from_the_terminal() {
         return;
     };
     let screen = t.wait_for("We will rebuild the bridge");
-    assert!(screen.contains(" stdin  "), "stdin is named stdin: {screen}");
+    assert!(
+        screen.contains(" stdin  "),
+        "stdin is named stdin: {screen}"
+    );
     assert_eq!(
         t.flags("#{mouse_sgr_flag}"),
         "0",

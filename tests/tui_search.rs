@@ -13,7 +13,10 @@ fn search_starts_from_the_top_of_the_screen() {
     let top = app.anchor();
     press(&mut app, "/midnight\n");
     let current = app.search.current.unwrap();
-    assert!(app.search.matches[current].start >= top, "from the screen, not the top");
+    assert!(
+        app.search.matches[current].start >= top,
+        "from the screen, not the top"
+    );
     assert_eq!(app.percent(), 100, "the screen did not move back");
     assert_eq!(app.message(), None);
 }

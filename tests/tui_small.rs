@@ -53,5 +53,8 @@ fn a_restored_follow_says_so() {
     assert_eq!(app.following(), Some(1));
     assert_eq!(app.notice(), Some("following Tom Hale again (Esc stops)"));
     let status = row_text(&buffer(&app), 19);
-    assert!(status.contains("following Tom Hale again (Esc stops)"), "{status}");
+    assert!(
+        status.contains("following Tom Hale again (Esc stops)"),
+        "{status}"
+    );
 }

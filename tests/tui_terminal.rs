@@ -437,7 +437,11 @@ fn sgr_params(screen: &str) -> Vec<u16> {
         .skip(1)
         .filter_map(|s| s.split_once('m').map(|(p, _)| p))
         .filter(|p| p.bytes().all(|b| b.is_ascii_digit() || b == b';'))
-        .flat_map(|p| p.split(';').filter_map(|n| n.parse().ok()).collect::<Vec<_>>())
+        .flat_map(|p| {
+            p.split(';')
+                .filter_map(|n| n.parse().ok())
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -481,8 +485,14 @@ fn a_sixteen_colour_terminal_gets_plain_ansi_colours() {
     t.wait_for("quote –/19");
     assert_eq!(t.flags("#{alternate_on}"), "1");
     let screen = colored_screen(&t);
-    assert!(!screen.contains("38;5;"), "256-colour escapes in:\n{screen}");
-    assert!(sgr_params(&screen).contains(&36), "no cyan speaker in:\n{screen}");
+    assert!(
+        !screen.contains("38;5;"),
+        "256-colour escapes in:\n{screen}"
+    );
+    assert!(
+        sgr_params(&screen).contains(&36),
+        "no cyan speaker in:\n{screen}"
+    );
     t.keys(&["q"]);
     reader.wait_exit();
     t.assert_restored();

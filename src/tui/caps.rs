@@ -174,7 +174,10 @@ mod tests {
         assert_eq!(t("\x1b[38;5;8;48;5;0m"), "\x1b[90;40m");
         assert_eq!(t("\x1b[1m\x1b[39;49m"), "\x1b[1m\x1b[39;49m");
         // Other colours and other sequences pass as they are.
-        assert_eq!(t("\x1b[38;5;200m\x1b[2;3H\x1b[?1049h"), "\x1b[38;5;200m\x1b[2;3H\x1b[?1049h");
+        assert_eq!(
+            t("\x1b[38;5;200m\x1b[2;3H\x1b[?1049h"),
+            "\x1b[38;5;200m\x1b[2;3H\x1b[?1049h"
+        );
         assert_eq!(t("a \x1b[ b"), "a \x1b[ b");
     }
 

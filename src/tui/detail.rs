@@ -102,7 +102,10 @@ fn quote_rows(app: &App, text: Rect) -> (u16, u16) {
     };
     let row = |at: usize| {
         let r = wrap::row_of(app.rows(), at).saturating_sub(app.top());
-        text.y + u16::try_from(r).unwrap_or(u16::MAX).min(text.height.saturating_sub(1))
+        text.y
+            + u16::try_from(r)
+                .unwrap_or(u16::MAX)
+                .min(text.height.saturating_sub(1))
     };
     let first = row(q.span.start);
     let last = row(q.span.end.saturating_sub(1).max(q.span.start));

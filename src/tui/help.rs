@@ -94,10 +94,11 @@ mod tests {
         for (list, click) in [(false, "a speaker: follow"), (true, "open the article")] {
             for height in [10, 200] {
                 let help = lines(list, height);
-                assert!(help.contains(&HelpLine::Section("mouse")), "{list} {height}");
-                let clicks = |l: &HelpLine| {
-                    matches!(l, HelpLine::Binding { keys: "click", does } if does.contains(click))
-                };
+                assert!(
+                    help.contains(&HelpLine::Section("mouse")),
+                    "{list} {height}"
+                );
+                let clicks = |l: &HelpLine| matches!(l, HelpLine::Binding { keys: "click", does } if does.contains(click));
                 assert!(help.iter().any(clicks), "{list} {height}");
             }
         }

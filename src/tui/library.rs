@@ -368,7 +368,8 @@ mod tests {
     #[test]
     fn a_page_gives_its_title_byline_and_date_once_read() {
         let d = temp_dir("meta");
-        let page = "<html><head><title>Mayor speaks</title><meta name=\"author\" content=\"Lena Ortiz\">\
+        let page =
+            "<html><head><title>Mayor speaks</title><meta name=\"author\" content=\"Lena Ortiz\">\
                     </head><body><article><p>\"We will rebuild the bridge,\" Mayor Ana Ruiz said \
                     on Monday.</p></article></body></html>";
         std::fs::write(d.join("page.html"), page).unwrap();

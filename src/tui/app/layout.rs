@@ -129,7 +129,13 @@ impl Areas {
         if out_w > 0 {
             let sp = usual_sp(area.width - out_w);
             let floor = area.width / 4;
-            out_w = grow(out_w, wants.outline.max(out_w), slack(art(out_w, sp)), floor, share);
+            out_w = grow(
+                out_w,
+                wants.outline.max(out_w),
+                slack(art(out_w, sp)),
+                floor,
+                share,
+            );
         }
         let rest = area.width - out_w;
         let mut sp_w = usual_sp(rest);
@@ -147,9 +153,7 @@ impl Areas {
         let pad = pad(art_w);
         // Without margins, a column of air still keeps the text off the quote map.
         let air = if pad == 0 { map_w } else { 0 };
-        let text_w = art_w
-            .saturating_sub(2 * pad + air)
-            .min(MAX_TEXT_WIDTH);
+        let text_w = art_w.saturating_sub(2 * pad + air).min(MAX_TEXT_WIDTH);
         let x = article.x + (art_w - air - text_w) / 2;
         // The header takes the first row when the screen has rows to spare.
         let header = (wants.header && main_h >= 4).then(|| Rect::new(x, article.y, text_w, 1));

@@ -219,7 +219,9 @@ impl App {
     /// the top).
     pub fn section(&self) -> Option<usize> {
         let hs = self.doc.headings();
-        let at_top = hs.partition_point(|h| h.start <= self.anchor).checked_sub(1);
+        let at_top = hs
+            .partition_point(|h| h.start <= self.anchor)
+            .checked_sub(1);
         let jumped = self
             .heading
             .filter(|&h| hs.get(h).is_some_and(|r| self.on_screen(r.start)));
@@ -595,7 +597,10 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
         .map(|&id| doc.speakers()[id].quote_count)
         .max()
         .unwrap_or(0);
-    let total = ranked.iter().map(|&id| doc.speakers()[id].quote_count).sum();
+    let total = ranked
+        .iter()
+        .map(|&id| doc.speakers()[id].quote_count)
+        .sum();
     let speakers = || ranked.iter().map(|&id| &doc.speakers()[id]);
     let list = speakers()
         .map(|s| speaker_line_width(width(&s.name), digits(most), true))

@@ -28,7 +28,10 @@ pub fn render(app: &App, _area: Rect, buf: &mut Buffer) {
             if r.label.is_some_and(|l| l != "Speaker") {
                 speaker = false;
             }
-            let label = Span::styled(format!("{:<LABEL$}", r.label.unwrap_or("")), theme.heading());
+            let label = Span::styled(
+                format!("{:<LABEL$}", r.label.unwrap_or("")),
+                theme.heading(),
+            );
             let value = if speaker {
                 Span::styled(r.value.clone(), speaker_style)
             } else {
@@ -40,7 +43,10 @@ pub fn render(app: &App, _area: Rect, buf: &mut Buffer) {
     let room = usize::from(rect.height.saturating_sub(2));
     let scroll = app.detail_scroll().min(lines.len().saturating_sub(room));
     let mut block = Block::bordered()
-        .title(format!(" Attribution · {} ", keymap::overlay_title(room < lines.len())))
+        .title(format!(
+            " Attribution · {} ",
+            keymap::overlay_title(room < lines.len())
+        ))
         .border_style(theme.chrome());
     if room < lines.len() {
         let last = (scroll + room).min(lines.len());

@@ -50,14 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             " no attributed quotes"
         };
-        put(
-            buf,
-            inner.x,
-            inner.y + 1,
-            said,
-            w,
-            theme.chrome(),
-        );
+        put(buf, inner.x, inner.y + 1, said, w, theme.chrome());
         return;
     }
     let list_h = usize::from(inner.height - 1);
@@ -120,7 +113,14 @@ fn speaker_line(app: &App, pane: &Pane, i: usize, id: SpeakerId, row: Rect, buf:
         ' '
     };
     let marker = if followed { '▶' } else { ' ' };
-    let mut x = put(buf, row.x, y, &format!("{marker}{num} "), row.width, line_style);
+    let mut x = put(
+        buf,
+        row.x,
+        y,
+        &format!("{marker}{num} "),
+        row.width,
+        line_style,
+    );
     let swatch = theme.quote(i).patch(line_style);
     x = put(buf, x, y, "■ ", row.right() - x, swatch);
     let name_style = if followed {

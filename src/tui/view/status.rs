@@ -104,7 +104,11 @@ pub fn shorten_middle(s: &str, width: usize) -> String {
     // Alternate, the head first, until the room is used.
     while i < j {
         let take_head = hw <= tw;
-        let g = if take_head { graphemes[i] } else { graphemes[j - 1] };
+        let g = if take_head {
+            graphemes[i]
+        } else {
+            graphemes[j - 1]
+        };
         let gw = wrap::cell_width(g);
         if hw + tw + gw > keep {
             break;
@@ -191,6 +195,9 @@ mod tests {
         assert!(line.ends_with("12%  quote 3/52  — no current quotation: press ] first"));
         // Narrower than the rest: the name goes first.
         let line = compose(&parts, 40);
-        assert_eq!(line, " 12%  quote 3/52  — no current quotation: press ] first");
+        assert_eq!(
+            line,
+            " 12%  quote 3/52  — no current quotation: press ] first"
+        );
     }
 }

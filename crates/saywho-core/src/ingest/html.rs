@@ -53,7 +53,12 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     if let Some(title) = clean(&page.title).or(meta.title) {
         article.title = Some(title);
     }
-    article.byline = page.byline.as_deref().and_then(clean).or(byline).or(meta.byline);
+    article.byline = page
+        .byline
+        .as_deref()
+        .and_then(clean)
+        .or(byline)
+        .or(meta.byline);
     article.date = page.published_time.as_deref().and_then(clean).or(meta.date);
     article
 }
@@ -467,7 +472,10 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("2024-03-02"));
         let og = b"<html><head><title>Site</title><meta property=\"og:title\" content=\"Ferry strike ends\">\
             </head><body><p>Short note.</p></body></html>";
-        assert_eq!(html_to_article(og).title.as_deref(), Some("Ferry strike ends"));
+        assert_eq!(
+            html_to_article(og).title.as_deref(),
+            Some("Ferry strike ends")
+        );
     }
 
     #[test]

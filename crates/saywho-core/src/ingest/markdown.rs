@@ -156,7 +156,8 @@ fn close_line(line: &str, out: &mut String) {
         let c = b[i];
         let opens = (c == b'*' || c == b'_')
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != c)
-            && b.get(i + 1).is_some_and(|&n| n != c && !n.is_ascii_whitespace());
+            && b.get(i + 1)
+                .is_some_and(|&n| n != c && !n.is_ascii_whitespace());
         // The closing marker: the next one of the same kind, after a space, before a word.
         let close = opens
             .then(|| line[i + 1..].find(c as char).map(|k| i + 1 + k))
