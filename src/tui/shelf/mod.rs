@@ -5,16 +5,19 @@
 //!
 //! Articles are read and analysed on a worker thread, one at a time (an article being opened
 //! goes before the counts of the list), so that keys and signals are served however slow an
-//! article is. Results are taken in by `update`; [`Shelf::settle`] waits for them (for tests).
+//! article is (`worker`). Results are taken in by `update`; [`Shelf::settle`] waits for them (for
+//! tests). A lone article already read shows its text before its analysis is done (`preview`).
 
+mod preview;
 mod worker;
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use ratatui::layout::Rect;
 
 use saywho_core::document::Document;
 
+use preview::{needs_quotes, Touched};
 pub use worker::Corpus;
 use worker::{load_one, Loaded, SharedCorpus, Worker};
 
@@ -56,13 +59,6 @@ struct Open {
     /// The text shown while the worker analyses it (replaced by the analysed article), and
     /// whether the user moved in it (then their position wins over the remembered one).
     preview: Option<Touched>,
-}
-
-/// Whether a preview was moved in by the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Touched {
-    No,
-    Yes,
 }
 
 /// The reader over one or more articles.
@@ -655,71 +651,4 @@ impl Shelf {
             }
         }
     }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Box<dyn Corpus + Send>> {
-        self.corpus.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Shows the text of article `i` at once, without its quotations, and has the worker
-    /// analyse it (the first frame does not wait for the analysis).
-    fn show_preview(&mut self, i: usize, text: String) {
-        let title = self.lock().title(i);
-        let doc = Document::new(saywho_core::document::DocumentParts {
-            text,
-            ..Default::default()
-        });
-        let Ok(doc) = doc else {
-            let outcome = load_one(&self.corpus, i);
-            return self.take_in(i, outcome);
-        };
-        let hash = fnv1a(doc.text().as_bytes());
-        let mut app = App::new(doc, title, self.theme);
-        app.set_analysing(true);
-        app.update(Action::Resize(self.size.width, self.size.height));
-        self.cache.push(Open {
-            index: i,
-            hash,
-            app,
-            preview: Some(Touched::No),
-        });
-        self.shown = Some(i);
-        self.worker.start(i);
-    }
-
-    /// After the analysed article `i` replaced its preview `p`: where the user went meanwhile
-    /// wins over the remembered position.
-    fn keep_position(&mut self, i: usize, p: &Open) {
-        let anchor = p.app.anchor();
-        let Some(o) = self.cache.iter_mut().find(|o| o.index == i) else {
-            return;
-        };
-        // Notices given to the preview (a damaged state file, paths that could not be opened).
-        if let Some(said) = p.app.notice() {
-            let joined = match o.app.notice() {
-                Some(own) => format!("{said}; {own}"),
-                None => said.to_string(),
-            };
-            o.app.notify(joined);
-        }
-        if p.preview == Some(Touched::Yes) && o.app.anchor() != anchor {
-            let (_, quote, _) = o.app.memory();
-            let speaker = o.app.following();
-            o.app.update(Action::Restore {
-                anchor,
-                quote,
-                speaker,
-            });
-        }
-        for action in std::mem::take(&mut self.queued) {
-            o.app.update(action);
-        }
-    }
-}
-
-/// Whether `action` is about the quotations (and waits for them while an article is analysed).
-fn needs_quotes(action: Action) -> bool {
-    matches!(
-        action,
-        Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail
-    )
 }
