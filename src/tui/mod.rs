@@ -22,11 +22,11 @@ pub mod wrap;
 use std::io::{self, Stdout, Write};
 
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::cursor::{MoveTo, Show};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::Terminal;
 
@@ -94,7 +94,8 @@ fn give_back() -> io::Result<()> {
     let screen = if caps::alt_screen() {
         execute!(out, LeaveAlternateScreen)
     } else {
-        Ok(())
+        // No screen to go back to: the frame goes, and the shell starts at the top.
+        execute!(out, Clear(ClearType::All), MoveTo(0, 0))
     };
     let cursor = execute!(out, Show);
     let flushed = out.flush();
