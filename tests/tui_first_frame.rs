@@ -59,7 +59,7 @@ fn the_text_is_drawn_before_the_analysis_is_done() {
     let (mut shelf, go) = held();
     assert!(shelf.busy(), "the analysis runs on the worker");
     let app = shelf.app().expect("the text is shown at once");
-    assert!(app.analysing());
+    assert!(app.is_analysing());
     assert!(app.doc().quotes().is_empty());
     let s = screen_of(&shelf);
     assert!(s.contains("Talks on the harbour deal ran late"), "{s}");
@@ -67,7 +67,7 @@ fn the_text_is_drawn_before_the_analysis_is_done() {
     go.send(()).unwrap();
     shelf.settle();
     let app = shelf.app().unwrap();
-    assert!(!app.analysing());
+    assert!(!app.is_analysing());
     assert_eq!(app.doc().quotes().len(), 36);
     let s = screen_of(&shelf);
     assert!(s.contains("quote –/36") && s.contains("Anna Berg"), "{s}");

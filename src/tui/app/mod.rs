@@ -95,7 +95,36 @@ pub struct App {
 }
 
 impl App {
+    /// The app over `doc` on an 80×24 screen (until the first resize).
     pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
+        App::sized(doc, name, theme, (80, 24))
+    }
+
+    /// The app over `doc` on a screen of `(width, height)`, wrapped once for it.
+    pub fn sized(doc: Document, name: impl Into<String>, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::unwrapped(doc, name.into(), theme);
+        app.resize(size.0, size.1);
+        app
+    }
+
+    /// The text of an article whose quotations are still being found, on a screen of
+    /// `(width, height)` (the speaker pane keeps its usual width meanwhile, so the text does not
+    /// move when the speakers come).
+    pub fn analysing(
+        doc: Document,
+        name: impl Into<String>,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App::unwrapped(doc, name.into(), theme);
+        app.analysing = true;
+        app.wants.speakers = app.wants.speakers.max(SPEAKERS_WIDTH);
+        app.resize(size.0, size.1);
+        app
+    }
+
+    /// The app before its first wrap.
+    fn unwrapped(doc: Document, name: String, theme: Theme) -> App {
         let ranked: Vec<SpeakerId> = doc.speakers_by_share().iter().map(|s| s.id).collect();
         let mut rank_of = vec![None; doc.speakers().len()];
         for (rank, &id) in ranked.iter().enumerate() {
@@ -121,12 +150,12 @@ impl App {
             })
             .collect();
         let wants = wants(&doc, &ranked, &heading_quotes);
-        let mut app = App {
+        App {
             analysing: false,
             wants,
             header: None,
             doc,
-            name: name.into(),
+            name,
             theme,
             ranked,
             rank_of,
@@ -151,9 +180,7 @@ impl App {
             quit: false,
             message: None,
             notice: None,
-        };
-        app.resize(80, 24);
-        app
+        }
     }
 
     // ---- read access for the views and tests ----
@@ -168,16 +195,8 @@ impl App {
         self.size
     }
     /// Whether the quotations are still being found (the text is shown meanwhile).
-    pub fn analysing(&self) -> bool {
+    pub fn is_analysing(&self) -> bool {
         self.analysing
-    }
-    /// Marks the text as shown before its analysis is done (the speaker pane keeps its usual
-    /// width meanwhile, so the text does not move when the speakers come).
-    pub fn set_analysing(&mut self, analysing: bool) {
-        self.analysing = analysing;
-        if analysing {
-            self.wants.speakers = self.wants.speakers.max(SPEAKERS_WIDTH);
-        }
     }
     /// The header line above the article (title · byline · date), if the file gives any.
     pub fn header(&self) -> Option<&str> {

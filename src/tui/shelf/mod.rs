@@ -564,9 +564,8 @@ impl Shelf {
             title.clone()
         };
         let hash = fnv1a(doc.text().as_bytes());
-        let mut app = App::new(doc, name, self.theme);
+        let mut app = App::sized(doc, name, self.theme, (self.size.width, self.size.height));
         app.set_meta(&meta);
-        app.update(Action::Resize(self.size.width, self.size.height));
         if let Some(n) = notice {
             // The status bar names the article already.
             let short = n.strip_prefix(&format!("{title}: ")).unwrap_or(&n);

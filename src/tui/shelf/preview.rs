@@ -37,9 +37,8 @@ impl Shelf {
             return self.take_in(i, outcome);
         };
         let hash = fnv1a(doc.text().as_bytes());
-        let mut app = App::new(doc, title, self.theme);
-        app.set_analysing(true);
-        app.update(Action::Resize(self.size.width, self.size.height));
+        let size = (self.size.width, self.size.height);
+        let app = App::analysing(doc, title, self.theme, size);
         self.cache.push(Open {
             index: i,
             hash,

@@ -45,7 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     put(buf, inner.x, inner.y, title, w, title_style);
     if ranked.is_empty() {
-        let said = if app.analysing() {
+        let said = if app.is_analysing() {
             " finding the quotations…"
         } else {
             " no attributed quotes"

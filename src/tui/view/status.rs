@@ -53,7 +53,7 @@ pub fn parts(app: &App) -> Parts {
     let mut s = format!("{}%", app.percent());
     let (pos, total) = app.quote_position();
     match app.following() {
-        _ if app.analysing() => s.push_str("  finding the quotations…"),
+        _ if app.is_analysing() => s.push_str("  finding the quotations…"),
         Some(id) => s.push_str(&format!(
             "  {} {}/{total}",
             doc.speakers()[id].name,
