@@ -58,3 +58,11 @@ fn a_restored_follow_says_so() {
         "{status}"
     );
 }
+
+#[test]
+fn an_article_without_speakers_says_so_in_the_pane() {
+    let doc = build("The council met. {_|\"ambitious\"} was the word.", &[]);
+    let app = app_with(doc, 100, 20, Theme::COLOR);
+    let s = screen(&buffer(&app));
+    assert!(s.contains("Speakers") && s.contains("no attributed quotes"), "{s}");
+}

@@ -15,6 +15,11 @@ pub const SPEAKERS_WIDTH: u16 = 32;
 /// The usual width of the outline pane (its column of air included).
 pub const OUTLINE_WIDTH: u16 = 30;
 
+/// What the speaker pane says while there is no speaker to list.
+pub const NO_SPEAKERS: &str = " no attributed quotes";
+/// What it says while the quotations are still being found.
+pub const FINDING: &str = " finding the quotations…";
+
 /// Cells of a share-of-voice bar.
 pub const BAR: usize = 5;
 

@@ -24,7 +24,7 @@ use super::wrap::{self, Row};
 
 pub use layout::{
     count, digits, outline_line_width, speaker_line_width, speaker_summary, Areas, Wants, BAR,
-    MAX_TEXT_WIDTH, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH,
+    FINDING, MAX_TEXT_WIDTH, NO_SPEAKERS, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH,
 };
 pub use motion::map_rows;
 pub use search::Search;
@@ -621,10 +621,11 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
         .map(|&id| doc.speakers()[id].quote_count)
         .sum();
     let speakers = || ranked.iter().map(|&id| &doc.speakers()[id]);
+    // The lines of the list; with none, what the pane says instead (after its air).
     let list = speakers()
         .map(|s| speaker_line_width(width(&s.name), digits(most), true))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(1 + width(NO_SPEAKERS).max(width(FINDING)));
     // The card's summary line, after the pane's air and the card's margin.
     let card = speakers()
         .map(|s| 2 + width(&speaker_summary(s, total)))

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{put, truncate};
-use crate::tui::app::{digits, speaker_line_width, speaker_summary, App, Focus, BAR};
+use crate::tui::app::{
+    digits, speaker_line_width, speaker_summary, App, Focus, BAR, FINDING, NO_SPEAKERS,
+};
 use crate::tui::wrap;
 use saywho_core::document::SpeakerId;
 
@@ -46,9 +48,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     put(buf, inner.x, inner.y, title, w, title_style);
     if ranked.is_empty() {
         let said = if app.is_analysing() {
-            " finding the quotations…"
+            FINDING
         } else {
-            " no attributed quotes"
+            NO_SPEAKERS
         };
         put(buf, inner.x, inner.y + 1, said, w, theme.chrome());
         return;
