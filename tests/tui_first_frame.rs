@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use saywho::tui::shelf::{Corpus, Shelf};
+use saywho::tui::shelf::{preview_of, Corpus, Shelf, PREVIEW_BYTES};
 use saywho::tui::{Action, Theme};
 use saywho_core::document::Document;
 
@@ -28,7 +28,7 @@ impl Corpus for Held {
         "held.txt".into()
     }
     fn preview(&mut self, _i: usize) -> Option<String> {
-        Some(self.text.clone())
+        Some(preview_of(&self.text).to_string())
     }
     fn document(&mut self, _i: usize) -> Result<Document, String> {
         // A failure bound, not a budget: a reader that waits for the analysis before its first
@@ -89,4 +89,16 @@ fn keys_pressed_meanwhile_are_served_once_the_quotations_are_found() {
         app.doc().quotes()[current].span.start >= anchor,
         "from where the user was"
     );
+}
+
+#[test]
+fn a_preview_is_the_beginning_of_a_long_article_cut_after_a_line() {
+    let line = "“Long,” she said of the night, and left.\n";
+    let text = line.repeat(2 * PREVIEW_BYTES / line.len());
+    let head = preview_of(&text);
+    assert!(head.len() <= PREVIEW_BYTES && head.len() > PREVIEW_BYTES - line.len());
+    assert!(head.ends_with('\n') && text.starts_with(head));
+    assert_eq!(preview_of("short"), "short");
+    let one_line = "é".repeat(PREVIEW_BYTES);
+    assert!(one_line.starts_with(preview_of(&one_line)));
 }

@@ -64,5 +64,8 @@ fn an_article_without_speakers_says_so_in_the_pane() {
     let doc = build("The council met. {_|\"ambitious\"} was the word.", &[]);
     let app = app_with(doc, 100, 20, Theme::COLOR);
     let s = screen(&buffer(&app));
-    assert!(s.contains("Speakers") && s.contains("no attributed quotes"), "{s}");
+    assert!(
+        s.contains("Speakers") && s.contains("no attributed quotes"),
+        "{s}"
+    );
 }

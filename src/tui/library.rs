@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-use super::shelf::Corpus;
+use super::shelf::{preview_of, Corpus};
 use crate::guard::analyze_source_guarded;
 use saywho_core::document::Document;
 use saywho_core::ingest::jsonl::{self, Record, DEFAULT_MAX_LINE_BYTES};
@@ -305,7 +305,7 @@ impl Corpus for Library {
 
     fn preview(&mut self, i: usize) -> Option<String> {
         match &self.entries[i] {
-            Entry::Text(s) if !s.text.is_empty() => Some(s.text.clone()),
+            Entry::Text(s) if !s.text.is_empty() => Some(preview_of(&s.text).to_string()),
             _ => None,
         }
     }

@@ -18,8 +18,8 @@ use ratatui::layout::Rect;
 use saywho_core::document::Document;
 
 use preview::{needs_quotes, Touched};
-pub use worker::Corpus;
 use worker::{load_one, Loaded, SharedCorpus, Worker};
+pub use worker::{preview_of, Corpus, PREVIEW_BYTES};
 
 use super::action::Action;
 use super::app::App;
@@ -466,6 +466,10 @@ impl Shelf {
             return;
         };
         let o = &self.cache[k];
+        if o.preview.is_some() {
+            // Not the article yet: nothing to remember it by.
+            return;
+        }
         let (anchor, quote, speaker) = o.app.memory();
         store.set(
             o.hash,

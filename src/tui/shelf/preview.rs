@@ -10,7 +10,6 @@ use super::worker::{load_one, Corpus};
 use super::{Open, Shelf};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::state::fnv1a;
 
 /// Whether a preview was moved in by the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +23,8 @@ impl Shelf {
         self.corpus.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Shows the text of article `i` at once, without its quotations, and has the worker
-    /// analyse it (the first frame does not wait for the analysis).
+    /// Shows the beginning of article `i` at once, without its quotations, and has the worker
+    /// analyse it (the first frame waits neither for the analysis nor for wrapping all the text).
     pub(super) fn show_preview(&mut self, i: usize, text: String) {
         let title = self.lock().title(i);
         let doc = Document::new(DocumentParts {
@@ -36,12 +35,12 @@ impl Shelf {
             let outcome = load_one(&self.corpus, i);
             return self.take_in(i, outcome);
         };
-        let hash = fnv1a(doc.text().as_bytes());
         let size = (self.size.width, self.size.height);
         let app = App::analysing(doc, title, self.theme, size);
+        // No hash: a preview is not remembered (the analysed article is, and restores).
         self.cache.push(Open {
             index: i,
-            hash,
+            hash: 0,
             app,
             preview: Some(Touched::No),
         });

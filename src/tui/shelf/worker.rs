@@ -25,8 +25,8 @@ pub trait Corpus {
     fn notice(&mut self, _i: usize) -> Option<String> {
         None
     }
-    /// The text of article `i` if it is already read (standard input, a single file), to show
-    /// while [`Corpus::document`] analyses it.
+    /// The beginning of article `i` (about [`PREVIEW_BYTES`], cut after a line) if it is already
+    /// read (standard input, a single file), to show while [`Corpus::document`] analyses it.
     fn preview(&mut self, _i: usize) -> Option<String> {
         None
     }
@@ -35,6 +35,24 @@ pub trait Corpus {
     fn meta(&mut self, _i: usize) -> ArticleMeta {
         ArticleMeta::default()
     }
+}
+
+/// How much of an article is shown before its analysis is done: many screens, and little enough
+/// to wrap at once however long the article.
+pub const PREVIEW_BYTES: usize = 128 * 1024;
+
+/// The beginning of `text` for a preview: about [`PREVIEW_BYTES`], cut after a line end (or at a
+/// character boundary when there is none).
+pub fn preview_of(text: &str) -> &str {
+    if text.len() <= PREVIEW_BYTES {
+        return text;
+    }
+    let mut cut = PREVIEW_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    head.rfind('\n').map_or(head, |nl| &text[..nl + 1])
 }
 
 /// Ready-made documents, e.g. for tests.
