@@ -258,3 +258,71 @@ fn a_jsonl_path_to_dev_zero_is_refused_at_once() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every SGR parameter in `screen` (as `capture-pane -e` writes it).
+fn sgr_params(screen: &str) -> Vec<u16> {
+    screen
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p))
+        .filter(|p| p.bytes().all(|b| b.is_ascii_digit() || b == b';'))
+        .flat_map(|p| {
+            p.split(';')
+                .filter_map(|n| n.parse().ok())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn colored_screen(t: &Tmux) -> String {
+    String::from_utf8_lossy(&t.run(&["capture-pane", "-e", "-p", "-t", "t"]).stdout).into_owned()
+}
+
+/// Issue 13, defect 9: `TERM=dumb` gets no alternate screen, no mouse and no colour.
+#[test]
+fn a_dumb_terminal_gets_no_alternate_screen_mouse_or_colour() {
+    let dir = temp_dir("dumb");
+    let Some((t, reader)) = start("dumb", &dir, "env TERM=dumb", "") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    assert_eq!(t.flags("#{alternate_on}"), "0", "no alternate screen");
+    assert_eq!(
+        t.flags("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"),
+        "0000",
+        "no mouse tracking"
+    );
+    let screen = colored_screen(&t);
+    let colours: Vec<u16> = sgr_params(&screen)
+        .into_iter()
+        .filter(|&p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+        .collect();
+    assert!(colours.is_empty(), "colours {colours:?} in:\n{screen}");
+    t.keys(&["q"]);
+    reader.wait_exit();
+    t.wait_for("READER-EXIT=0");
+}
+
+/// Issue 13, defect 9: `TERM=xterm-16color` gets the 16 ANSI colours as plain SGR codes, never
+/// the 256-colour form.
+#[test]
+fn a_sixteen_colour_terminal_gets_plain_ansi_colours() {
+    let dir = temp_dir("16color");
+    let Some((t, reader)) = start("16color", &dir, "env TERM=xterm-16color", "") else {
+        return;
+    };
+    t.wait_for("quote –/19");
+    assert_eq!(t.flags("#{alternate_on}"), "1");
+    let screen = colored_screen(&t);
+    assert!(
+        !screen.contains("38;5;"),
+        "256-colour escapes in:\n{screen}"
+    );
+    assert!(
+        sgr_params(&screen).contains(&36),
+        "no cyan speaker in:\n{screen}"
+    );
+    t.keys(&["q"]);
+    reader.wait_exit();
+    t.assert_restored();
+}

@@ -11,12 +11,12 @@ use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::DefaultTerminal;
 
 use super::action::Action;
 use super::keymap;
 use super::shelf::Shelf;
 use super::signals::Signals;
+use super::Term;
 
 /// How long to wait for an event before ticking.
 const TICK: Duration = Duration::from_millis(250);
@@ -28,7 +28,7 @@ const SAVE_EVERY: Duration = Duration::from_secs(3);
 /// Runs until the user quits, a termination signal arrives or the terminal goes away.
 pub fn run(
     shelf: &mut Shelf,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     signals: &Signals,
     mouse: bool,
 ) -> io::Result<()> {
@@ -39,7 +39,7 @@ pub fn run(
 
 fn event_loop(
     shelf: &mut Shelf,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     signals: &Signals,
     mouse: bool,
 ) -> io::Result<()> {
@@ -106,7 +106,7 @@ fn event_loop(
 /// Maps one event to an action and applies it.
 fn handle(
     shelf: &mut Shelf,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     event: Event,
     mouse: bool,
     test_panic: bool,
@@ -214,7 +214,7 @@ fn terminal_alive() -> io::Result<()> {
 
 /// Ctrl-Z: gives the terminal back, stops the process and, once continued (`fg`), takes the
 /// terminal again and redraws everything.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     super::restore_terminal();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{help, put, truncate};
+use super::{help, put, status, truncate};
 use crate::tui::keymap;
 use crate::tui::shelf::Shelf;
 
@@ -49,20 +49,14 @@ pub fn render(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
         put(buf, area.x, y, &text, w, style);
     }
     // The status bar.
-    let status = Rect::new(area.x, area.bottom() - 1, w, 1);
     if area.height >= 2 {
-        let style = theme.status();
-        buf.set_style(status, style);
-        let mut left = format!(" {n} articles  {}/{n}", (shelf.cursor() + 1).min(n));
-        if let Some(msg) = shelf.notice() {
-            left.push_str(&format!("  — {msg}"));
-        }
-        let x = put(buf, status.x, status.y, &left, w, style);
-        let hints = format!("{} ", keymap::list_hints());
-        let hw = hints.chars().count() as u16;
-        if x + 2 + hw <= status.right() {
-            put(buf, status.right() - hw, status.y, &hints, hw, style);
-        }
+        let parts = status::Parts {
+            name: format!("{n} articles"),
+            position: format!("{}/{n}", (shelf.cursor() + 1).min(n)),
+            message: shelf.notice().map(str::to_string),
+        };
+        let bar = Rect::new(area.x, area.bottom() - 1, w, 1);
+        status::draw(&parts, &keymap::list_hints(), theme.status(), bar, buf);
     }
     if shelf.help_open() {
         help::render(theme, true, shelf.help_scroll(), area, buf);
