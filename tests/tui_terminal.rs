@@ -282,7 +282,7 @@ fn colored_screen(t: &Tmux) -> String {
 #[test]
 fn a_dumb_terminal_gets_no_alternate_screen_mouse_or_colour() {
     let dir = temp_dir("dumb");
-    let Some((t, reader)) = start("dumb", &dir, "env TERM=dumb", "") else {
+    let Some((t, reader)) = start_reader("dumb", &dir, "env TERM=dumb", "") else {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
@@ -308,7 +308,7 @@ fn a_dumb_terminal_gets_no_alternate_screen_mouse_or_colour() {
 #[test]
 fn a_sixteen_colour_terminal_gets_plain_ansi_colours() {
     let dir = temp_dir("16color");
-    let Some((t, reader)) = start("16color", &dir, "env TERM=xterm-16color", "") else {
+    let Some((t, reader)) = start_reader("16color", &dir, "env TERM=xterm-16color", "") else {
         return;
     };
     t.wait_for("quote –/19");
@@ -325,4 +325,23 @@ fn a_sixteen_colour_terminal_gets_plain_ansi_colours() {
     t.keys(&["q"]);
     reader.wait_exit();
     t.assert_restored();
+}
+
+/// A key that arrives together with a resize is read at once, not left in the tty until the
+/// next key (crossterm's edge-triggered reader lost such a key now and then, and the loop spun).
+#[test]
+fn a_key_that_comes_with_a_resize_is_served() {
+    let dir = temp_dir("winch");
+    let Some((t, reader)) = start_reader("winch", &dir, "", "") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    t.wait_for("quote –/19");
+    for n in 1..=19 {
+        reader.signal("WINCH");
+        t.keys(&["]"]);
+        t.wait_for(&format!("quote {n}/19"));
+    }
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
 }

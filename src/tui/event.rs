@@ -5,7 +5,9 @@
 //! shelf's worker thread, signals are flags (see [`super::signals`]), and a terminal that went
 //! away (its window closed, the pty master gone) ends the loop with an error. The wait for input
 //! is our own `poll(2)` on the tty, and crossterm is asked for events only once there are bytes
-//! to read: crossterm's reader loops for ever on a hung-up tty, which reads as empty.
+//! to read, with a bounded wait: a hung-up tty reads as empty for ever. crossterm reads with a
+//! level-triggered poll (its `use-dev-tty` source): with the default edge-triggered one, a key
+//! that arrived together with a resize stayed unread until the next key.
 
 use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
@@ -22,6 +24,8 @@ use super::Term;
 const TICK: Duration = Duration::from_millis(250);
 /// The same while the worker analyses: its result is taken in on the next tick.
 const BUSY_TICK: Duration = Duration::from_millis(50);
+/// How long crossterm may wait for the bytes our own poll saw (a bound, never reached in use).
+const READ_WAIT: Duration = Duration::from_millis(1);
 /// How often the reading state is saved.
 const SAVE_EVERY: Duration = Duration::from_secs(3);
 
@@ -95,7 +99,9 @@ fn event_loop(
         terminal_alive()?;
         loop {
             tty.wait(Duration::ZERO)?;
-            if !event::poll(Duration::ZERO)? {
+            // crossterm reads the tty only within a non-zero wait; it returns at once when
+            // there are bytes, as the tty has just said.
+            if !event::poll(READ_WAIT)? {
                 break;
             }
             handle(shelf, terminal, event::read()?, mouse, test_panic)?;
