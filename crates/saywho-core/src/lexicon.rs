@@ -147,6 +147,9 @@ lexicon! {
     male_names: Words = "male_names.txt";
     /// Common female first names (gender of a name for "she").
     female_names: Words = "female_names.txt";
+    /// First names with the sex nearly all their bearers have ("amara female"), from the US SSA
+    /// baby names (see the file's header): the gender of a name for "he" and "she".
+    first_name_genders: Pairs = "first_name_genders.txt";
     /// Speech verbs with all their inflections ("said", "says", "saying").
     speech_verbs: Words = "speech_verbs.txt";
     /// Words that open a description: "the official", "a senior advisor", "her office".

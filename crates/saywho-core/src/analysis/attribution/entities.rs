@@ -274,7 +274,9 @@ impl<'t> Entities<'t> {
                 definite,
                 possessor,
             } => {
-                let found = if *definite {
+                let found = if let Some(link) = apposed_name(self.text, s, n) {
+                    Some(link)
+                } else if *definite {
                     self.resolve_description(np, head, possessor.as_deref(), si)
                 } else {
                     title_first_appositive(self.text, s, n)
@@ -467,6 +469,20 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
     Some((text[desc.span.start..end].to_string(), head.to_string()))
 }
 
+/// "Jo Roe, a geologist at the state university,": a description in apposition to the name
+/// before it (mention `n`) is that person, not somebody new.
+fn apposed_name(text: &str, s: &Sentence, n: usize) -> Option<Link> {
+    let name = n.checked_sub(1)?;
+    if !s.nps[name].is_name() || appositive(text, s, name).is_none() {
+        return None;
+    }
+    let link = s.links[name].as_ref()?;
+    Some(Link {
+        entity: link.entity,
+        via: Some(s.nps[name].span.clone()),
+    })
+}
+
 fn is_group_head(head: &str) -> bool {
     lexicon::organisation_heads().contains(head)
 }
@@ -546,11 +562,20 @@ fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
         && (comma_at(text, toks, k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
 }
 
+/// The gender a full name's first word carries: from the name data (the sex nearly all bearers
+/// of the name have), else from the hand-written lists of names common in news.
 fn first_name_gender(words: &[String]) -> Option<Gender> {
     if words.len() < 2 {
         return None;
     }
     let first = lowercase(words.first()?);
+    match lexicon::first_name_genders().value(&first) {
+        Some("male") => return Some(Gender::Male),
+        Some("female") => return Some(Gender::Female),
+        // Given to both sexes: no gender, whatever the lists below say.
+        Some(_) => return None,
+        None => {}
+    }
     if lexicon::male_names().contains(first.as_str()) {
         Some(Gender::Male)
     } else if lexicon::female_names().contains(first.as_str()) {

@@ -17,6 +17,8 @@ mod entities;
 mod rules;
 mod sentence;
 #[cfg(test)]
+mod entity_tests;
+#[cfg(test)]
 mod tests;
 
 use std::ops::Range;

@@ -1,0 +1,41 @@
+//! The entity model on whole texts: who a pronoun, a role or a short name refers to.
+
+use super::tests::{some, speakers};
+
+#[test]
+fn she_never_goes_to_a_person_whose_first_name_is_male() {
+    // Both names are missing from the hand-written lists; the name data knows them.
+    let text = "Tadeusz Wrona, a pilot from Gdansk, landed the plane. \"We were lucky,\" she said.";
+    assert_eq!(speakers(text), [None]);
+    let text = "Tadeusz Wrona, a pilot from Gdansk, landed the plane. \"We were lucky,\" he said.";
+    assert_eq!(speakers(text), [some("Tadeusz Wrona")]);
+}
+
+#[test]
+fn names_common_worldwide_carry_their_gender() {
+    let text = "Chinedu Eze, a trader in Lagos, shut his stall.\n\n\
+                Ngozi Obi, a nurse, kept the clinic open. \"Nobody else would,\" she said.";
+    assert_eq!(speakers(text), [some("Ngozi Obi")]);
+    let text = "Ngozi Obi, a nurse, kept the clinic open.\n\n\
+                Chinedu Eze, a trader in Lagos, shut his stall. \"Sales are gone,\" he said.";
+    assert_eq!(speakers(text), [some("Chinedu Eze")]);
+}
+
+#[test]
+fn a_name_given_to_both_sexes_carries_no_gender() {
+    // "Jordan" is unisex in the data: the pronoun alone cannot rule the person out.
+    let text = "Jordan Pike, a teacher, closed the school. \"It was the only choice,\" she said.";
+    assert_eq!(speakers(text), [some("Jordan Pike")]);
+}
+
+#[test]
+fn the_name_data_has_tens_of_thousands_of_gendered_names() {
+    let genders = crate::lexicon::first_name_genders();
+    let gendered = ["mohammed", "fatima", "priya", "arjun", "chinedu", "ngozi", "olena"]
+        .iter()
+        .filter(|n| matches!(genders.value(n), Some("male" | "female")))
+        .count();
+    assert_eq!(gendered, 7);
+    assert!(genders.keys().count() > 30_000);
+    assert_eq!(genders.value("taylor"), Some("unisex"));
+}
