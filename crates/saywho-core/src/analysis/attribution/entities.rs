@@ -50,10 +50,7 @@ struct Salient {
 impl Salient {
     /// A mention resolved to this entry's entity.
     fn link(&self) -> Link {
-        Link {
-            entity: self.entity,
-            via: Some(self.named.clone()),
-        }
+        Link::through(self.entity, self.named.clone())
     }
 }
 
@@ -259,7 +256,7 @@ impl<'t> Entities<'t> {
         let np = &s.nps[n];
         match &np.kind {
             MentionKind::Name { .. } => s.links[n].clone(),
-            MentionKind::Pronoun(g) => self.antecedent(*g, si).map(Salient::link),
+            MentionKind::Pronoun(g) => self.pronoun_link(*g, si),
             // "Smith, who said": the mention right before it, past a comma.
             MentionKind::Relative => n
                 .checked_sub(1)
@@ -310,15 +307,33 @@ impl<'t> Entities<'t> {
 
     /// The most recent compatible subject or speaker for a pronoun of `gender`.
     fn antecedent(&self, gender: Gender, si: usize) -> Option<&Salient> {
-        let fits = |e: &Entity| match gender {
-            Gender::Plural | Gender::Neuter => e.kind == EntityKind::Organisation,
-            g => {
-                e.kind == EntityKind::Person
-                    && e.gender.is_none_or(|eg| eg == g)
-                    && (e.person || e.gender == Some(g))
-            }
-        };
-        self.recent(si, |_, e| fits(e))
+        self.recent(si, |_, e| fits_pronoun(gender, e))
+    }
+
+    /// What a pronoun of `gender` in sentence `si` resolves to, and whether another subject or
+    /// speaker in focus fitted it too.
+    fn pronoun_link(&self, gender: Gender, si: usize) -> Option<Link> {
+        let found = self.antecedent(gender, si)?;
+        Some(self.link_noting_rivals(found, si, |_, e| fits_pronoun(gender, e)))
+    }
+
+    /// The link to `found`, contested when another entity with a strong mention in reach fits.
+    fn link_noting_rivals(
+        &self,
+        found: &Salient,
+        si: usize,
+        fits: impl Fn(usize, &Entity) -> bool,
+    ) -> Link {
+        let contested = self
+            .salience
+            .iter()
+            .rev()
+            .take_while(|s| s.sentence + RECENCY >= si)
+            .any(|s| s.strong && s.entity != found.entity && fits(s.entity, &self.all[s.entity]));
+        Link {
+            contested,
+            ..found.link()
+        }
     }
 
     /// A definite description (mention `np`): the most recent person fitting its role, never its
@@ -337,11 +352,8 @@ impl<'t> Entities<'t> {
             // "Kasich's campaign": the possessor opens the description.
             None => possessor.and_then(|p| {
                 let ids = self.by_word.get(&lowercase(p))?;
-                let via = Some(np.span.start..np.span.start + p.len());
-                Some(Link {
-                    entity: *ids.last()?,
-                    via,
-                })
+                let via = np.span.start..np.span.start + p.len();
+                Some(Link::through(*ids.last()?, via))
             }),
         };
         let owner_id = owner.as_ref().map(|link| link.entity);
@@ -363,16 +375,17 @@ impl<'t> Entities<'t> {
                     e.kind == EntityKind::Person && e.person
                 })
         };
-        let by_role = self.recent(si, |id, e| {
-            allowed(id, e) && e.roles.iter().any(|r| r == head)
-        });
-        // A head outside the role lexicon ("the report") only names someone it was said of.
-        let found = if (possessor.is_some() && group) || !lexicon::roles().contains(head) {
-            by_role // "her office" is the office, not the person.
-        } else {
-            by_role.or_else(|| self.recent(si, allowed))
-        };
-        found.map(Salient::link)
+        let in_role = |id: usize, e: &Entity| allowed(id, e) && e.roles.iter().any(|r| r == head);
+        if let Some(found) = self.recent(si, in_role) {
+            return Some(self.link_noting_rivals(found, si, in_role));
+        }
+        // A head outside the role lexicon ("the report") only names someone it was said of;
+        // "her office" is the office, not the person.
+        if (possessor.is_some() && group) || !lexicon::roles().contains(head) {
+            return None;
+        }
+        let found = self.recent(si, allowed)?;
+        Some(self.link_noting_rivals(found, si, allowed))
     }
 
     /// Scans the discourse back from the newest entry: strong mentions first, then any.
@@ -477,10 +490,19 @@ fn apposed_name(text: &str, s: &Sentence, n: usize) -> Option<Link> {
         return None;
     }
     let link = s.links[name].as_ref()?;
-    Some(Link {
-        entity: link.entity,
-        via: Some(s.nps[name].span.clone()),
-    })
+    Some(Link::through(link.entity, s.nps[name].span.clone()))
+}
+
+/// Whether an entity can be what a pronoun of `gender` stands for.
+fn fits_pronoun(gender: Gender, e: &Entity) -> bool {
+    match gender {
+        Gender::Plural | Gender::Neuter => e.kind == EntityKind::Organisation,
+        g => {
+            e.kind == EntityKind::Person
+                && e.gender.is_none_or(|eg| eg == g)
+                && (e.person || e.gender == Some(g))
+        }
+    }
 }
 
 fn is_group_head(head: &str) -> bool {
@@ -515,10 +537,7 @@ fn title_first_appositive(text: &str, s: &Sentence, n: usize) -> Option<Link> {
         .iter()
         .any(Tok::is_speech_verb);
     let entity = s.entity(m).filter(|_| !verb_before)?;
-    Some(Link {
-        entity,
-        via: Some(name.span.clone()),
-    })
+    Some(Link::through(entity, name.span.clone()))
 }
 
 /// A name in brackets is an aside ("the mayor (and Jo Roe) said") or a credit ("(Jo Roe / The

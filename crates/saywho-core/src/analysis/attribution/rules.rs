@@ -10,6 +10,7 @@ use super::clauses::{
 use super::entities::Entity;
 use super::sentence::{Link, Sentence};
 use crate::analysis::quotes::QuoteSpan;
+use crate::confidence::Resolution;
 use crate::document::EntityKind;
 use crate::lexicon;
 
@@ -236,6 +237,8 @@ pub(super) struct Evidence {
     pub mention: Range<usize>,
     pub link: Option<Link>,
     pub cue: Option<Range<usize>>,
+    /// How the mention names its entity.
+    pub resolution: Resolution,
 }
 
 /// What the sieve found for a quote.

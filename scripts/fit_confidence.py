@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Fits the confidence table (assets/lexicon/confidence_rates.txt) on gold sets.
+
+usage: scripts/fit_confidence.py SAYWHO GOLD.jsonl...
+
+Runs `SAYWHO eval GOLD --reliability` on each set, pools the `basis KEY RIGHT COUNT` lines, and
+writes each key seen at least MIN_SUPPORT times (crates/saywho-core/src/confidence.rs) with its
+share of right names, smoothed towards one right and one wrong (Laplace).
+"""
+import os, subprocess, sys
+from collections import defaultdict
+
+MIN_SUPPORT = 15
+OUT = os.path.join(os.path.dirname(__file__), "..", "assets", "lexicon", "confidence_rates.txt")
+HEADER = """\
+# Share of attributions naming the right speaker, by what they rest on, with the number of
+# attributions it was read from: `key share count`. Keys, most specific first:
+# rule/resolution/sentences-away/single|contested, rule/resolution, resolution.
+# Fitted on the shared development sets ({sets}) by scripts/fit_confidence.py; do not
+# edit by hand.
+"""
+
+saywho, golds = sys.argv[1], sys.argv[2:]
+pooled = defaultdict(lambda: [0, 0])
+for gold in golds:
+    out = subprocess.run([saywho, "eval", gold, "--reliability"], check=True,
+                         capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.startswith("basis "):
+            _, key, right, count = line.split()
+            pooled[key][0] += int(right)
+            pooled[key][1] += int(count)
+with open(OUT, "w", encoding="utf-8") as f:
+    f.write(HEADER.format(sets=", ".join(os.path.basename(g) for g in golds)))
+    for key in sorted(pooled):
+        right, count = pooled[key]
+        if count >= MIN_SUPPORT:
+            f.write(f"{key} {(right + 1) / (count + 2):.3f} {count}\n")
+print(f"{sum(1 for r, c in pooled.values() if c >= MIN_SUPPORT)} keys written to {OUT}")
