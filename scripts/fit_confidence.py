@@ -5,7 +5,8 @@ usage: scripts/fit_confidence.py SAYWHO GOLD.jsonl...
 
 Runs `SAYWHO eval GOLD --reliability` on each set, pools the `basis KEY RIGHT COUNT` lines, and
 writes each key seen at least MIN_SUPPORT times (crates/saywho-core/src/confidence.rs) with its
-share of right names, smoothed towards one right and one wrong (Laplace).
+share of right names, smoothed towards one right and one wrong (Laplace). Each set weighs the
+same, whatever its size, so that the rates hold on news unlike the largest set's.
 """
 import os, subprocess, sys
 from collections import defaultdict
@@ -21,19 +22,25 @@ HEADER = """\
 """
 
 saywho, golds = sys.argv[1], sys.argv[2:]
-pooled = defaultdict(lambda: [0, 0])
+per_set = []
 for gold in golds:
     out = subprocess.run([saywho, "eval", gold, "--reliability"], check=True,
                          capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if line.startswith("basis "):
-            _, key, right, count = line.split()
-            pooled[key][0] += int(right)
-            pooled[key][1] += int(count)
+    rows = [line.split()[1:] for line in out.splitlines() if line.startswith("basis ")]
+    per_set.append({key: (int(right), int(count)) for key, right, count in rows})
+# A set's weight: its quotes (the keys without a slash partition them) against the mean.
+sizes = [sum(c for k, (_, c) in s.items() if "/" not in k) for s in per_set]
+mean = sum(sizes) / len(sizes)
+pooled = defaultdict(lambda: [0.0, 0.0, 0])
+for rows, size in zip(per_set, sizes):
+    for key, (right, count) in rows.items():
+        pooled[key][0] += right * mean / size
+        pooled[key][1] += count * mean / size
+        pooled[key][2] += count
 with open(OUT, "w", encoding="utf-8") as f:
     f.write(HEADER.format(sets=", ".join(os.path.basename(g) for g in golds)))
     for key in sorted(pooled):
-        right, count = pooled[key]
+        right, weighted, count = pooled[key]
         if count >= MIN_SUPPORT:
-            f.write(f"{key} {(right + 1) / (count + 2):.3f} {count}\n")
-print(f"{sum(1 for r, c in pooled.values() if c >= MIN_SUPPORT)} keys written to {OUT}")
+            f.write(f"{key} {(right + 1) / (weighted + 2):.3f} {count}\n")
+print(f"{sum(1 for *_, c in pooled.values() if c >= MIN_SUPPORT)} keys written to {OUT}")

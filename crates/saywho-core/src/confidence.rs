@@ -44,6 +44,9 @@ pub struct Basis {
     pub sentences_away: usize,
     /// Another person or organisation fitted a pronoun or description as well.
     pub contested: bool,
+    /// Nothing but its capitals says the speaker is a person or an organisation (no title, first
+    /// name, role, or organisation word): "Maybe Instagram", "Daily".
+    pub unconfirmed: bool,
 }
 
 /// The confidence of one attribution and what it was read from.
@@ -74,14 +77,16 @@ impl Basis {
     }
 
     /// The table keys for this basis, most specific first:
-    /// `rule/resolution/distance/single|contested`, `rule/resolution`, `resolution`.
+    /// `rule/resolution/distance/single|contested[/unconfirmed]`, `rule/resolution`,
+    /// `resolution`; an unconfirmed speaker's keys all end in `/unconfirmed`.
     pub fn keys(&self) -> [String; 3] {
         let (rule, how) = (self.rule, self.resolution.as_str());
         let rivals = if self.contested { "contested" } else { "single" };
+        let sure = if self.unconfirmed { "/unconfirmed" } else { "" };
         [
-            format!("{rule}/{how}/{}/{rivals}", self.distance_bucket()),
-            format!("{rule}/{how}"),
-            how.to_string(),
+            format!("{rule}/{how}/{}/{rivals}{sure}", self.distance_bucket()),
+            format!("{rule}/{how}{sure}"),
+            format!("{how}{sure}"),
         ]
     }
 
@@ -111,6 +116,7 @@ mod tests {
             resolution,
             sentences_away: away,
             contested: false,
+            unconfirmed: false,
         }
     }
 

@@ -294,6 +294,7 @@ pub(crate) mod tests {
                         resolution: crate::confidence::Resolution::Name,
                         sentences_away: 0,
                         contested: false,
+                        unconfirmed: false,
                     },
                 }),
             },

@@ -35,7 +35,9 @@ pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
         .zip(&attributions)
         .map(|(q, found)| {
             let mut quote = quote(&text, &entities, q, found.as_ref());
-            quote.confidence = found.as_ref().and_then(|f| confidence(&sentences, &quote, f));
+            quote.confidence = found
+                .as_ref()
+                .and_then(|f| confidence(&sentences, &entities, &quote, f));
             quote
         })
         .collect();
@@ -71,7 +73,12 @@ fn quote(text: &str, entities: &[Entity], q: &QuoteSpan, found: Option<&Found>) 
 }
 
 /// The confidence of a quote's attribution, from what the sieve found (`None` without a speaker).
-fn confidence(sentences: &[Range<usize>], quote: &Quote, found: &Found) -> Option<Confidence> {
+fn confidence(
+    sentences: &[Range<usize>],
+    entities: &[Entity],
+    quote: &Quote,
+    found: &Found,
+) -> Option<Confidence> {
     let link = found.evidence.link.as_ref()?;
     let mention = &found.evidence.mention;
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
@@ -85,6 +92,7 @@ fn confidence(sentences: &[Range<usize>], quote: &Quote, found: &Found) -> Optio
         resolution: found.evidence.resolution,
         sentences_away,
         contested: link.contested,
+        unconfirmed: !entities[link.entity].is_confirmed(),
     };
     Some(basis.confidence())
 }

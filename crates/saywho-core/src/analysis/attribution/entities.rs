@@ -409,6 +409,12 @@ impl<'t> Entities<'t> {
 }
 
 impl Entity {
+    /// Something besides capitals says what the entity is: a person's title, first name, role
+    /// or age, or an organisation's word ("Agency", "Ltd").
+    pub fn is_confirmed(&self) -> bool {
+        self.person || self.kind == EntityKind::Organisation
+    }
+
     fn new(name: String, words: Vec<String>, kind: EntityKind, first_seen: usize) -> Self {
         Entity {
             name,
