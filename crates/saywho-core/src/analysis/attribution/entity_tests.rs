@@ -39,3 +39,22 @@ fn the_name_data_has_tens_of_thousands_of_gendered_names() {
     assert!(genders.keys().count() > 30_000);
     assert_eq!(genders.value("taylor"), Some("unisex"));
 }
+
+#[test]
+fn a_capitalised_office_after_a_full_name_is_that_persons() {
+    let text = "Pankit Verma, Head of Research at Delta Securities, pointed out that trading was thin.\n\n\
+                \"It is a quiet market,\" he said.";
+    assert_eq!(speakers(text), [some("Pankit Verma")]);
+    let text = "Ines Corr, Chief Economist, spoke first. \"Rates will hold,\" she said.";
+    assert_eq!(speakers(text), [some("Ines Corr")]);
+}
+
+#[test]
+fn a_capitalised_phrase_that_is_no_office_makes_no_person() {
+    // "Head Office" is a place; nothing says the mall is a person.
+    let text = "Lakeview Mall, Head Office of the chain, closed on Friday. \"We are sorry,\" she said.";
+    assert_eq!(speakers(text), [None]);
+    // An honorific opens a person's name, not an office.
+    let text = "The levy funds the Clean Water Act, Mr. Hale added, \"and it will pass.\"";
+    assert_eq!(speakers(text), [some("Hale")]);
+}
