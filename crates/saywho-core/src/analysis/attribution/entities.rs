@@ -244,7 +244,10 @@ impl<'t> Entities<'t> {
             if !matches!(np.kind, MentionKind::Name { .. } | MentionKind::Relative) {
                 push_unique(&mut e.aliases, &self.text[np.span.clone()], "");
             }
-            let verb_follows = speech_verb_after(&sentences[si], np.toks.end);
+            // "As it turned out, Roe had spent years there": a name before its verb is the
+            // subject of its clause, wherever the clause starts.
+            let verb_follows = speech_verb_after(&sentences[si], np.toks.end)
+                || (np.is_name() && clause_verb_at(&sentences[si].toks, np.toks.end));
             let bracketed = brackets.as_ref().is_some_and(|b| b[np.toks.start]);
             let strong =
                 !np.after_preposition && !bracketed && (Some(n) == first_subject || verb_follows);
@@ -533,6 +536,12 @@ fn office_of_name_before(text: &str, s: &Sentence, n: usize) -> Option<usize> {
         || s.toks.get(np.toks.start + 1).is_some_and(|t| t.lower() == "of");
     let entity = s.entity(n - 1)?;
     office.then_some(entity)
+}
+
+/// Whether token `k` is an auxiliary or a frequent past form ("had", "was", "went").
+fn clause_verb_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| lexicon::clause_verbs().contains(t.lower()))
 }
 
 /// Whether an entity can be what a pronoun of `gender` stands for.

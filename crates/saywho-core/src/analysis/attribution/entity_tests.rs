@@ -58,3 +58,13 @@ fn a_capitalised_phrase_that_is_no_office_makes_no_person() {
     let text = "The levy funds the Clean Water Act, Mr. Hale added, \"and it will pass.\"";
     assert_eq!(speakers(text), [some("Hale")]);
 }
+
+#[test]
+fn a_name_before_its_verb_is_a_subject_after_an_opening_clause() {
+    let text = "Nora Blake and Tess Quinn met at the studio in June.\n\n\
+                As it turned out, Quinn had spent years writing songs. \"It was terrifying,\" she said.";
+    assert_eq!(speakers(text), [some("Tess Quinn")]);
+    // The subject is a man: "she" finds no one.
+    let text = "As it turned out, Ivan Petrov had kept the letters. \"They were mine,\" she said.";
+    assert_eq!(speakers(text), [None]);
+}
