@@ -68,6 +68,9 @@ pub(super) struct Entities<'t> {
     indexed: rustc_hash::FxHashSet<(usize, CompactString)>,
     /// The words of the name being linked.
     name_words: Vec<&'t str>,
+    /// The initials of each organisation's full name ("EDC" for Export Development Canada), so
+    /// that its acronym joins it.
+    by_initials: rustc_hash::FxHashMap<CompactString, usize>,
 }
 
 impl<'t> Entities<'t> {
@@ -78,6 +81,7 @@ impl<'t> Entities<'t> {
             all: Vec::new(),
             salience: Vec::new(),
             by_word: Default::default(),
+            by_initials: Default::default(),
             indexed: Default::default(),
             name_words: Vec::new(),
         }
@@ -105,9 +109,24 @@ impl<'t> Entities<'t> {
             let mut words = std::mem::take(&mut self.name_words);
             words.clear();
             words.extend(name_text.split_whitespace());
+            let acronym = is_acronym(name_text);
+            let organisation = &(*organisation || acronym);
             let titled = !*organisation && is_titled(&s.toks[np.toks.clone()], name);
             let lower_name = &self.lower_text[name.clone()];
-            let id = self.entity_for(&words, lower_name, *organisation, np.span.start);
+            let known_by_initials = acronym
+                .then(|| self.by_initials.get(name_text).copied())
+                .flatten();
+            let id = known_by_initials.unwrap_or_else(|| {
+                self.entity_for(&words, lower_name, *organisation, np.span.start)
+            });
+            // People are rarely known by three initials; organisations often are.
+            if (*organisation && words.len() > 1) || words.len() > 2 {
+                self.by_initials.insert(initials(&words), id);
+            }
+            // Initials that join a name not known to be a person's ("JFK" is) name a body.
+            if known_by_initials.is_some() && !self.all[id].person {
+                self.all[id].kind = EntityKind::Organisation;
+            }
             let e = &mut self.all[id];
             e.forms |= if words.len() > 1 {
                 FULL_FORM
@@ -249,8 +268,11 @@ impl<'t> Entities<'t> {
             let verb_follows = speech_verb_after(&sentences[si], np.toks.end)
                 || (np.is_name() && clause_verb_at(&sentences[si].toks, np.toks.end));
             let bracketed = brackets.as_ref().is_some_and(|b| b[np.toks.start]);
-            let strong =
-                !np.after_preposition && !bracketed && (Some(n) == first_subject || verb_follows);
+            let fronted = np.is_name() && fronted_phrase(self.text, &sentences[si].toks, &np);
+            let strong = fronted
+                || (!np.after_preposition
+                    && !bracketed
+                    && (Some(n) == first_subject || verb_follows));
             self.salience.push(Salient {
                 entity: link.entity,
                 sentence: si,
@@ -542,6 +564,26 @@ fn office_of_name_before(text: &str, s: &Sentence, n: usize) -> Option<usize> {
 fn clause_verb_at(toks: &[Tok], k: usize) -> bool {
     toks.get(k)
         .is_some_and(|t| lexicon::clause_verbs().contains(t.lower()))
+}
+
+/// "EDC", "IRCC", "NATO": a name of two to six capitals alone is an organisation's initials.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The capitals that open the words of a name: "Immigration, Refugees and Citizenship Canada"
+/// → "IRCC".
+fn initials(words: &[&str]) -> CompactString {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(char::is_ascii_uppercase))
+        .collect()
+}
+
+/// "For Ana Diaz, Friday cannot come soon enough.", "To Roe, who ...,": a name alone in the
+/// phrase that opens the sentence is what the sentence is about.
+fn fronted_phrase(text: &str, toks: &[Tok], np: &Np) -> bool {
+    np.toks.start == 1 && toks[0].is_preposition() && comma_at(text, toks, np.toks.end)
 }
 
 /// Whether an entity can be what a pronoun of `gender` stands for.

@@ -68,3 +68,26 @@ fn a_name_before_its_verb_is_a_subject_after_an_opening_clause() {
     let text = "As it turned out, Ivan Petrov had kept the letters. \"They were mine,\" she said.";
     assert_eq!(speakers(text), [None]);
 }
+
+#[test]
+fn an_acronym_is_the_organisation_whose_initials_it_holds() {
+    let text = "Export Development Canada insures projects abroad.\n\n\
+                EDC declined to answer questions. \"We respect our clients' privacy,\" it said.";
+    assert_eq!(speakers(text), [some("Export Development Canada")]);
+    // Initials alone still make an organisation: "it" is the agency, never the man.
+    let text = "Paul Deane met officials from the agency.\n\n\
+                NRCB declined to comment. \"The review goes on,\" it said.";
+    assert_eq!(speakers(text), [some("NRCB")]);
+    let text = "NRCB met Paul Deane on Monday. \"The review goes on,\" he said.";
+    assert_eq!(speakers(text), [some("Paul Deane")]);
+}
+
+#[test]
+fn a_fronted_phrase_makes_its_person_salient() {
+    let text = "Lena Brooks ran the first shop on the street.\n\n\
+                For Ana Diaz, who bought it in May, Friday cannot come soon enough. \"We open at nine,\" she said.";
+    assert_eq!(speakers(text), [some("Ana Diaz")]);
+    // A fronted man does not take "she".
+    let text = "For Ivan Petrov, Friday cannot come soon enough. \"We open at nine,\" she said.";
+    assert_eq!(speakers(text), [None]);
+}
