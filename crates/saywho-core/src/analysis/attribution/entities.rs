@@ -674,24 +674,38 @@ fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
         && (comma_at(text, toks, k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
 }
 
-/// The gender a full name's first word carries: from the name data (the sex nearly all bearers
-/// of the name have), else from the hand-written lists of names common in news.
+/// The gender a full name's first word carries; a hyphenated first name ("Mary-Kate",
+/// "Jean-Luc") carries the gender its parts agree on.
 fn first_name_gender(words: &[String]) -> Option<Gender> {
     if words.len() < 2 {
         return None;
     }
     let first = lowercase(words.first()?);
-    match lexicon::first_name_genders().value(&first) {
-        Some("male") => return Some(Gender::Male),
-        Some("female") => return Some(Gender::Female),
-        // Given to both sexes: no gender, whatever the lists below say.
-        Some(_) => return None,
+    if let Some(g) = given_name_gender(&first) {
+        return g;
+    }
+    let mut parts = first.split('-').filter(|p| !p.is_empty());
+    let gender = given_name_gender(parts.next()?)??;
+    let mut rest = parts.peekable();
+    rest.peek()?;
+    rest.all(|p| given_name_gender(p) == Some(Some(gender)))
+        .then_some(gender)
+}
+
+/// The gender of a given name from the name data (the sex nearly all its bearers have), else
+/// from the hand-written lists of names common in news: `Some(None)` for a name known to be
+/// given to both sexes, `None` for a name not known.
+fn given_name_gender(name: &str) -> Option<Option<Gender>> {
+    match lexicon::first_name_genders().value(name) {
+        Some("male") => return Some(Some(Gender::Male)),
+        Some("female") => return Some(Some(Gender::Female)),
+        Some(_) => return Some(None),
         None => {}
     }
-    if lexicon::male_names().contains(first.as_str()) {
-        Some(Gender::Male)
-    } else if lexicon::female_names().contains(first.as_str()) {
-        Some(Gender::Female)
+    if lexicon::male_names().contains(name) {
+        Some(Some(Gender::Male))
+    } else if lexicon::female_names().contains(name) {
+        Some(Some(Gender::Female))
     } else {
         None
     }

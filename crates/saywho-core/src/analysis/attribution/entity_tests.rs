@@ -91,3 +91,22 @@ fn a_fronted_phrase_makes_its_person_salient() {
     let text = "For Ivan Petrov, Friday cannot come soon enough. \"We open at nine,\" she said.";
     assert_eq!(speakers(text), [None]);
 }
+
+#[test]
+fn names_with_particles_and_compound_surnames_are_people() {
+    let text = "Ben van der Vliet runs the ferry. \"It never stops,\" he said.\n\n\
+                Jose de la Cruz coached the team. \"They played well,\" he said.\n\n\
+                Mary-Kate O'Brien won the race. \"I felt strong,\" she said.";
+    assert_eq!(
+        speakers(text),
+        [
+            some("Ben van der Vliet"),
+            some("Jose de la Cruz"),
+            some("Mary-Kate O'Brien")
+        ]
+    );
+    // A hyphenated first name with a part given to both sexes carries no gender, and nothing
+    // else says the runner is a person.
+    let text = "Jean-Marie Tadros won the race. \"I felt strong,\" she said.";
+    assert_eq!(speakers(text), [None]);
+}

@@ -134,9 +134,15 @@ fn extends_run(toks: &[Tok], i: usize, end: usize, lower_words: &LowerWords) -> 
     // not after a person's name ("Mary Brown of Boston").
     let of_after_title = t.lower() == "of"
         && toks[end - 1].has(Class::TITLE | Class::ROLE | Class::ORGANISATION_HEAD);
+    // Particles may come in a chain before the surname: "van der Vliet", "de la Cruz".
+    let is_particle = |t: &Tok| lexicon::name_particles().contains(t.lower());
     let joiner = end > i
-        && (lexicon::name_particles().contains(t.lower()) || of_after_title)
-        && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
+        && (is_particle(t) || of_after_title)
+        && toks[end + 1..]
+            .iter()
+            .take(3)
+            .find(|n| !is_particle(n))
+            .is_some_and(|n| n.is_capitalised());
     in_name || lower_role_before_name(toks, end) || leading_adjective || joiner
 }
 
@@ -238,7 +244,9 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     let mut k = 0;
     while k < run.len() {
-        let lower = !run[k].is_capitalised();
+        // A particle inside a name is part of it: "Ben van der Vliet".
+        let particle = k > 0 && lexicon::name_particles().contains(run[k].lower());
+        let lower = !run[k].is_capitalised() && !particle;
         // A title word closing a name is a surname: "Charlie King", "Peter T. King", and so is
         // one after an honorific: "Mr. King", "Dr. Marshal".
         // An abbreviation ("Gov.") is never a surname.
