@@ -128,8 +128,11 @@ fn subject_after_verb(text: &str, s: &Sentence, k: usize) -> Option<usize> {
             || t.is_punct(text, "/")
             || t.lower() == "and"
     };
+    // "said master of ceremonies Jo Roe": "of" inside the role, never right after the verb
+    // ("said of Roe").
+    let role_of = |j: usize| j > k && s.toks[j].lower() == "of";
     (k + 1..(k + 9).min(s.toks.len()))
-        .take_while(|&j| qualifier(&s.toks[j - 1]))
+        .take_while(|&j| qualifier(&s.toks[j - 1]) || role_of(j - 1))
         .find_map(|j| s.np_at_start(j).filter(|&n| s.nps[n].is_name()))
 }
 

@@ -110,3 +110,20 @@ fn names_with_particles_and_compound_surnames_are_people() {
     let text = "Jean-Marie Tadros won the race. \"I felt strong,\" she said.";
     assert_eq!(speakers(text), [None]);
 }
+
+#[test]
+fn a_long_organisation_qualified_role_titles_the_person() {
+    let text = "\"The slope may fail,\" University of Northern Ontario political scientist Hamish Grant said.\n\n\
+                \"Welcome,\" said master of ceremonies Jo Roe.\n\n\
+                \"Thanks,\" said 9/11 responder Ann Kim.";
+    assert_eq!(
+        speakers(text),
+        [some("Hamish Grant"), some("Jo Roe"), some("Ann Kim")]
+    );
+    // The organisation itself, with no member named, is the organisation.
+    let text = "\"The slope may fail,\" the University of Northern Ontario said.";
+    assert_eq!(speakers(text), [some("University of Northern Ontario")]);
+    // "said of": the person spoken of is not the speaker.
+    let text = "\"He was kind,\" said of Jo Roe the neighbours who knew him.";
+    assert_ne!(speakers(text), [some("Jo Roe")]);
+}

@@ -187,8 +187,12 @@ fn demonym_before_noun(toks: &[Tok], i: usize, end: usize) -> bool {
 fn titled_name(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     let run = &toks[i..end];
     let last = &run[run.len() - 1];
-    let organisation_of =
-        run[0].has(Class::ORGANISATION_HEAD) && run.get(1).is_some_and(|t| t.lower() == "of");
+    // "University of Northern Ontario political scientist Hamish Grant": a lower-case role
+    // after the organisation makes the name its member's.
+    let member_role = run.iter().skip(2).any(|t| !t.is_capitalised() && is_role(t));
+    let organisation_of = run[0].has(Class::ORGANISATION_HEAD)
+        && run.get(1).is_some_and(|t| t.lower() == "of")
+        && !member_role;
     let organisation = organisation_of || last.has(Class::ORGANISATION_HEAD);
     // "the Kremlin" is an organisation; "the economist Ann Berlin" is not.
     let determiner = i > 0 && toks[i - 1].lower() == "the" && run[0].is_capitalised();
