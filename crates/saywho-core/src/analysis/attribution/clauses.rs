@@ -105,6 +105,11 @@ fn colon_subject(text: &str, s: &Sentence, colon: usize) -> Option<Cue> {
         (start.saturating_sub(4)..start).any(|k| is_dash(text, &s.toks[k]))
     });
     let n = credited.or_else(|| sentence_subject(s, colon))?;
+    // "ANALYST VIEW:", "WATCH:": a label in capitals heads what follows; it does not speak.
+    let label = &text[s.toks[0].span().start..s.toks[colon].span().start];
+    if !label.chars().any(char::is_lowercase) {
+        return None;
+    }
     Some((n, Some(s.toks[colon].span())))
 }
 

@@ -127,3 +127,12 @@ fn a_long_organisation_qualified_role_titles_the_person() {
     let text = "\"He was kind,\" said of Jo Roe the neighbours who knew him.";
     assert_ne!(speakers(text), [some("Jo Roe")]);
 }
+
+#[test]
+fn a_label_in_capitals_before_a_colon_never_speaks() {
+    let text = "ANALYST VIEW: \"Prices will rise.\" Jo Tan, a strategist at a bank, said in a note.";
+    assert_eq!(speakers(text), [None]);
+    // A speaker before the colon still speaks.
+    let text = "Nurse Kate Morrow was blunt: \"We need more hands.\"";
+    assert_eq!(speakers(text), [some("Kate Morrow")]);
+}
