@@ -136,3 +136,12 @@ fn a_label_in_capitals_before_a_colon_never_speaks() {
     let text = "Nurse Kate Morrow was blunt: \"We need more hands.\"";
     assert_eq!(speakers(text), [some("Kate Morrow")]);
 }
+
+#[test]
+fn both_parts_of_a_split_quote_go_to_its_speaker() {
+    let text = "\"The risk,\" said Jo Lund, an economist, \"is that prices rise.\"";
+    assert_eq!(speakers(text), [some("Jo Lund"), some("Jo Lund")]);
+    // A phrase quoted later in the reporter's own words is no part of the quote.
+    let text = "\"The risk is real,\" said Jo Lund. Others called the plan \"bold.\"";
+    assert_eq!(speakers(text), [some("Jo Lund"), None]);
+}
