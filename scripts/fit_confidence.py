@@ -6,12 +6,14 @@ usage: scripts/fit_confidence.py SAYWHO GOLD.jsonl...
 Runs `SAYWHO eval GOLD --reliability` on each set, pools the `basis KEY RIGHT COUNT` lines, and
 writes each key seen at least MIN_SUPPORT times (crates/saywho-core/src/confidence.rs) with its
 share of right names, smoothed towards one right and one wrong (Laplace). Each set weighs the
-same, whatever its size, so that the rates hold on news unlike the largest set's.
+same, whatever its size, and a key's rate is at most its rate on any set that has
+PER_SET_SUPPORT of its attributions: a rate should hold on news unlike the largest set's.
 """
 import os, subprocess, sys
 from collections import defaultdict
 
 MIN_SUPPORT = 15
+PER_SET_SUPPORT = 20
 OUT = os.path.join(os.path.dirname(__file__), "..", "assets", "lexicon", "confidence_rates.txt")
 HEADER = """\
 # Share of attributions naming the right speaker, by what they rest on, with the number of
@@ -42,5 +44,8 @@ with open(OUT, "w", encoding="utf-8") as f:
     for key in sorted(pooled):
         right, weighted, count = pooled[key]
         if count >= MIN_SUPPORT:
-            f.write(f"{key} {(right + 1) / (weighted + 2):.3f} {count}\n")
+            rates = [(right + 1) / (weighted + 2)]
+            rates += [(r + 1) / (c + 2) for r, c in (rows.get(key, (0, 0)) for rows in per_set)
+                      if c >= PER_SET_SUPPORT]
+            f.write(f"{key} {min(rates):.3f} {count}\n")
 print(f"{sum(1 for *_, c in pooled.values() if c >= MIN_SUPPORT)} keys written to {OUT}")

@@ -42,7 +42,8 @@ pub struct Basis {
     pub resolution: Resolution,
     /// Sentence boundaries between the mention and the attributed words (0: the same sentence).
     pub sentences_away: usize,
-    /// Another person or organisation fitted a pronoun or description as well.
+    /// The mention could stand for someone else: another person or organisation fitted a
+    /// pronoun or description as well, or nothing gave a pronoun's person a gender.
     pub contested: bool,
     /// Nothing but its capitals says the speaker is a person or an organisation (no title, first
     /// name, role, or organisation word): "Maybe Instagram", "Daily".

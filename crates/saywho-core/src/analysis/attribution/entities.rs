@@ -343,11 +343,15 @@ impl<'t> Entities<'t> {
         self.recent(si, |_, e| fits_pronoun(gender, e))
     }
 
-    /// What a pronoun of `gender` in sentence `si` resolves to, and whether another subject or
-    /// speaker in focus fitted it too.
+    /// What a pronoun of `gender` in sentence `si` resolves to, and whether it could be someone
+    /// else: another subject or speaker in focus fitted it too, or the person's gender is unknown.
     fn pronoun_link(&self, gender: Gender, si: usize) -> Option<Link> {
         let found = self.antecedent(gender, si)?;
-        Some(self.link_noting_rivals(found, si, |_, e| fits_pronoun(gender, e)))
+        let mut link = self.link_noting_rivals(found, si, |_, e| fits_pronoun(gender, e));
+        // A person whose gender nothing gave may be the wrong one for "he" or "she".
+        let personal = matches!(gender, Gender::Male | Gender::Female);
+        link.contested |= personal && self.all[found.entity].gender.is_none();
+        Some(link)
     }
 
     /// The link to `found`, contested when another entity with a strong mention in reach fits.

@@ -35,7 +35,8 @@ pub(super) struct Link {
     /// The mention that named the entity for this one: "Roe" for a "he" said of Jo Roe, the name
     /// a description stands for. `None` when the mention names the entity itself.
     pub via: Option<Range<usize>>,
-    /// Another entity in focus fitted the pronoun or description as well.
+    /// The mention could stand for someone else: another entity in focus fitted the pronoun or
+    /// description as well, or nothing gave a pronoun's person a gender.
     pub contested: bool,
 }
 
