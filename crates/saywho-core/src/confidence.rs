@@ -82,7 +82,11 @@ impl Basis {
     /// `resolution`; an unconfirmed speaker's keys all end in `/unconfirmed`.
     pub fn keys(&self) -> [String; 3] {
         let (rule, how) = (self.rule, self.resolution.as_str());
-        let rivals = if self.contested { "contested" } else { "single" };
+        let rivals = if self.contested {
+            "contested"
+        } else {
+            "single"
+        };
         let sure = if self.unconfirmed { "/unconfirmed" } else { "" };
         [
             format!("{rule}/{how}/{}/{rivals}{sure}", self.distance_bucket()),
@@ -124,7 +128,9 @@ mod tests {
     #[test]
     fn a_name_by_its_cue_is_trusted_more_than_a_far_pronoun() {
         let named = basis("cue-after", Resolution::Name, 0).confidence().value;
-        let far = basis("continuation", Resolution::Pronoun, 3).confidence().value;
+        let far = basis("continuation", Resolution::Pronoun, 3)
+            .confidence()
+            .value;
         assert!(named > 0.9, "{named}");
         assert!(far < named, "{far} < {named}");
     }
@@ -145,7 +151,10 @@ mod tests {
             let mut fields = rate.split_whitespace();
             let share: f32 = fields.next().unwrap().parse().unwrap();
             let count: usize = fields.next().unwrap().parse().unwrap();
-            assert!((0.0..=1.0).contains(&share) && count >= MIN_SUPPORT, "{key} {rate}");
+            assert!(
+                (0.0..=1.0).contains(&share) && count >= MIN_SUPPORT,
+                "{key} {rate}"
+            );
         }
     }
 }

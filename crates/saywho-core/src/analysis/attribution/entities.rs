@@ -559,7 +559,9 @@ fn office_of_name_before(text: &str, s: &Sentence, n: usize) -> Option<usize> {
         return None;
     }
     let office = first.has(lexicon::class::ROLE | lexicon::class::TITLE)
-        || s.toks.get(np.toks.start + 1).is_some_and(|t| t.lower() == "of");
+        || s.toks
+            .get(np.toks.start + 1)
+            .is_some_and(|t| t.lower() == "of");
     let entity = s.entity(n - 1)?;
     office.then_some(entity)
 }

@@ -31,10 +31,12 @@ fn a_name_given_to_both_sexes_carries_no_gender() {
 #[test]
 fn the_name_data_has_tens_of_thousands_of_gendered_names() {
     let genders = crate::lexicon::first_name_genders();
-    let gendered = ["mohammed", "fatima", "priya", "arjun", "chinedu", "ngozi", "olena"]
-        .iter()
-        .filter(|n| matches!(genders.value(n), Some("male" | "female")))
-        .count();
+    let gendered = [
+        "mohammed", "fatima", "priya", "arjun", "chinedu", "ngozi", "olena",
+    ]
+    .iter()
+    .filter(|n| matches!(genders.value(n), Some("male" | "female")))
+    .count();
     assert_eq!(gendered, 7);
     assert!(genders.keys().count() > 30_000);
     assert_eq!(genders.value("taylor"), Some("unisex"));
@@ -52,7 +54,8 @@ fn a_capitalised_office_after_a_full_name_is_that_persons() {
 #[test]
 fn a_capitalised_phrase_that_is_no_office_makes_no_person() {
     // "Head Office" is a place; nothing says the mall is a person.
-    let text = "Lakeview Mall, Head Office of the chain, closed on Friday. \"We are sorry,\" she said.";
+    let text =
+        "Lakeview Mall, Head Office of the chain, closed on Friday. \"We are sorry,\" she said.";
     assert_eq!(speakers(text), [None]);
     // An honorific opens a person's name, not an office.
     let text = "The levy funds the Clean Water Act, Mr. Hale added, \"and it will pass.\"";
@@ -130,7 +133,8 @@ fn a_long_organisation_qualified_role_titles_the_person() {
 
 #[test]
 fn a_label_in_capitals_before_a_colon_never_speaks() {
-    let text = "ANALYST VIEW: \"Prices will rise.\" Jo Tan, a strategist at a bank, said in a note.";
+    let text =
+        "ANALYST VIEW: \"Prices will rise.\" Jo Tan, a strategist at a bank, said in a note.";
     assert_eq!(speakers(text), [None]);
     // A speaker before the colon still speaks.
     let text = "Nurse Kate Morrow was blunt: \"We need more hands.\"";

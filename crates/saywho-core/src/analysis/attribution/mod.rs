@@ -14,10 +14,10 @@
 mod build;
 mod clauses;
 mod entities;
-mod rules;
-mod sentence;
 #[cfg(test)]
 mod entity_tests;
+mod rules;
+mod sentence;
 #[cfg(test)]
 mod tests;
 

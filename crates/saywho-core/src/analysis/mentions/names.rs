@@ -189,7 +189,10 @@ fn titled_name(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     let last = &run[run.len() - 1];
     // "University of Northern Ontario political scientist Hamish Grant": a lower-case role
     // after the organisation makes the name its member's.
-    let member_role = run.iter().skip(2).any(|t| !t.is_capitalised() && is_role(t));
+    let member_role = run
+        .iter()
+        .skip(2)
+        .any(|t| !t.is_capitalised() && is_role(t));
     let organisation_of = run[0].has(Class::ORGANISATION_HEAD)
         && run.get(1).is_some_and(|t| t.lower() == "of")
         && !member_role;
