@@ -7,6 +7,7 @@ use std::ops::Range;
 use compact_str::CompactString;
 
 use super::clauses::{comma_at, speech_verb_after};
+use super::name_words::{first_name_gender, initials, is_acronym};
 use super::rules::Evidence;
 use super::sentence::{Link, Sentence};
 use crate::analysis::mentions::{Gender, MentionKind, Np};
@@ -572,20 +573,6 @@ fn clause_verb_at(toks: &[Tok], k: usize) -> bool {
         .is_some_and(|t| lexicon::clause_verbs().contains(t.lower()))
 }
 
-/// "EDC", "IRCC", "NATO": a name of two to six capitals alone is an organisation's initials.
-fn is_acronym(name: &str) -> bool {
-    (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// The capitals that open the words of a name: "Immigration, Refugees and Citizenship Canada"
-/// → "IRCC".
-fn initials(words: &[&str]) -> CompactString {
-    words
-        .iter()
-        .filter_map(|w| w.chars().next().filter(char::is_ascii_uppercase))
-        .collect()
-}
-
 /// "For Ana Diaz, Friday cannot come soon enough.", "To Roe, who ...,": a name alone in the
 /// phrase that opens the sentence is what the sentence is about.
 fn fronted_phrase(text: &str, toks: &[Tok], np: &Np) -> bool {
@@ -678,43 +665,6 @@ fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
     comma_at(text, toks, k)
         && age
         && (comma_at(text, toks, k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
-}
-
-/// The gender a full name's first word carries; a hyphenated first name ("Mary-Kate",
-/// "Jean-Luc") carries the gender its parts agree on.
-fn first_name_gender(words: &[String]) -> Option<Gender> {
-    if words.len() < 2 {
-        return None;
-    }
-    let first = lowercase(words.first()?);
-    if let Some(g) = given_name_gender(&first) {
-        return g;
-    }
-    let mut parts = first.split('-').filter(|p| !p.is_empty());
-    let gender = given_name_gender(parts.next()?)??;
-    let mut rest = parts.peekable();
-    rest.peek()?;
-    rest.all(|p| given_name_gender(p) == Some(Some(gender)))
-        .then_some(gender)
-}
-
-/// The gender of a given name from the name data (the sex nearly all its bearers have), else
-/// from the hand-written lists of names common in news: `Some(None)` for a name known to be
-/// given to both sexes, `None` for a name not known.
-fn given_name_gender(name: &str) -> Option<Option<Gender>> {
-    match lexicon::first_name_genders().value(name) {
-        Some("male") => return Some(Some(Gender::Male)),
-        Some("female") => return Some(Some(Gender::Female)),
-        Some(_) => return Some(None),
-        None => {}
-    }
-    if lexicon::male_names().contains(name) {
-        Some(Some(Gender::Male))
-    } else if lexicon::female_names().contains(name) {
-        Some(Some(Gender::Female))
-    } else {
-        None
-    }
 }
 
 /// Adds `item` to `list` unless it is there already or is `except` (the canonical name).

@@ -16,6 +16,7 @@ mod clauses;
 mod entities;
 #[cfg(test)]
 mod entity_tests;
+mod name_words;
 mod rules;
 mod sentence;
 #[cfg(test)]
