@@ -72,6 +72,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
 
+    /// Leave the speaker `null` for a quote whose attribution's confidence is below X (0 to 1);
+    /// the quote stays, with its confidence.
+    #[arg(long, value_name = "X", value_parser = parse_unit_interval)]
+    pub min_confidence: Option<f32>,
+
     #[command(flatten)]
     pub limit: LineLimit,
 }
@@ -122,6 +127,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "PRED.jsonl")]
     pub pred: Option<PathBuf>,
 
+    /// Also print the reliability table (confidence bins, count, accuracy), the expected
+    /// calibration error, and the share of right names by what the attributions rest on.
+    #[arg(long)]
+    pub reliability: bool,
+
     /// Key naming the person behind pronoun and nameless gold mentions
     /// (`{id, start, end, canonical, resolvable}` a line); adds `resolved_acc`.
     #[arg(long, value_name = "KEY.jsonl")]
@@ -129,4 +139,12 @@ pub struct EvalArgs {
 
     #[command(flatten)]
     pub limit: LineLimit,
+}
+
+/// A number from 0 to 1.
+fn parse_unit_interval(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
 }

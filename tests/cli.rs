@@ -119,7 +119,7 @@ fn csv_header_and_quoting() {
     assert!(out.status.success());
     let s = stdout(&out);
     assert!(
-        s.starts_with("id,start,end,speaker,mention,cue,kind,rule,text\r\n"),
+        s.starts_with("id,start,end,speaker,mention,cue,kind,rule,confidence,text\r\n"),
         "{s}"
     );
     // Each row: the id holds a comma and quote marks, so it is quoted with its marks doubled;

@@ -108,10 +108,12 @@ fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
         ));
         saywho_core::Document::default()
     });
+    // The exported quotes are the document's, in its order.
     DocResult::new(Value::Null, &doc)
         .quotes
         .into_iter()
-        .map(|q| PredQuote {
+        .zip(doc.quotes())
+        .map(|(q, quote)| PredQuote {
             start: q.start,
             end: q.end,
             speaker: q.speaker,
@@ -120,6 +122,10 @@ fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
                 end: m.end,
                 text: Some(m.text),
             }),
+            confidence: q.confidence.map(f64::from),
+            basis: quote
+                .confidence
+                .map_or_else(Vec::new, |c| c.basis.keys().to_vec()),
         })
         .collect()
 }
@@ -200,6 +206,9 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
             }
             writeln!(out, "{}", report.json_line())?;
             writeln!(out, "{}", report.summary_line())?;
+        }
+        if args.reliability {
+            write!(out, "{}", scorer.reliability.table())?;
         }
         out.flush()
     })();

@@ -35,11 +35,21 @@ struct Sink<W: Write> {
     /// Wrap the JSON objects in an array (several inputs, or JSONL input).
     array: bool,
     written: usize,
+    /// `--min-confidence`: below it a quote's speaker is left out.
+    min_confidence: Option<f32>,
 }
 
 impl<W: Write> Sink<W> {
     /// Writes one analysed document: its result, or with `--format text` its text.
     fn doc(&mut self, doc: &DocResult, text: &str) -> io::Result<()> {
+        let limited;
+        let doc = match self.min_confidence {
+            Some(min) => {
+                limited = doc.clone().with_min_confidence(min);
+                &limited
+            }
+            None => doc,
+        };
         match self.format {
             OutputFormat::Text => {
                 // Documents are separated by a blank line; each ends with a line break.
@@ -108,6 +118,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         format: args.format,
         array,
         written: 0,
+        min_confidence: args.min_confidence,
     };
     let mut failed = false;
     let run = (|| -> io::Result<()> {

@@ -7,11 +7,13 @@
 mod gold;
 mod names;
 mod pred;
+mod reliability;
 mod report;
 mod scorer;
 mod spans;
 
 pub use gold::{add_key_line, id_key, CanonicalKey, GoldDoc, GoldQuote, KeyLine, Kind};
 pub use pred::{PredDoc, PredMention, PredQuote};
+pub use reliability::Reliability;
 pub use report::{ErrorLine, Report};
 pub use scorer::Scorer;

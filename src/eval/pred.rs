@@ -21,6 +21,12 @@ pub struct PredQuote {
     pub speaker: Option<String>,
     #[serde(default)]
     pub mention: Option<PredMention>,
+    /// How far the attribution can be trusted, in [0, 1].
+    #[serde(default)]
+    pub confidence: Option<f64>,
+    /// The confidence table's keys for what the attribution rests on (the engine's own only).
+    #[serde(skip)]
+    pub basis: Vec<String>,
 }
 
 /// A predicted mention.

@@ -35,6 +35,7 @@ pub fn build_parts(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> Do
             cue: None,
             rule: None,
             alias_chain: Vec::new(),
+            confidence: None,
         });
         rest = &rest[close + 1..];
     }

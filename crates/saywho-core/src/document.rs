@@ -78,6 +78,9 @@ pub struct Quote {
     /// speaker (the name a pronoun or description stands for), the canonical name, equal
     /// neighbours once, e.g. `["he", "Hale", "Tom Hale"]`.
     pub alias_chain: Vec<String>,
+    /// How far the attribution can be trusted, and what that was read from; `None` without a
+    /// speaker.
+    pub confidence: Option<crate::confidence::Confidence>,
 }
 
 /// What kind of entity a mention or speaker is.

@@ -147,6 +147,12 @@ lexicon! {
     male_names: Words = "male_names.txt";
     /// Common female first names (gender of a name for "she").
     female_names: Words = "female_names.txt";
+    /// First names with the sex nearly all their bearers have ("amara female"), from the US SSA
+    /// baby names (see the file's header): the gender of a name for "he" and "she".
+    first_name_genders: Pairs = "first_name_genders.txt";
+    /// Share of right speakers by what an attribution rests on, and how many it was read from
+    /// ("cue-after/name 0.99 812"): the confidence table ([`crate::confidence`]).
+    confidence_rates: Pairs = "confidence_rates.txt";
     /// Speech verbs with all their inflections ("said", "says", "saying").
     speech_verbs: Words = "speech_verbs.txt";
     /// Words that open a description: "the official", "a senior advisor", "her office".

@@ -14,6 +14,7 @@
 //! application.
 
 mod analysis;
+pub mod confidence;
 pub mod document;
 pub mod error;
 pub mod export;

@@ -66,6 +66,17 @@ impl Gender {
 }
 
 impl Np {
+    /// How the mention names the entity it stands for, as the confidence reads it.
+    pub fn resolution(&self) -> crate::confidence::Resolution {
+        use crate::confidence::Resolution;
+        match self.kind {
+            MentionKind::Name { .. } => Resolution::Name,
+            MentionKind::Description { .. } => Resolution::Description,
+            MentionKind::Pronoun(_) => Resolution::Pronoun,
+            MentionKind::Relative => Resolution::Relative,
+        }
+    }
+
     pub fn is_name(&self) -> bool {
         matches!(self.kind, MentionKind::Name { .. })
     }

@@ -285,6 +285,7 @@ mod tests {
             cue: speaker.map(|_| span_of("said.").start..span_of("said.").start + 4),
             rule: speaker.map(|_| crate::Rule::CueAfter),
             alias_chain: Vec::new(),
+            confidence: None,
         }
     }
 

@@ -6,8 +6,17 @@ use std::io::{self, Write};
 use super::json::DocResult;
 
 /// The header row's fields.
-pub const HEADER: [&str; 9] = [
-    "id", "start", "end", "speaker", "mention", "cue", "kind", "rule", "text",
+pub const HEADER: [&str; 10] = [
+    "id",
+    "start",
+    "end",
+    "speaker",
+    "mention",
+    "cue",
+    "kind",
+    "rule",
+    "confidence",
+    "text",
 ];
 
 /// Writes one field, quoted when needed.
@@ -52,6 +61,7 @@ pub fn write_rows(out: &mut impl Write, doc: &DocResult) -> io::Result<()> {
                 q.cue.as_deref().unwrap_or(""),
                 q.kind,
                 q.rule.unwrap_or(""),
+                &q.confidence.map_or_else(String::new, |c| c.to_string()),
                 &q.text,
             ],
         )?;
@@ -100,9 +110,9 @@ mod row_tests {
         write_rows(&mut v, &r).unwrap();
         assert_eq!(
             String::from_utf8(v).unwrap(),
-            "id,start,end,speaker,mention,cue,kind,rule,text\r\n\
-             doc,17,31,John Smith,Smith,said,direct,cue-after,\"“We will win,”\"\r\n\
-             doc,48,55,,,,partial,,“soon.”\r\n"
+            "id,start,end,speaker,mention,cue,kind,rule,confidence,text\r\n\
+             doc,17,31,John Smith,Smith,said,direct,cue-after,0.75,\"“We will win,”\"\r\n\
+             doc,48,55,,,,partial,,,“soon.”\r\n"
         );
     }
 }

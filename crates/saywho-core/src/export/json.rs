@@ -58,6 +58,9 @@ pub struct QuoteOut {
     pub kind: &'static str,
     /// The rule that decided the speaker, or `null`.
     pub rule: Option<&'static str>,
+    /// How far the attribution can be trusted, in [0, 1] ([`crate::confidence`]), or `null`
+    /// without a speaker.
+    pub confidence: Option<f32>,
 }
 
 /// A heading, in character offsets.
@@ -165,6 +168,7 @@ impl QuoteOut {
             cue: speaker.and(cue),
             kind: q.kind.as_str(),
             rule: q.rule.map(crate::Rule::as_str),
+            confidence: speaker.and(q.confidence).map(|c| c.value),
         }
     }
 }
@@ -218,6 +222,23 @@ impl DocResult {
 
     /// The same result, with what `source` says about the document: its format, encoding,
     /// title, byline and date, and the levels of its headings.
+    /// The result with no speaker for a quote whose confidence is below `min`: the quote stays,
+    /// with its confidence; its speaker, mention and cue become `null`, and the speakers left
+    /// with no quote go.
+    pub fn with_min_confidence(mut self, min: f32) -> Self {
+        for q in &mut self.quotes {
+            if q.confidence.is_some_and(|c| c < min) {
+                (q.speaker, q.speaker_id, q.mention, q.cue) = (None, None, None, None);
+            }
+        }
+        let quotes = &self.quotes;
+        for s in &mut self.speakers {
+            s.quotes = quotes.iter().filter(|q| q.speaker_id == Some(s.id)).count();
+        }
+        self.speakers.retain(|s| s.quotes > 0);
+        self
+    }
+
     pub fn with_source(mut self, source: &Source) -> Self {
         self.source_format = source.format.as_str();
         self.encoding = source.encoding;
@@ -266,6 +287,16 @@ pub(crate) mod tests {
                 cue: Some(said..said + 4),
                 rule: Some(crate::Rule::CueAfter),
                 alias_chain: vec![],
+                confidence: Some(crate::confidence::Confidence {
+                    value: 0.75,
+                    basis: crate::confidence::Basis {
+                        rule: "cue-after",
+                        resolution: crate::confidence::Resolution::Name,
+                        sentences_away: 0,
+                        contested: false,
+                        unconfirmed: false,
+                    },
+                }),
             },
             Quote {
                 span: q2..text.len(),
@@ -275,6 +306,7 @@ pub(crate) mod tests {
                 cue: None,
                 rule: None,
                 alias_chain: vec![],
+                confidence: None,
             },
         ];
         let speakers = vec![
@@ -349,13 +381,29 @@ pub(crate) mod tests {
             "cue",
             "kind",
             "rule",
+            "confidence",
         ] {
             assert!(q.get(key).is_some(), "missing {key}");
         }
         assert!(v["quotes"][1]["speaker"].is_null());
         assert!(v["quotes"][1]["mention"].is_null());
         assert!(v["quotes"][1]["cue"].is_null());
+        assert_eq!(v["quotes"][0]["confidence"], 0.75);
+        assert!(v["quotes"][1]["confidence"].is_null());
         assert_eq!(v["speakers"][0]["aliases"][1], "Mr. Smith");
+    }
+
+    #[test]
+    fn below_the_minimum_confidence_the_speaker_is_null_and_the_quote_stays() {
+        let kept = DocResult::new(Value::from(7), &sample_doc()).with_min_confidence(0.75);
+        assert_eq!(kept.quotes[0].speaker.as_deref(), Some("John Smith"));
+        assert_eq!(kept.speakers.len(), 1);
+        let dropped = DocResult::new(Value::from(7), &sample_doc()).with_min_confidence(0.8);
+        assert_eq!(dropped.quotes.len(), 2);
+        let q = &dropped.quotes[0];
+        assert_eq!((&q.speaker, q.speaker_id, &q.mention), (&None, None, &None));
+        assert_eq!(q.confidence, Some(0.75));
+        assert!(dropped.speakers.is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::entities::Entity;
 use super::rules::{starts_lower, Evidence, Found};
 use crate::analysis::quotes::QuoteSpan;
+use crate::confidence::{Basis, Confidence};
 use crate::document::{DocumentParts, Mention, Quote, QuoteKind, Speaker};
 
 /// What the two passes found in a text.
@@ -32,7 +33,13 @@ pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
     let quotes = quotes
         .iter()
         .zip(&attributions)
-        .map(|(q, found)| quote(&text, &entities, q, found.as_ref()))
+        .map(|(q, found)| {
+            let mut quote = quote(&text, &entities, q, found.as_ref());
+            quote.confidence = found
+                .as_ref()
+                .and_then(|f| confidence(&sentences, &entities, &quote, f));
+            quote
+        })
         .collect();
     let speakers = speakers(entities, &attributions);
     DocumentParts {
@@ -61,7 +68,33 @@ fn quote(text: &str, entities: &[Entity], q: &QuoteSpan, found: Option<&Found>) 
         cue: evidence.and_then(|e| e.cue.clone()),
         rule: found.map(|f| f.rule),
         alias_chain: evidence.map_or_else(Vec::new, |e| alias_chain(text, entities, e)),
+        confidence: None,
     }
+}
+
+/// The confidence of a quote's attribution, from what the sieve found (`None` without a speaker).
+fn confidence(
+    sentences: &[Range<usize>],
+    entities: &[Entity],
+    quote: &Quote,
+    found: &Found,
+) -> Option<Confidence> {
+    let link = found.evidence.link.as_ref()?;
+    let mention = &found.evidence.mention;
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    let sentences_away = if mention.start >= quote.span.end {
+        sentence_of(mention.start).saturating_sub(sentence_of(quote.span.end - 1))
+    } else {
+        sentence_of(quote.span.start).saturating_sub(sentence_of(mention.start))
+    };
+    let basis = Basis {
+        rule: found.rule.as_str(),
+        resolution: found.evidence.resolution,
+        sentences_away,
+        contested: link.contested,
+        unconfirmed: !entities[link.entity].is_confirmed(),
+    };
+    Some(basis.confidence())
 }
 
 /// How the mention leads to the canonical name: the mention, the mention that named its entity

@@ -14,6 +14,9 @@
 mod build;
 mod clauses;
 mod entities;
+#[cfg(test)]
+mod entity_tests;
+mod name_words;
 mod rules;
 mod sentence;
 #[cfg(test)]
