@@ -196,6 +196,10 @@ lexicon! {
     affiliation_prepositions: Words = "affiliation_prepositions.txt";
     /// Function words a title leaves in lower case ("Meet the Press").
     title_small_words: Words = "title_small_words.txt";
+    /// Reporting verbs with their complement patterns ("accused of", "said clause").
+    reporting_verbs: Pairs = "reporting_verbs.txt";
+    /// Nouns for an issued text ("the post said"): it speaks for whoever issued it.
+    document_sources: Words = "document_sources.txt";
 }
 
 bitflags::bitflags! {

@@ -318,8 +318,10 @@ mod tests {
                 kind: EntityKind::Person,
                 aliases: Vec::new(),
                 quote_count: 1,
+                reported_count: 0,
                 first_seen: span_of("the mayor").start,
             }],
+            reported: Vec::new(),
             headings: Vec::new(),
         }
     }

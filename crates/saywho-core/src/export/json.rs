@@ -284,6 +284,7 @@ pub(crate) mod tests {
                 kind: EntityKind::Person,
                 aliases: vec![],
                 quote_count: 0,
+                reported_count: 0,
                 first_seen: 0,
             },
             Speaker {
@@ -292,6 +293,7 @@ pub(crate) mod tests {
                 kind: EntityKind::Person,
                 aliases: vec!["Smith".into(), "Mr. Smith".into()],
                 quote_count: 1,
+                reported_count: 0,
                 first_seen: 0,
             },
         ];

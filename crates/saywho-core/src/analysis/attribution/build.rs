@@ -41,6 +41,7 @@ pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
         sentences,
         quotes,
         mentions,
+        reported: Vec::new(),
         speakers,
         headings: Vec::new(),
     }
@@ -102,6 +103,7 @@ fn speakers(entities: Vec<Entity>, attributions: &[Option<Found>]) -> Vec<Speake
                 kind: e.kind,
                 aliases,
                 quote_count: counts[id],
+                reported_count: 0,
                 first_seen: e.first_seen,
             }
         })

@@ -1,0 +1,129 @@
+//! Who a reporting verb's statement comes from: its subject before it (past adverbs, a time
+//! phrase or an appositive), or the mention after it in an inverted cue (`..., said the aide`).
+
+use std::ops::Range;
+
+use super::view::View;
+use crate::lexicon::{self, Class};
+
+/// The source of a statement: the words naming it and, where the attribution pass resolved
+/// them, its entity.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Source {
+    pub mention: Range<usize>,
+    pub entity: Option<usize>,
+    /// The first and the last token (exclusive) of the source phrase, appositive included.
+    pub toks: Range<usize>,
+    /// Whether the mention is an issued text ("the post") speaking for whoever issued it.
+    pub document: bool,
+}
+
+impl Source {
+    pub(super) fn of_np(v: &View, n: usize, toks: Range<usize>) -> Self {
+        Source {
+            mention: v.nps[n].span.clone(),
+            entity: v.entities[n],
+            toks,
+            document: false,
+        }
+    }
+}
+
+/// The subject of the reporting verb at `verb`: the mention ending right before it (past
+/// adverbs, auxiliaries and a time phrase such as `on Tuesday`), the mention before an
+/// appositive (`Roe, a senior aide, said`), else a short noun phrase the mention finder does not
+/// know (`the Facebook post`, `European officials`).
+pub(super) fn subject_before(v: &View, verb: usize) -> Option<Source> {
+    let end = skip_back_adjuncts(v, verb);
+    if end == 0 {
+        return None;
+    }
+    if let Some(n) = v.np_ending(end) {
+        return Some(Source::of_np(v, n, v.nps[n].toks.start..end));
+    }
+    if v.is_punct(end - 1, ",") {
+        return before_appositive(v, end - 1);
+    }
+    plain_noun_phrase(v, end)
+}
+
+/// `Roe, a senior aide to the mayor, said`: the mention before the appositive that ends at the
+/// comma `close`.
+fn before_appositive(v: &View, close: usize) -> Option<Source> {
+    let open = (close.saturating_sub(16)..close)
+        .rev()
+        .find(|&k| v.is_punct(k, ","))?;
+    let n = v.np_ending(open)?;
+    let inside = open + 1..close;
+    let plain = v.toks[inside.clone()]
+        .iter()
+        .all(|t| t.is_word() && !t.has(Class::SPEECH_VERB));
+    (plain && !inside.is_empty()).then(|| Source::of_np(v, n, v.nps[n].toks.start..close + 1))
+}
+
+/// The token where the subject of the verb at `verb` ends, past the words allowed between
+/// them: adverbs and auxiliaries (`also`, `has`), and `on Tuesday`, `late on Monday`.
+fn skip_back_adjuncts(v: &View, verb: usize) -> usize {
+    let mut k = verb;
+    loop {
+        if k > 0 && v.toks[k - 1].is_adverb() {
+            k -= 1;
+        } else if k > 1 && v.word(k - 2) == "on" && v.toks[k - 1].is_capitalised() && is_day(v, k - 1)
+        {
+            k -= 2;
+        } else {
+            return k;
+        }
+    }
+}
+
+fn is_day(v: &View, k: usize) -> bool {
+    matches!(
+        v.word(k),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// A noun phrase of one to four words right before `end`, opening the clause or with a
+/// determiner: `the Facebook post`, `Negotiators`.
+fn plain_noun_phrase(v: &View, end: usize) -> Option<Source> {
+    let mut start = end;
+    while start > 0 && end - start < 4 {
+        let t = &v.toks[start - 1];
+        // "the post said": an issued text's noun may also be a verb.
+        if t.has(Class::DETERMINER) {
+            start -= 1;
+            break;
+        }
+        let issued_head = start == end && lexicon::document_sources().contains(t.lower());
+        let stops = !issued_head
+            && (!t.is_word()
+                || t.has(Class::PREPOSITION | Class::SPEECH_VERB | Class::PRONOUN)
+                || lexicon::clause_verbs().contains(t.lower())
+                || lexicon::description_breaks().contains(t.lower())
+                || lexicon::function_words().contains(t.lower())
+                || lexicon::subordinators().contains(t.lower()));
+        if stops {
+            break;
+        }
+        start -= 1;
+    }
+    let opens = start == 0 || !v.toks[start - 1].is_word();
+    let determined = v.toks.get(start).is_some_and(|t| t.has(Class::DETERMINER));
+    if start == end || !(opens || determined) || (determined && end - start < 2) {
+        return None;
+    }
+    let last = v.word(end - 1);
+    Some(Source {
+        mention: v.bytes(start..end),
+        entity: None,
+        toks: start..end,
+        document: determined && lexicon::document_sources().contains(last),
+    })
+}
+
+/// The mention right after the verb at `verb` in an inverted cue: `..., said the aide`.
+pub(super) fn subject_after(v: &View, verb: usize) -> Option<Source> {
+    let n = v.np_starting(verb + 1)?;
+    Some(Source::of_np(v, n, v.nps[n].toks.clone()))
+}

@@ -1,0 +1,38 @@
+//! The conventions of reported speech, each on sentences written for the test.
+
+use crate::document::Document;
+
+/// Each statement of `text`: its content, its speaker's name (or `-`) and its rule.
+fn statements(text: &str) -> Vec<(String, String, &'static str)> {
+    let doc = crate::analyze(text.to_string());
+    statements_of(&doc)
+}
+
+fn statements_of(doc: &Document) -> Vec<(String, String, &'static str)> {
+    doc.reported()
+        .iter()
+        .map(|r| {
+            let speaker = doc
+                .speaker_of_reported(r)
+                .map_or("-".to_string(), |s| s.name.clone());
+            (doc.slice(&r.span).to_string(), speaker, r.rule.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn debug_seed() {
+    let text = std::fs::read_to_string("../../../shared/corpus/seed-ukraine-talks.txt").unwrap();
+    for s in statements(&text) {
+        eprintln!("{s:?}");
+    }
+}
+
+#[test]
+fn debug_mentions() {
+    let doc = crate::analyze("Ukraine's army dismissed the claims, saying it was a stunt. The army is readying extra channels to send supplies to troops in the area, the Facebook post said.".to_string());
+    for m in doc.mentions() {
+        eprintln!("{:?} {:?}", doc.slice(&m.span), m.speaker);
+    }
+    for s in statements_of(&doc) { eprintln!("{s:?}"); }
+}
