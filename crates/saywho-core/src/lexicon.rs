@@ -200,6 +200,10 @@ lexicon! {
     reporting_verbs: Pairs = "reporting_verbs.txt";
     /// Nouns for an issued text ("the post said"): it speaks for whoever issued it.
     document_sources: Words = "document_sources.txt";
+    /// Words that stand alone as a source of reported speech ("most said", "26 percent say").
+    quantity_subjects: Words = "quantity_subjects.txt";
+    /// Time words around a reporting verb ("said Tuesday that", "told reporters last week").
+    time_adjuncts: Words = "time_adjuncts.txt";
 }
 
 bitflags::bitflags! {

@@ -37,10 +37,10 @@ pub(super) fn complement(v: &View, verb: usize, patterns: &[Pattern]) -> Option<
     })
 }
 
-/// The first token after the verb, past its particle-free adverbs and a short place or time
-/// phrase followed by `that` (`stated in Paris that`, `said on Tuesday that`).
+/// The first token after the verb, past adverbs and time words (`said Tuesday that`), and a
+/// short place or time phrase followed by `that` (`stated in Paris that`).
 fn after_verb(v: &View, verb: usize) -> usize {
-    let k = v.skip_adverbs(verb + 1);
+    let k = v.skip_adverbs(v.skip_time(v.skip_adverbs(verb + 1)));
     if v.toks.get(k).is_some_and(|t| t.is_preposition()) {
         if let Some(that) = (k + 1..(k + 5).min(v.toks.len())).find(|&j| v.word(j) == "that") {
             if (k..that).all(|j| v.toks[j].is_word()) {
@@ -75,7 +75,8 @@ fn start_of(v: &View, k: usize, p: Pattern) -> Option<usize> {
         Pattern::Out => (v.word(k) == "out").then(|| skip_that(v, k + 1)),
         Pattern::Told => {
             let past = after_object(v, k);
-            (past > k).then(|| skip_that(v, skip_time(v, past)))
+            let start = skip_that(v, v.skip_time(past));
+            (past > k && opens_clause(start)).then_some(start)
         }
         Pattern::Clause => {
             let start = skip_that(v, k);
@@ -94,15 +95,6 @@ fn start_of(v: &View, k: usize, p: Pattern) -> Option<usize> {
 fn skip_that(v: &View, k: usize) -> usize {
     if v.word(k) == "that" {
         k + 1
-    } else {
-        k
-    }
-}
-
-/// Past `on Wednesday` after an addressee: `told reporters on Wednesday the talks ...`.
-fn skip_time(v: &View, k: usize) -> usize {
-    if v.word(k) == "on" && v.toks.get(k + 1).is_some_and(|t| t.is_capitalised()) {
-        k + 2
     } else {
         k
     }

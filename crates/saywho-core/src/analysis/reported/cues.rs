@@ -87,7 +87,9 @@ fn is_used_as_verb(v: &View, k: usize) -> bool {
     let so_called = before.is_some_and(|b| b.lower() == "so" || b.is_punct(v.text, "-"));
     let said_to_be = matches!(v.word(k), "said" | "says" | "say") && v.word(k + 1) == "to";
     let that_said = before.is_some_and(|b| b.lower() == "that") && v.is_punct(k + 1, ",");
-    !(noun || so_called || said_to_be || that_said)
+    // "the United States", "Said Roe": a capitalised form inside a sentence is part of a name.
+    let in_name = k > 0 && v.toks[k].is_capitalised();
+    !(noun || so_called || said_to_be || that_said || in_name)
 }
 
 /// Whether a reporting verb starts at `k`, past adverbs ("and also warned").

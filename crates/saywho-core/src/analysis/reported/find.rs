@@ -40,37 +40,47 @@ pub(super) fn statements(v: &View) -> Vec<Candidate> {
     outermost(found)
 }
 
-/// `according to X, CLAUSE` and `CLAUSE, according to X`.
+/// `according to X, CLAUSE`, `CLAUSE, according to X` and `A, according to X, B`.
 fn according_to(v: &View) -> Vec<Candidate> {
     let mut found = Vec::new();
+    let end = v.trim_end(0, v.toks.len());
     for a in (0..v.toks.len()).filter(|&a| v.according_at(a)) {
-        let Some(n) = v.np_starting(a + 2) else {
+        let Some(source) = according_source(v, a + 2, end) else {
             continue;
         };
-        let np_end = v.nps[n].toks.end;
-        let source = Source::of_np(v, n, v.nps[n].toks.clone());
+        let comma = (source.toks.end..end).find(|&c| v.is_punct(c, ","));
         let after_comma = a > 0 && v.is_punct(a - 1, ",");
-        let content = if after_comma && v.trim_end(np_end, v.toks.len()) == np_end {
-            Some(0..v.trim_end(0, a - 1))
-        } else if a == 0 || after_comma {
-            (np_end..(np_end + 8).min(v.toks.len()))
-                .find(|&c| v.is_punct(c, ","))
-                .map(|c| c + 1..cues::clause_end(v, c + 1))
-        } else {
-            None
+        let content = match comma {
+            None if after_comma => Some(0..v.trim_end(0, a - 1)),
+            Some(c) if a == 0 => Some(c + 1..cues::clause_end(v, c + 1)),
+            Some(_) if after_comma => Some(0..end),
+            _ => None,
         };
         if let Some(content) = content.filter(|c| reportable(v, c)) {
-            let rule = ReportedRule::AccordingTo;
-            let cue = a..a + 2;
             found.push(Candidate {
                 content,
-                cue,
+                cue: a..a + 2,
                 source,
-                rule,
+                rule: ReportedRule::AccordingTo,
             });
         }
     }
     found
+}
+
+/// The source after `according to` at `k`: a mention, else the words up to the next comma or
+/// the sentence's end (`a new poll released Wednesday`).
+fn according_source(v: &View, k: usize, end: usize) -> Option<Source> {
+    if let Some(n) = v.np_starting(k) {
+        return Some(Source::of_np(v, n, v.nps[n].toks.clone()));
+    }
+    let to = (k..end).find(|&j| !v.toks[j].is_word()).unwrap_or(end);
+    (to > k).then(|| Source {
+        mention: v.bytes(k..to),
+        entity: None,
+        toks: k..to,
+        document: false,
+    })
 }
 
 /// Content worth a statement: some words of the reporter's own, not a quotation alone.
@@ -80,52 +90,77 @@ fn reportable(v: &View, content: &Range<usize>) -> bool {
         && !v.only_quoted(content.clone())
 }
 
-/// `CLAUSE, X said`, `CLAUSE, X, an aide, told reporters`, `CLAUSE, said X`: the cue closes
-/// the sentence (past adjuncts such as `on Tuesday`).
+/// `CLAUSE, X said`, `CLAUSE, X, an aide, told reporters`, `CLAUSE, said X`, `"...," X said`
+/// when the quotation follows the reporter's words: the cue closes the sentence (past adjuncts
+/// such as `on Tuesday`). `A, X said, B`: the statement is the whole sentence.
 fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate> {
-    let before = subject_before(v, k).filter(|s| s.toks.start > 0 && v.is_punct(s.toks.start - 1, ","));
-    let (source, comma, mut after) = match before {
+    let closes_clause = |at: usize| v.is_punct(at, ",") || v.quote_ends_with_comma(at);
+    let before = subject_before(v, k).filter(|s| s.toks.start > 0 && closes_clause(s.toks.start - 1));
+    let (source, front_end, mut after, inverted) = match before {
         Some(s) => {
-            let comma = s.toks.start - 1;
-            (s, comma, k + 1)
+            let front_end = s.toks.start - usize::from(v.is_punct(s.toks.start - 1, ","));
+            (s, front_end, k + 1, false)
         }
         // An inverted cue is a finite verb: in `..., saying it was` the mention is its object.
-        None if k > 0 && v.is_punct(k - 1, ",") && !v.word(k).ends_with("ing") => {
+        None if k > 0 && closes_clause(k - 1) && !v.word(k).ends_with("ing") => {
             let s = subject_after(v, k)?;
             let end = s.toks.end;
-            (s, k - 1, end)
+            (s, k - usize::from(v.is_punct(k - 1, ",")), end, true)
         }
         None => return None,
     };
-    if patterns.contains(&Pattern::Told) && after == k + 1 {
+    if patterns.contains(&Pattern::Told) && !inverted {
         after = after_object(v, after);
     }
-    let content = 0..v.trim_end(0, comma);
-    (closes(v, after) && reportable(v, &content)).then(|| Candidate {
+    let front = 0..v.trim_end(0, front_end);
+    let (content, rule) = match closes(v, after, inverted) {
+        Close::Ends => (front, ReportedRule::ClauseThenCue),
+        Close::GoesOn(comma) if !v.only_quoted(comma + 1..v.toks.len()) => {
+            (0..cues::clause_end(v, comma + 1), ReportedRule::Parenthetical)
+        }
+        _ => return None,
+    };
+    reportable(v, &content).then(|| Candidate {
         content,
         cue: k..k + 1,
         source,
-        rule: ReportedRule::ClauseThenCue,
+        rule,
     })
 }
 
-/// Whether the sentence ends at `k`, past adjuncts (`on Wednesday`, `in a statement`), or goes
-/// on only with a cue of the same source (`, adding ...`, `, and warned ...`).
-fn closes(v: &View, mut k: usize) -> bool {
-    let adjunct = |k: usize| {
-        v.toks
-            .get(k)
-            .is_some_and(|t| t.is_preposition() || t.is_capitalised())
-    };
-    if adjunct(k) {
-        while k < v.toks.len() && v.toks[k].is_word() && v.word(k) != "that" {
+/// How a sentence goes on after a cue that follows its clause.
+enum Close {
+    /// It ends there, or goes on only with a cue of the same source (`, adding ...`) or, after
+    /// an inverted cue, an appositive (`, said Jo Roe, a fellow at the institute.`).
+    Ends,
+    /// The reported clause goes on after the comma at this token: `A, Roe said, B`.
+    GoesOn(usize),
+    /// Anything else: the verb has a complement of its own.
+    Not,
+}
+
+/// How the sentence goes on at `k`, past adjuncts (`on Wednesday`, `in a statement`).
+fn closes(v: &View, k: usize, inverted: bool) -> Close {
+    let end = v.trim_end(0, v.toks.len());
+    let mut k = v.skip_time(k);
+    if v.toks.get(k).is_some_and(|t| t.is_preposition()) {
+        while k < end && v.toks[k].is_word() && v.word(k) != "that" {
             k += 1;
         }
     }
-    let end = v.trim_end(0, v.toks.len());
-    k >= end
-        || (v.is_punct(k, ",")
-            && (verb_at(v, k + 1) || (matches!(v.word(k + 1), "and" | "but") && verb_at(v, k + 2))))
+    if k >= end {
+        return Close::Ends;
+    }
+    if !v.is_punct(k, ",") {
+        return Close::Not;
+    }
+    let cue_follows =
+        verb_at(v, k + 1) || (matches!(v.word(k + 1), "and" | "but") && verb_at(v, k + 2));
+    match () {
+        _ if cue_follows || (inverted && v.words_to_end(k + 1)) => Close::Ends,
+        _ if !inverted => Close::GoesOn(k),
+        _ => Close::Not,
+    }
 }
 
 /// `X said (that) CLAUSE` and the other complements of the verb's patterns.
@@ -140,15 +175,17 @@ fn cue_then_clause(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate
     })
 }
 
-/// `..., saying it was a stunt`: the source of the statement before, else the sentence's
-/// subject.
+/// `..., saying it was a stunt`, `by saying ...`: the source of the statement before, else the
+/// sentence's subject.
 fn participial(
     v: &View,
     k: usize,
     patterns: &[Pattern],
     found: &[Candidate],
 ) -> Option<Candidate> {
-    if !(v.word(k).ends_with("ing") && k > 0 && v.is_punct(k - 1, ",")) {
+    let j = (0..k).rev().find(|&j| !v.toks[j].is_adverb()).map_or(k, |j| j + 1);
+    let opens = j > 0 && (v.is_punct(j - 1, ",") || v.word(j - 1) == "by");
+    if !(v.word(k).ends_with("ing") && opens) {
         return None;
     }
     let source = earlier_source(v, k, found)?;
@@ -185,16 +222,16 @@ fn coordinated(
     })
 }
 
-/// The source of the last statement found before token `k`, else the subject opening the
-/// sentence.
+/// The source of the last statement found before token `k`, else the sentence's subject: its
+/// first mention that is neither a prepositional object nor a possessor ("Ukraine's army").
 fn earlier_source(v: &View, k: usize, found: &[Candidate]) -> Option<Source> {
     if let Some(c) = found.iter().rev().find(|c| c.cue.start < k) {
         return Some(c.source.clone());
     }
-    // A possessor ("Ukraine's army") is no subject.
-    let n = v
-        .np_starting(0)
-        .filter(|&n| v.nps[n].toks.end < k && !v.toks[v.nps[n].toks.end - 1].is_possessive())?;
+    let n = (0..v.nps.len()).find(|&n| {
+        let np = &v.nps[n];
+        np.toks.end < k && !np.after_preposition && !v.toks[np.toks.end - 1].is_possessive()
+    })?;
     v.entities[n].map(|_| Source::of_np(v, n, v.nps[n].toks.clone()))
 }
 

@@ -6,6 +6,7 @@
 pub enum ReportedRule {
     AccordingTo,
     ClauseThenCue,
+    Parenthetical,
     CueThenClause,
     Participial,
     Coordinated,
@@ -13,9 +14,10 @@ pub enum ReportedRule {
 
 impl ReportedRule {
     /// Every rule, in the order a cue is tried against them.
-    pub const ALL: [ReportedRule; 5] = [
+    pub const ALL: [ReportedRule; 6] = [
         ReportedRule::AccordingTo,
         ReportedRule::ClauseThenCue,
+        ReportedRule::Parenthetical,
         ReportedRule::CueThenClause,
         ReportedRule::Participial,
         ReportedRule::Coordinated,
@@ -26,6 +28,7 @@ impl ReportedRule {
         match self {
             ReportedRule::AccordingTo => "according-to",
             ReportedRule::ClauseThenCue => "clause-then-cue",
+            ReportedRule::Parenthetical => "parenthetical",
             ReportedRule::CueThenClause => "cue-then-clause",
             ReportedRule::Participial => "participial",
             ReportedRule::Coordinated => "coordinated",
@@ -40,6 +43,9 @@ impl ReportedRule {
             }
             ReportedRule::ClauseThenCue => {
                 "a clause, a comma, then its source and reporting verb closing the sentence: `CLAUSE, X said`, `CLAUSE, said X`, `CLAUSE, X told reporters`"
+            }
+            ReportedRule::Parenthetical => {
+                "a cue set off by commas inside the clause it reports: `A, X said, B` (the content is the whole sentence)"
             }
             ReportedRule::CueThenClause => {
                 "a source, a reporting verb and the complement its pattern takes: `X said (that) CLAUSE`, `X told reporters CLAUSE`, `X vowed to ...`, `X accused Y of ...`, `X denied the claim`, `X described it as ...`, `X called for ...`, `X asked whether ...`"
@@ -66,6 +72,11 @@ impl ReportedRule {
                 "The ferry will run all winter",
                 "Ilse Brandt",
             ),
+            ReportedRule::Parenthetical => (
+                "The delay, Mayor Lena Brooks said, was caused by the storm.",
+                "The delay, Mayor Lena Brooks said, was caused by the storm",
+                "Lena Brooks",
+            ),
             ReportedRule::CueThenClause => (
                 "Councillor Omar Haddad said that the vote would be held on Thursday.",
                 "the vote would be held on Thursday",
@@ -89,6 +100,7 @@ impl ReportedRule {
         match self {
             ReportedRule::AccordingTo => 0.9,
             ReportedRule::ClauseThenCue => 0.85,
+            ReportedRule::Parenthetical => 0.75,
             ReportedRule::CueThenClause => 0.8,
             ReportedRule::Participial => 0.7,
             ReportedRule::Coordinated => 0.7,

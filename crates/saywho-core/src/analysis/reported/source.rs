@@ -47,10 +47,14 @@ pub(super) fn subject_before(v: &View, verb: usize) -> Option<Source> {
     plain_noun_phrase(v, end)
 }
 
+/// How far back, in tokens, an appositive may open (`William Reilly, who led the agency under
+/// President Bush and has served as president of the fund, said`).
+const MAX_APPOSITIVE: usize = 40;
+
 /// `Roe, a senior aide to the mayor, said`: the mention before the appositive that ends at the
 /// comma `close`.
 fn before_appositive(v: &View, close: usize) -> Option<Source> {
-    let open = (close.saturating_sub(16)..close)
+    let open = (close.saturating_sub(MAX_APPOSITIVE)..close)
         .rev()
         .find(|&k| v.is_punct(k, ","))?;
     let n = v.np_ending(open)?;
@@ -62,41 +66,35 @@ fn before_appositive(v: &View, close: usize) -> Option<Source> {
 }
 
 /// The token where the subject of the verb at `verb` ends, past the words allowed between
-/// them: adverbs and auxiliaries (`also`, `has`), and `on Tuesday`, `late on Monday`.
+/// them: adverbs and auxiliaries (`also`, `has`), and time phrases (`on Tuesday`, `last week`).
 fn skip_back_adjuncts(v: &View, verb: usize) -> usize {
     let mut k = verb;
     loop {
-        if k > 0 && v.toks[k - 1].is_adverb() {
+        if k > 0 && (v.toks[k - 1].is_adverb() || v.is_time(k - 1)) {
             k -= 1;
-        } else if k > 1 && v.word(k - 2) == "on" && v.toks[k - 1].is_capitalised() && is_day(v, k - 1)
-        {
-            k -= 2;
+        } else if k > 1 && v.word(k - 1) == "on" && v.is_time(k) {
+            k -= 1;
         } else {
             return k;
         }
     }
 }
 
-fn is_day(v: &View, k: usize) -> bool {
-    matches!(
-        v.word(k),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
-}
-
-/// A noun phrase of one to four words right before `end`, opening the clause or with a
-/// determiner: `the Facebook post`, `Negotiators`.
+/// A noun phrase of one to four words right before `end`, opening the clause, with a
+/// determiner or a number: `the Facebook post`, `Negotiators`, `26 percent`.
 fn plain_noun_phrase(v: &View, end: usize) -> Option<Source> {
     let mut start = end;
     while start > 0 && end - start < 4 {
         let t = &v.toks[start - 1];
-        // "the post said": an issued text's noun may also be a verb.
+        // "the post said", "most said": a head that may also be a verb or a function word.
         if t.has(Class::DETERMINER) {
             start -= 1;
             break;
         }
-        let issued_head = start == end && lexicon::document_sources().contains(t.lower());
-        let stops = !issued_head
+        let head = start == end
+            && (lexicon::document_sources().contains(t.lower())
+                || lexicon::quantity_subjects().contains(t.lower()));
+        let stops = !head
             && (!t.is_word()
                 || t.has(Class::PREPOSITION | Class::SPEECH_VERB | Class::PRONOUN)
                 || lexicon::clause_verbs().contains(t.lower())
@@ -110,7 +108,8 @@ fn plain_noun_phrase(v: &View, end: usize) -> Option<Source> {
     }
     let opens = start == 0 || !v.toks[start - 1].is_word();
     let determined = v.toks.get(start).is_some_and(|t| t.has(Class::DETERMINER));
-    if start == end || !(opens || determined) || (determined && end - start < 2) {
+    let counted = v.toks[start].lower().starts_with(|c: char| c.is_ascii_digit());
+    if start == end || !(opens || determined || counted) || (determined && end - start < 2) {
         return None;
     }
     let last = v.word(end - 1);

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::analysis::mentions::Np;
 use crate::analysis::tokens::Tok;
+use crate::lexicon;
 
 /// A sentence's tokens and mentions; `entities[n]` is the entity mention `n` resolved to.
 pub(crate) struct View<'a, 't> {
@@ -39,6 +40,50 @@ impl View<'_, '_> {
             k += 1;
         }
         k
+    }
+
+    /// Whether the word at `k` is a time word ("Tuesday", "week"); "last" and "next" only before
+    /// another ("last week").
+    pub fn is_time(&self, k: usize) -> bool {
+        let times = lexicon::time_adjuncts();
+        match self.word(k) {
+            "last" | "next" => times.contains(self.word(k + 1)),
+            w => !w.is_empty() && times.contains(w),
+        }
+    }
+
+    /// The first token at or after `k` past a time phrase: `Tuesday`, `last week`, `on Monday
+    /// night`.
+    pub fn skip_time(&self, mut k: usize) -> usize {
+        let from = k;
+        if self.word(k) == "on" && self.is_time(k + 1) {
+            k += 1;
+        }
+        while self.is_time(k) {
+            k += 1;
+        }
+        if k == from + 1 && self.word(from) == "on" {
+            return from;
+        }
+        k
+    }
+
+    /// Whether the quotation at `k` ends with a comma inside its marks: `"...," Roe said`.
+    pub fn quote_ends_with_comma(&self, k: usize) -> bool {
+        self.is_quote(k)
+            && self.text[self.toks[k].span()]
+                .trim_end_matches(['"', '\'', '”', '’', '»'])
+                .ends_with(',')
+    }
+
+    /// Whether tokens from `k` to the sentence's end are words only: an appositive closing the
+    /// sentence (`..., said Jo Roe, a fellow at the institute.`).
+    pub fn words_to_end(&self, k: usize) -> bool {
+        let end = self.trim_end(k, self.toks.len());
+        end > k
+            && self.toks[k..end]
+                .iter()
+                .all(|t| (t.is_word() && !t.has(lexicon::Class::SPEECH_VERB)) || t.is_punct(self.text, ","))
     }
 
     /// The longest mention starting at token `k`.
