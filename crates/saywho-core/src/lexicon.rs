@@ -204,6 +204,8 @@ lexicon! {
     quantity_subjects: Words = "quantity_subjects.txt";
     /// Time words around a reporting verb ("said Tuesday that", "told reporters last week").
     time_adjuncts: Words = "time_adjuncts.txt";
+    /// Auxiliaries between a source and its reporting verb, with their verb ("was be").
+    auxiliaries: Pairs = "auxiliaries.txt";
 }
 
 bitflags::bitflags! {

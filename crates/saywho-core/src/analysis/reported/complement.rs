@@ -80,7 +80,8 @@ fn start_of(v: &View, k: usize, p: Pattern) -> Option<usize> {
         }
         Pattern::Clause => {
             let start = skip_that(v, k);
-            opens_clause(start).then_some(start)
+            // After `that` the clause may open with anything: `argued that as young men, ...`.
+            (start > k || opens_clause(start)).then_some(start)
         }
         Pattern::Object => {
             let opens_object = v.toks.get(k).is_some_and(|t| {
@@ -100,13 +101,18 @@ fn skip_that(v: &View, k: usize) -> usize {
     }
 }
 
-/// The token after the object starting at `k`: a mention, else one word.
+/// The token after the object starting at `k`: a mention, else a word with its determiner
+/// (`a crowd`).
 pub(super) fn after_object(v: &View, k: usize) -> usize {
+    let word = |k: usize| {
+        v.toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.has(Class::PREPOSITION))
+    };
     match v.np_starting(k) {
         Some(n) => v.nps[n].toks.end,
-        None if v.toks.get(k).is_some_and(|t| t.is_word() && !t.has(Class::PREPOSITION)) => {
-            k + 1
-        }
+        None if v.toks.get(k).is_some_and(|t| t.has(Class::DETERMINER)) && word(k + 1) => k + 2,
+        None if word(k) => k + 1,
         None => k,
     }
 }

@@ -89,7 +89,21 @@ fn is_used_as_verb(v: &View, k: usize) -> bool {
     let that_said = before.is_some_and(|b| b.lower() == "that") && v.is_punct(k + 1, ",");
     // "the United States", "Said Roe": a capitalised form inside a sentence is part of a name.
     let in_name = k > 0 && v.toks[k].is_capitalised();
-    !(noun || so_called || said_to_be || that_said || in_name)
+    !(noun || so_called || said_to_be || that_said || in_name || is_passive(v, k))
+}
+
+/// "was told", "were asked", "has been criticized": a past participle after a form of "be"
+/// (past adverbs) reports nothing its subject said.
+fn is_passive(v: &View, k: usize) -> bool {
+    if v.word(k).ends_with("ing") {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && v.toks[j - 1].is_adverb() && lexicon::auxiliaries().value(v.word(j - 1)).is_none()
+    {
+        j -= 1;
+    }
+    j > 0 && lexicon::auxiliaries().value(v.word(j - 1)) == Some("be")
 }
 
 /// Whether a reporting verb starts at `k`, past adverbs ("and also warned").
@@ -98,9 +112,9 @@ pub(super) fn verb_at(v: &View, k: usize) -> bool {
     !patterns(v, k).is_empty()
 }
 
-/// Words after a comma that turn from the report to the reporter's own remark: `..., but it is
-/// not clear how`, `..., while critics disagree`.
-const ASIDES: [&str; 2] = ["but", "while"];
+/// Words after a comma that turn from the report to the reporter's own remark when a new
+/// subject follows: `..., but it is not clear how` (not `..., but hasn't decided`).
+const ASIDES: [&str; 1] = ["but"];
 
 /// Words that turn to the reporter's remark wherever they stand (a quotation may hold the comma
 /// before them): `"finalized," although he did not say what that meant`.
@@ -112,18 +126,44 @@ const CONCESSIONS: [&str; 3] = ["although", "though", "whereas"];
 pub(super) fn clause_end(v: &View, from: usize) -> usize {
     let mut k = from;
     while k < v.toks.len() {
+        if v.quote_ends_sentence(k) {
+            return k + 1;
+        }
+        let comma = v.is_punct(k, ",");
         let stop = [";", ":", "—", "–", "(", "--"]
             .iter()
             .any(|p| v.is_punct(k, p))
-            || (v.is_punct(k, ",")
-                && (verb_at(v, k + 1) || v.according_at(k + 1) || ASIDES.contains(&v.word(k + 1))))
+            || (comma && (verb_at(v, k + 1) || v.according_at(k + 1) || aside_at(v, k + 1)))
             || (matches!(v.word(k), "and" | "but") && verb_at(v, k + 1) && k > from)
             || CONCESSIONS.contains(&v.word(k))
-            || (v.is_punct(k, ",") && matches!(v.word(k + 1), "and" | "but") && verb_at(v, k + 2));
+            || (comma && matches!(v.word(k + 1), "and" | "but") && verb_at(v, k + 2))
+            || (comma && new_statement_at(v, k + 1));
         if stop {
             break;
         }
         k += 1;
     }
     v.trim_end(from, k)
+}
+
+/// `but` and a new subject: a pronoun, a determiner or a name.
+fn aside_at(v: &View, k: usize) -> bool {
+    ASIDES.contains(&v.word(k))
+        && v.toks.get(k + 1).is_some_and(|t| {
+            t.has(Class::PRONOUN | Class::DETERMINER) || t.is_capitalised() || t.lower() == "it"
+        })
+}
+
+/// How far after a comma a new source's reporting verb may stand (`, 27 percent of those asked
+/// said ...`).
+const NEW_SOURCE_REACH: usize = 8;
+
+/// A new statement after a comma: a source of its own and its reporting verb.
+fn new_statement_at(v: &View, k: usize) -> bool {
+    (k + 1..(k + NEW_SOURCE_REACH).min(v.toks.len()))
+        .take_while(|&j| v.toks[j].is_word())
+        .any(|j| {
+            !patterns(v, j).is_empty()
+                && super::source::subject_before(v, j).is_some_and(|s| s.toks.start == k)
+        })
 }

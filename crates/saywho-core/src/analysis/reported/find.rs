@@ -92,7 +92,8 @@ fn reportable(v: &View, content: &Range<usize>) -> bool {
 
 /// `CLAUSE, X said`, `CLAUSE, X, an aide, told reporters`, `CLAUSE, said X`, `"...," X said`
 /// when the quotation follows the reporter's words: the cue closes the sentence (past adjuncts
-/// such as `on Tuesday`). `A, X said, B`: the statement is the whole sentence.
+/// such as `on Tuesday`). `A, X said, B`: the statement is the whole sentence; `as X said, B`:
+/// the clause after it.
 fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate> {
     let closes_clause = |at: usize| v.is_punct(at, ",") || v.quote_ends_with_comma(at);
     let before = subject_before(v, k).filter(|s| s.toks.start > 0 && closes_clause(s.toks.start - 1));
@@ -113,8 +114,11 @@ fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate
         after = after_object(v, after);
     }
     let front = 0..v.trim_end(0, front_end);
+    if !inverted && v.word(source.toks.start.wrapping_sub(1)) == "as" {
+        return as_cue(v, k, after, source);
+    }
     let (content, rule) = match closes(v, after, inverted) {
-        Close::Ends => (front, ReportedRule::ClauseThenCue),
+        Close::Ends if !is_intro(v, front.clone()) => (front, ReportedRule::ClauseThenCue),
         Close::GoesOn(comma) if !v.only_quoted(comma + 1..v.toks.len()) => {
             (0..cues::clause_end(v, comma + 1), ReportedRule::Parenthetical)
         }
@@ -126,6 +130,43 @@ fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate
         source,
         rule,
     })
+}
+
+/// `as X noted, B`: the clause after the cue's comma.
+fn as_cue(v: &View, k: usize, after: usize, source: Source) -> Option<Candidate> {
+    let Close::GoesOn(comma) = closes(v, after, false) else {
+        return None;
+    };
+    let content = comma + 1..cues::clause_end(v, comma + 1);
+    reportable(v, &content).then(|| Candidate {
+        content,
+        cue: k..k + 1,
+        source,
+        rule: ReportedRule::Parenthetical,
+    })
+}
+
+/// Whether the words before a cue only set the scene: every part between commas opens with a
+/// preposition, a subordinator, a time word or a participle (`With 214 delegates at stake,`,
+/// `Friday morning, as the parade rolled by,`).
+fn is_intro(v: &View, front: Range<usize>) -> bool {
+    let mut part_start = front.start;
+    for k in front.start..=front.end {
+        if k < front.end && !v.is_punct(k, ",") {
+            continue;
+        }
+        let first = v.skip_adverbs(part_start);
+        let scene = first >= k
+            || v.toks[first].is_preposition()
+            || crate::lexicon::subordinators().contains(v.word(first))
+            || v.is_time(first)
+            || v.word(first).ends_with("ing");
+        if !scene {
+            return false;
+        }
+        part_start = k + 1;
+    }
+    true
 }
 
 /// How a sentence goes on after a cue that follows its clause.

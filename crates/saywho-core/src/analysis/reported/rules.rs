@@ -45,7 +45,7 @@ impl ReportedRule {
                 "a clause, a comma, then its source and reporting verb closing the sentence: `CLAUSE, X said`, `CLAUSE, said X`, `CLAUSE, X told reporters`"
             }
             ReportedRule::Parenthetical => {
-                "a cue set off by commas inside the clause it reports: `A, X said, B` (the content is the whole sentence)"
+                "a cue set off by commas inside the clause it reports: `A, X said, B` (the content is the whole sentence), `as X noted, B`"
             }
             ReportedRule::CueThenClause => {
                 "a source, a reporting verb and the complement its pattern takes: `X said (that) CLAUSE`, `X told reporters CLAUSE`, `X vowed to ...`, `X accused Y of ...`, `X denied the claim`, `X described it as ...`, `X called for ...`, `X asked whether ...`"

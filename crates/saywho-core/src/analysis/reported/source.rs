@@ -59,18 +59,21 @@ fn before_appositive(v: &View, close: usize) -> Option<Source> {
         .find(|&k| v.is_punct(k, ","))?;
     let n = v.np_ending(open)?;
     let inside = open + 1..close;
+    // "Roe, who said she would run, has argued": a relative clause may hold a cue of its own.
+    let relative = lexicon::relative_pronouns().contains(v.word(open + 1));
     let plain = v.toks[inside.clone()]
         .iter()
-        .all(|t| t.is_word() && !t.has(Class::SPEECH_VERB));
+        .all(|t| t.is_word() && (relative || !t.has(Class::SPEECH_VERB)));
     (plain && !inside.is_empty()).then(|| Source::of_np(v, n, v.nps[n].toks.start..close + 1))
 }
 
 /// The token where the subject of the verb at `verb` ends, past the words allowed between
-/// them: adverbs and auxiliaries (`also`, `has`), and time phrases (`on Tuesday`, `last week`).
+/// them: adverbs and auxiliaries (`also`, `has been`), and time phrases (`on Tuesday`, `last
+/// week`).
 fn skip_back_adjuncts(v: &View, verb: usize) -> usize {
     let mut k = verb;
     loop {
-        if k > 0 && (v.toks[k - 1].is_adverb() || v.is_time(k - 1)) {
+        if k > 0 && (v.is_adverb_or_auxiliary(k - 1) || v.is_time(k - 1)) {
             k -= 1;
         } else if k > 1 && v.word(k - 1) == "on" && v.is_time(k) {
             k -= 1;
@@ -106,7 +109,13 @@ fn plain_noun_phrase(v: &View, end: usize) -> Option<Source> {
         }
         start -= 1;
     }
-    let opens = start == 0 || !v.toks[start - 1].is_word();
+    let opens = start == 0 || {
+        let before = &v.toks[start - 1];
+        !before.is_word()
+            || (!before.is_preposition()
+                && (lexicon::function_words().contains(before.lower())
+                    || lexicon::subordinators().contains(before.lower())))
+    };
     let determined = v.toks.get(start).is_some_and(|t| t.has(Class::DETERMINER));
     let counted = v.toks[start].lower().starts_with(|c: char| c.is_ascii_digit());
     if start == end || !(opens || determined || counted) || (determined && end - start < 2) {

@@ -36,3 +36,17 @@ fn debug_mentions() {
     }
     for s in statements_of(&doc) { eprintln!("{s:?}"); }
 }
+
+#[test]
+fn debug_sentences() {
+    for t in [
+        "McClendon has argued that as young white men in the South, he and his friends have a duty.",
+        "Neil Sroka, communications director of the progressive advocacy group Democracy for America, said Sanders has several options.",
+        "Mr. Clyburn noted those voters will give Sanders a second look.",
+        "JERUSALEM - Israeli Prime Minister Benjamin Netanyahu will meet with Donald Trump when he arrives in Israel later this month, Israeli officials said Wednesday.",
+        "But political scientists say there is no correlation between turnout and results.",
+    ] {
+        let doc = crate::analyze(t.to_string());
+        eprintln!("{t}\n   {:?}\n   {:?}", statements_of(&doc), doc.mentions().iter().map(|m| doc.slice(&m.span)).collect::<Vec<_>>());
+    }
+}

@@ -42,12 +42,29 @@ impl View<'_, '_> {
         k
     }
 
-    /// Whether the word at `k` is a time word ("Tuesday", "week"); "last" and "next" only before
-    /// another ("last week").
+    /// Whether the word at `k` may stand between a source and its verb: an adverb ("also") or
+    /// an auxiliary ("has been").
+    pub fn is_adverb_or_auxiliary(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.is_adverb())
+            || lexicon::auxiliaries().value(self.word(k)).is_some()
+    }
+
+    /// Whether the quotation at `k` ends its sentence inside its marks and a new sentence
+    /// follows: `... for the "angry white man." He sighed`.
+    pub fn quote_ends_sentence(&self, k: usize) -> bool {
+        self.is_quote(k)
+            && self.text[self.toks[k].span()]
+                .trim_end_matches(['"', '\'', '”', '’', '»'])
+                .ends_with(['.', '?', '!'])
+            && self.toks.get(k + 1).is_some_and(|t| t.is_capitalised())
+    }
+
+    /// Whether the word at `k` is a time word ("Tuesday", "week"); "last", "next" and "this" only
+    /// before another ("last week").
     pub fn is_time(&self, k: usize) -> bool {
         let times = lexicon::time_adjuncts();
         match self.word(k) {
-            "last" | "next" => times.contains(self.word(k + 1)),
+            "last" | "next" | "this" => times.contains(self.word(k + 1)),
             w => !w.is_empty() && times.contains(w),
         }
     }
