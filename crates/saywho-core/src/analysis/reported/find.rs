@@ -96,7 +96,11 @@ fn reportable(v: &View, content: &Range<usize>) -> bool {
 /// the clause after it.
 fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate> {
     let closes_clause = |at: usize| v.is_punct(at, ",") || v.quote_ends_with_comma(at);
-    let before = subject_before(v, k).filter(|s| s.toks.start > 0 && closes_clause(s.toks.start - 1));
+    let subject = subject_before(v, k);
+    if let Some(s) = subject.clone().filter(|s| v.word(s.toks.start.wrapping_sub(1)) == "as") {
+        return as_cue(v, k, k + 1, s);
+    }
+    let before = subject.filter(|s| s.toks.start > 0 && closes_clause(s.toks.start - 1));
     let (source, front_end, mut after, inverted) = match before {
         Some(s) => {
             let front_end = s.toks.start - usize::from(v.is_punct(s.toks.start - 1, ","));
@@ -114,9 +118,6 @@ fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate
         after = after_object(v, after);
     }
     let front = 0..v.trim_end(0, front_end);
-    if !inverted && v.word(source.toks.start.wrapping_sub(1)) == "as" {
-        return as_cue(v, k, after, source);
-    }
     let (content, rule) = match closes(v, after, inverted) {
         Close::Ends if !is_intro(v, front.clone()) => (front, ReportedRule::ClauseThenCue),
         Close::GoesOn(comma) if !v.only_quoted(comma + 1..v.toks.len()) => {

@@ -68,7 +68,7 @@ impl ReportedRule {
                 "Lena Brooks",
             ),
             ReportedRule::ClauseThenCue => (
-                "The ferry will run all winter, harbour master Ilse Brandt said on Monday.",
+                "The ferry will run all winter, Ilse Brandt, the harbour master, said on Monday.",
                 "The ferry will run all winter",
                 "Ilse Brandt",
             ),

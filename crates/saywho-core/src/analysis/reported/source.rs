@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::view::View;
+use crate::analysis::mentions::MentionKind;
 use crate::lexicon::{self, Class};
 
 /// The source of a statement: the words naming it and, where the attribution pass resolved
@@ -20,11 +21,17 @@ pub(super) struct Source {
 
 impl Source {
     pub(super) fn of_np(v: &View, n: usize, toks: Range<usize>) -> Self {
+        // "the statement said": an issued text speaks for its issuer, not as a new entity.
+        let document = matches!(
+            &v.nps[n].kind,
+            MentionKind::Description { head, definite: true, .. }
+                if lexicon::document_sources().contains(head.as_str())
+        );
         Source {
             mention: v.nps[n].span.clone(),
-            entity: v.entities[n],
+            entity: v.entities[n].filter(|_| !document),
             toks,
-            document: false,
+            document,
         }
     }
 }
