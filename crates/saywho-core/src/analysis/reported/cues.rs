@@ -87,9 +87,17 @@ fn is_used_as_verb(v: &View, k: usize) -> bool {
     let so_called = before.is_some_and(|b| b.lower() == "so" || b.is_punct(v.text, "-"));
     let said_to_be = matches!(v.word(k), "said" | "says" | "say") && v.word(k + 1) == "to";
     let that_said = before.is_some_and(|b| b.lower() == "that") && v.is_punct(k + 1, ",");
-    // "the United States", "Said Roe": a capitalised form inside a sentence is part of a name.
-    let in_name = k > 0 && v.toks[k].is_capitalised();
+    // "the United States": a capitalised form inside a sentence is part of a name, unless the
+    // sentence is a headline in title case ("Roe Says Talks Failed").
+    let in_name = k > 0 && v.toks[k].is_capitalised() && !is_title_case(v);
     !(noun || so_called || said_to_be || that_said || in_name || is_passive(v, k))
+}
+
+/// A headline in title case: most of its words of four letters or more are capitalised.
+fn is_title_case(v: &View) -> bool {
+    let long = v.toks.iter().filter(|t| t.lower().len() >= 4);
+    let (capitalised, all) = long.fold((0, 0), |(c, a), t| (c + usize::from(t.is_capitalised()), a + 1));
+    all > 0 && capitalised * 4 >= all * 3
 }
 
 /// "was told", "were asked", "has been criticized": a past participle after a form of "be"

@@ -135,8 +135,9 @@ fn speaker_id(speakers: &mut Vec<Speaker>, key: SpeakerKey, f: &Finding) -> usiz
 }
 
 /// The name of a source the mention finder has no entity for, if it names one: a possessive
-/// name (`Ukraine's general staff`) or a name for its head (`the Kremlin`); a leading `the`
-/// goes. `European officials` and `the Fox poll` name no one.
+/// name (`Ukraine's general staff`), a name for its head (`the Kremlin`) or a plural noun for a
+/// group (`Officials`, `Democratic strategists`): the words the text names it by, a leading `the`
+/// gone. `the Fox poll` names no one.
 fn named_source(mention: &str, opens_sentence: bool) -> Option<String> {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let capital = |w: &str| w.starts_with(char::is_uppercase);
@@ -144,7 +145,8 @@ fn named_source(mention: &str, opens_sentence: bool) -> Option<String> {
         .first()
         .is_some_and(|w| capital(w) && (w.ends_with("'s") || w.ends_with("’s")));
     let alone_at_start = opens_sentence && words.len() == 1;
-    let named = possessive || words.last().is_some_and(|w| capital(w) && !alone_at_start);
+    let group = words.last().is_some_and(|w| w.len() > 3 && w.ends_with('s'));
+    let named = possessive || group || words.last().is_some_and(|w| capital(w) && !alone_at_start);
     let name = match words.first() {
         Some(w) if w.eq_ignore_ascii_case("the") => &words[1..],
         _ => &words[..],

@@ -46,7 +46,9 @@ pub(super) fn subject_before(v: &View, verb: usize) -> Option<Source> {
         return None;
     }
     if let Some(n) = v.np_ending(end) {
-        return Some(Source::of_np(v, n, v.nps[n].toks.start..end));
+        // "Speaking to reporters, Roe said": a participle opening the sentence is no name.
+        let participle = v.nps[n].toks == (0..1) && v.word(0).ends_with("ing");
+        return (!participle).then(|| Source::of_np(v, n, v.nps[n].toks.start..end));
     }
     if v.is_punct(end - 1, ",") {
         return before_appositive(v, end - 1);
@@ -115,6 +117,10 @@ fn plain_noun_phrase(v: &View, end: usize) -> Option<Source> {
             break;
         }
         start -= 1;
+    }
+    // "with the investigation said": a prepositional object is no subject.
+    if start > 0 && v.toks[start - 1].is_preposition() {
+        return None;
     }
     let opens = start == 0 || {
         let before = &v.toks[start - 1];

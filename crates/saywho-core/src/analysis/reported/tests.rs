@@ -220,14 +220,21 @@ fn organisations_and_issued_texts_speak() {
 }
 
 #[test]
-fn unknown_sources_stay_null() {
-    // An unnamed group opening the sentence is a source but no speaker.
+fn groups_are_named_by_their_words_and_unknown_sources_stay_null() {
     assert_eq!(
         one("Local officials warn the road will stay closed for weeks."),
-        pair("the road will stay closed for weeks", "-")
+        pair("the road will stay closed for weeks", "Local officials")
     );
     // "he" with no one before it resolves to no one.
     assert_eq!(one("He said the road was closed.").1, "-");
+}
+
+#[test]
+fn headlines_in_title_case_report_too() {
+    assert_eq!(
+        one("Mayor Ada Price Says The Budget Will Be Cut").0,
+        "The Budget Will Be Cut"
+    );
 }
 
 #[test]
