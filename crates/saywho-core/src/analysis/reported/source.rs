@@ -60,20 +60,30 @@ pub(super) fn subject_before(v: &View, verb: usize) -> Option<Source> {
 /// President Bush and has served as president of the fund, said`).
 const MAX_APPOSITIVE: usize = 40;
 
-/// `Roe, a senior aide to the mayor, said`: the mention before the appositive that ends at the
-/// comma `close`.
+/// `Roe, a senior aide to the mayor, said`, `Jo Roe, 29, of Lund, says`: the mention before
+/// the appositive that ends at the comma `close` (past earlier commas, a name).
 fn before_appositive(v: &View, close: usize) -> Option<Source> {
-    let open = (close.saturating_sub(MAX_APPOSITIVE)..close)
-        .rev()
-        .find(|&k| v.is_punct(k, ","))?;
+    let from = close.saturating_sub(MAX_APPOSITIVE);
+    let mut commas = (from..close).rev().filter(|&k| v.is_punct(k, ","));
+    let nearest = commas.next()?;
+    let open = match v.np_ending(nearest) {
+        Some(_) => nearest,
+        None => commas.find(|&k| v.np_ending(k).is_some_and(|n| v.nps[n].is_name()))?,
+    };
     let n = v.np_ending(open)?;
     let inside = open + 1..close;
     // "Roe, who said she would run, has argued": a relative clause may hold a cue of its own.
     let relative = lexicon::relative_pronouns().contains(v.word(open + 1));
-    let plain = v.toks[inside.clone()]
-        .iter()
-        .all(|t| t.is_word() && (relative || !t.has(Class::SPEECH_VERB)));
+    let plain = v.toks[inside.clone()].iter().all(|t| {
+        (t.is_word() || (open != nearest_comma(v, close) && t.is_punct(v.text, ",")))
+            && (relative || !t.has(Class::SPEECH_VERB))
+    });
     (plain && !inside.is_empty()).then(|| Source::of_np(v, n, v.nps[n].toks.start..close + 1))
+}
+
+/// The comma nearest before `close`.
+fn nearest_comma(v: &View, close: usize) -> usize {
+    (0..close).rev().find(|&k| v.is_punct(k, ",")).unwrap_or(close)
 }
 
 /// The token where the subject of the verb at `verb` ends, past the words allowed between
