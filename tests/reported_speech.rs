@@ -101,7 +101,12 @@ fn no_statement_lies_inside_a_quotation_and_the_quotations_stay() {
     for r in doc.reported() {
         for q in doc.quotes() {
             let inside = q.span.start <= r.span.start && r.span.end <= q.span.end;
-            assert!(!inside, "{:?} inside {:?}", doc.slice(&r.span), doc.slice(&q.span));
+            assert!(
+                !inside,
+                "{:?} inside {:?}",
+                doc.slice(&r.span),
+                doc.slice(&q.span)
+            );
         }
     }
 }
@@ -114,14 +119,28 @@ fn the_reported_only_speakers_are_listed() {
     for want in ["Marco Rubio", "Kremlin", "Ukraine's general staff"] {
         assert!(names.contains(&want), "{want} not in {names:?}");
     }
-    let rubio = result.speakers.iter().find(|s| s.name == "Marco Rubio").unwrap();
+    let rubio = result
+        .speakers
+        .iter()
+        .find(|s| s.name == "Marco Rubio")
+        .unwrap();
     assert_eq!(rubio.quotes, 0);
     assert!(rubio.reported >= 1);
     let json = serde_json::to_value(&result).unwrap();
     let first = &json["reported"][0];
     for field in [
-        "start", "end", "byte_start", "byte_end", "text", "speaker", "speaker_id", "mention",
-        "cue", "kind", "rule", "confidence",
+        "start",
+        "end",
+        "byte_start",
+        "byte_end",
+        "text",
+        "speaker",
+        "speaker_id",
+        "mention",
+        "cue",
+        "kind",
+        "rule",
+        "confidence",
     ] {
         assert!(first.get(field).is_some(), "no {field} in {first}");
     }

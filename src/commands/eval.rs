@@ -15,8 +15,8 @@ use saywho::eval::{
     self, CanonicalKey, GoldDoc, PredDoc, PredMention, PredQuote, ReportedScorer, Scorer,
 };
 use saywho::guard::analyze_guarded;
-use saywho_core::export::safe::one_line;
 use saywho_core::export::json::MentionOut;
+use saywho_core::export::safe::one_line;
 use saywho_core::export::DocResult;
 use saywho_core::ingest::jsonl::{self, LineError, LineErrorKind, Lines};
 
@@ -141,7 +141,12 @@ fn engine_predictions(gold: &GoldDoc) -> PredDoc {
     }
 }
 
-fn prediction(start: usize, end: usize, speaker: Option<String>, m: Option<MentionOut>) -> PredQuote {
+fn prediction(
+    start: usize,
+    end: usize,
+    speaker: Option<String>,
+    m: Option<MentionOut>,
+) -> PredQuote {
     PredQuote {
         start,
         end,
@@ -205,7 +210,8 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
                 Some(&engine)
             }
         };
-        let (quotes, statements) = pred.map_or((&[][..], &[][..]), |p| (&p.quotes[..], &p.reported[..]));
+        let (quotes, statements) =
+            pred.map_or((&[][..], &[][..]), |p| (&p.quotes[..], &p.reported[..]));
         scorer.add(&gold, quotes);
         if let Some(attributions) = &gold.attributions {
             reported.add(attributions, statements);

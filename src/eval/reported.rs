@@ -123,10 +123,18 @@ fn overlap(a: (usize, usize), spans: &[(usize, usize)]) -> usize {
 
 /// Gold item index → prediction index, one to one, greedy by overlap (ties as Python's sort of
 /// `(overlap, gold, pred)` in reverse).
-fn match_items(golds: &[&GoldAttribution], preds: &[&PredQuote], loose: bool) -> Vec<(usize, usize)> {
+fn match_items(
+    golds: &[&GoldAttribution],
+    preds: &[&PredQuote],
+    loose: bool,
+) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (gi, g) in golds.iter().enumerate() {
-        let gold_len: usize = g.content_spans.iter().map(|&(s, e)| e.saturating_sub(s)).sum();
+        let gold_len: usize = g
+            .content_spans
+            .iter()
+            .map(|&(s, e)| e.saturating_sub(s))
+            .sum();
         for (pi, p) in preds.iter().enumerate() {
             let shared = overlap((p.start, p.end), &g.content_spans);
             if shared == 0 {
@@ -181,8 +189,10 @@ impl ReportedScorer {
     /// Scores one document's predictions against its attributions.
     pub fn add(&mut self, attributions: &[GoldAttribution], preds: &[PredQuote]) {
         self.documents += 1;
-        let all: Vec<&GoldAttribution> =
-            attributions.iter().filter(|a| !a.content_spans.is_empty()).collect();
+        let all: Vec<&GoldAttribution> = attributions
+            .iter()
+            .filter(|a| !a.content_spans.is_empty())
+            .collect();
         let gold: Vec<&GoldAttribution> = all
             .iter()
             .copied()

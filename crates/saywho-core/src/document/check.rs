@@ -70,7 +70,9 @@ pub enum InvariantError {
         kind: &'static str,
     },
     /// A speaker's reported count differs from the statements attributed to it.
-    #[error("speaker {id}: reported count {counted}, but {attributed} statements are attributed to it")]
+    #[error(
+        "speaker {id}: reported count {counted}, but {attributed} statements are attributed to it"
+    )]
     ReportedCount {
         id: SpeakerId,
         counted: usize,
@@ -251,7 +253,12 @@ fn check_reported(
     quotes: &[Quote],
     speakers: usize,
 ) -> Result<(), InvariantError> {
-    check_spans(text, "reported", reported.iter().map(|r| &r.span), Order::Disjoint)?;
+    check_spans(
+        text,
+        "reported",
+        reported.iter().map(|r| &r.span),
+        Order::Disjoint,
+    )?;
     let mut q = 0;
     for (index, r) in reported.iter().enumerate() {
         let span = &r.span;
@@ -264,7 +271,10 @@ fn check_reported(
             q += 1;
         }
         let mut holds_quote = false;
-        for quote in quotes[q..].iter().take_while(|quote| quote.span.start < span.end) {
+        for quote in quotes[q..]
+            .iter()
+            .take_while(|quote| quote.span.start < span.end)
+        {
             let inside = span.start <= quote.span.start && quote.span.end <= span.end;
             if !inside {
                 return Err(InvariantError::ReportedInQuote {
@@ -550,16 +560,34 @@ mod tests {
     #[test]
     fn reported_speech_stays_out_of_quotations_and_says_its_kind() {
         let err = broken(|p| p.reported[0].kind = ReportedKind::Indirect);
-        assert!(matches!(err, InvariantError::ReportedKind { index: 0, .. }), "{err}");
+        assert!(
+            matches!(err, InvariantError::ReportedKind { index: 0, .. }),
+            "{err}"
+        );
         let err = broken(|p| p.reported[0].span = span_of("closed for"));
-        assert!(matches!(err, InvariantError::ReportedInQuote { .. }), "{err}");
+        assert!(
+            matches!(err, InvariantError::ReportedInQuote { .. }),
+            "{err}"
+        );
         let err = broken(|p| p.reported[0].span = span_of("were “not"));
-        assert!(matches!(err, InvariantError::ReportedInQuote { .. }), "{err}");
+        assert!(
+            matches!(err, InvariantError::ReportedInQuote { .. }),
+            "{err}"
+        );
         let err = broken(|p| {
             let second = p.reported[0].clone();
             p.reported.push(second);
         });
-        assert!(matches!(err, InvariantError::OutOfOrder { what: "reported", .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                InvariantError::OutOfOrder {
+                    what: "reported",
+                    ..
+                }
+            ),
+            "{err}"
+        );
         let err = broken(|p| p.reported[0].speaker = Some(0));
         assert_eq!(
             err.to_string(),

@@ -44,12 +44,24 @@ pub fn write_rows(out: &mut impl Write, doc: &DocResult) -> io::Result<()> {
     for q in &doc.quotes {
         let mention = q.mention.as_ref().map(|m| m.text.as_str());
         let (rule, cue) = (q.rule.unwrap_or(""), q.cue.as_deref().unwrap_or(""));
-        let row = Row { speaker: q.speaker.as_deref(), mention, cue, kind: q.kind, rule };
+        let row = Row {
+            speaker: q.speaker.as_deref(),
+            mention,
+            cue,
+            kind: q.kind,
+            rule,
+        };
         row.write(out, &id, (q.start, q.end), &q.text)?;
     }
     for r in &doc.reported {
         let mention = r.mention.as_ref().map(|m| m.text.as_str());
-        let row = Row { speaker: r.speaker.as_deref(), mention, cue: &r.cue, kind: r.kind, rule: r.rule };
+        let row = Row {
+            speaker: r.speaker.as_deref(),
+            mention,
+            cue: &r.cue,
+            kind: r.kind,
+            rule: r.rule,
+        };
         row.write(out, &id, (r.start, r.end), &r.text)?;
     }
     Ok(())
@@ -65,7 +77,13 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn write(&self, out: &mut impl Write, id: &str, (start, end): (usize, usize), text: &str) -> io::Result<()> {
+    fn write(
+        &self,
+        out: &mut impl Write,
+        id: &str,
+        (start, end): (usize, usize),
+        text: &str,
+    ) -> io::Result<()> {
         write_record(
             out,
             &[

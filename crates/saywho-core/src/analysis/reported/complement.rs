@@ -30,9 +30,8 @@ pub(super) fn complement(v: &View, verb: usize, patterns: &[Pattern]) -> Option<
             Pattern::Object => MIN_OBJECT_WORDS,
             _ => 1,
         };
-        let fits = end > start
-            && !v.only_quoted(content.clone())
-            && v.words_in(content.clone()) >= least;
+        let fits =
+            end > start && !v.only_quoted(content.clone()) && v.words_in(content.clone()) >= least;
         fits.then_some(content)
     })
 }
@@ -60,9 +59,7 @@ fn start_of(v: &View, k: usize, p: Pattern) -> Option<usize> {
     };
     match p {
         Pattern::Whether => matches!(v.word(k), "whether" | "if").then_some(k),
-        Pattern::To => {
-            (v.word(k) == "to" || v.word(after_object(v, k)) == "to").then_some(k)
-        }
+        Pattern::To => (v.word(k) == "to" || v.word(after_object(v, k)) == "to").then_some(k),
         Pattern::Of | Pattern::For => {
             let word = if p == Pattern::Of { "of" } else { "for" };
             (v.word(k) == word || preposition_after_object(v, k, word)).then_some(k)

@@ -96,7 +96,9 @@ fn is_used_as_verb(v: &View, k: usize) -> bool {
 /// A headline in title case: most of its words of four letters or more are capitalised.
 fn is_title_case(v: &View) -> bool {
     let long = v.toks.iter().filter(|t| t.lower().len() >= 4);
-    let (capitalised, all) = long.fold((0, 0), |(c, a), t| (c + usize::from(t.is_capitalised()), a + 1));
+    let (capitalised, all) = long.fold((0, 0), |(c, a), t| {
+        (c + usize::from(t.is_capitalised()), a + 1)
+    });
     all > 0 && capitalised * 4 >= all * 3
 }
 
@@ -107,7 +109,9 @@ fn is_passive(v: &View, k: usize) -> bool {
         return false;
     }
     let mut j = k;
-    while j > 0 && v.toks[j - 1].is_adverb() && lexicon::auxiliaries().value(v.word(j - 1)).is_none()
+    while j > 0
+        && v.toks[j - 1].is_adverb()
+        && lexicon::auxiliaries().value(v.word(j - 1)).is_none()
     {
         j -= 1;
     }

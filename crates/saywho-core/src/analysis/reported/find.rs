@@ -97,7 +97,10 @@ fn reportable(v: &View, content: &Range<usize>) -> bool {
 fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate> {
     let closes_clause = |at: usize| v.is_punct(at, ",") || v.quote_ends_with_comma(at);
     let subject = subject_before(v, k);
-    if let Some(s) = subject.clone().filter(|s| v.word(s.toks.start.wrapping_sub(1)) == "as") {
+    if let Some(s) = subject
+        .clone()
+        .filter(|s| v.word(s.toks.start.wrapping_sub(1)) == "as")
+    {
         return as_cue(v, k, k + 1, s);
     }
     let before = subject.filter(|s| s.toks.start > 0 && closes_clause(s.toks.start - 1));
@@ -120,9 +123,10 @@ fn clause_then_cue(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate
     let front = 0..v.trim_end(0, front_end);
     let (content, rule) = match closes(v, after, inverted) {
         Close::Ends if !is_intro(v, front.clone()) => (front, ReportedRule::ClauseThenCue),
-        Close::GoesOn(comma) if !v.only_quoted(comma + 1..v.toks.len()) => {
-            (0..cues::clause_end(v, comma + 1), ReportedRule::Parenthetical)
-        }
+        Close::GoesOn(comma) if !v.only_quoted(comma + 1..v.toks.len()) => (
+            0..cues::clause_end(v, comma + 1),
+            ReportedRule::Parenthetical,
+        ),
         _ => return None,
     };
     reportable(v, &content).then(|| Candidate {
@@ -219,13 +223,11 @@ fn cue_then_clause(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate
 
 /// `..., saying it was a stunt`, `by saying ...`: the source of the statement before, else the
 /// sentence's subject.
-fn participial(
-    v: &View,
-    k: usize,
-    patterns: &[Pattern],
-    found: &[Candidate],
-) -> Option<Candidate> {
-    let j = (0..k).rev().find(|&j| !v.toks[j].is_adverb()).map_or(k, |j| j + 1);
+fn participial(v: &View, k: usize, patterns: &[Pattern], found: &[Candidate]) -> Option<Candidate> {
+    let j = (0..k)
+        .rev()
+        .find(|&j| !v.toks[j].is_adverb())
+        .map_or(k, |j| j + 1);
     let opens = j > 0 && (v.is_punct(j - 1, ",") || v.word(j - 1) == "by");
     if !(v.word(k).ends_with("ing") && opens) {
         return None;
@@ -241,12 +243,7 @@ fn participial(
 }
 
 /// `X said A and warned B`: the second verb's statement has the first one's source.
-fn coordinated(
-    v: &View,
-    k: usize,
-    patterns: &[Pattern],
-    found: &[Candidate],
-) -> Option<Candidate> {
+fn coordinated(v: &View, k: usize, patterns: &[Pattern], found: &[Candidate]) -> Option<Candidate> {
     let mut j = k;
     while j > 0 && v.toks[j - 1].is_adverb() {
         j -= 1;

@@ -81,8 +81,7 @@ impl Finder {
                 _ => None,
             };
         }
-        named_source(&v.text[source.mention.clone()], source.toks.start == 0)
-            .map(SpeakerKey::Named)
+        named_source(&v.text[source.mention.clone()], source.toks.start == 0).map(SpeakerKey::Named)
     }
 
     /// Adds the statements to `parts`, and to its speakers their counts (and a speaker for each
@@ -90,7 +89,10 @@ impl Finder {
     pub fn finish(self, parts: &mut DocumentParts) {
         let mut reported = Vec::with_capacity(self.found.len());
         for f in self.found {
-            let speaker = f.speaker.clone().map(|key| speaker_id(&mut parts.speakers, key, &f));
+            let speaker = f
+                .speaker
+                .clone()
+                .map(|key| speaker_id(&mut parts.speakers, key, &f));
             if let Some(id) = speaker {
                 parts.speakers[id].reported_count += 1;
             }
@@ -145,7 +147,9 @@ fn named_source(mention: &str, opens_sentence: bool) -> Option<String> {
         .first()
         .is_some_and(|w| capital(w) && (w.ends_with("'s") || w.ends_with("’s")));
     let alone_at_start = opens_sentence && words.len() == 1;
-    let group = words.last().is_some_and(|w| w.len() > 3 && w.ends_with('s'));
+    let group = words
+        .last()
+        .is_some_and(|w| w.len() > 3 && w.ends_with('s'));
     let named = possessive || group || words.last().is_some_and(|w| capital(w) && !alone_at_start);
     let name = match words.first() {
         Some(w) if w.eq_ignore_ascii_case("the") => &words[1..],

@@ -109,8 +109,7 @@ impl ReportedRule {
 
     /// The rules as a Markdown table (for the README).
     pub fn markdown_table() -> String {
-        let mut out =
-            String::from("| rule | what decides it | example |\n|---|---|---|\n");
+        let mut out = String::from("| rule | what decides it | example |\n|---|---|---|\n");
         for rule in ReportedRule::ALL {
             let (text, content, speaker) = rule.example();
             out.push_str(&format!(

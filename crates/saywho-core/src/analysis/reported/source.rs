@@ -83,7 +83,10 @@ fn before_appositive(v: &View, close: usize) -> Option<Source> {
 
 /// The comma nearest before `close`.
 fn nearest_comma(v: &View, close: usize) -> usize {
-    (0..close).rev().find(|&k| v.is_punct(k, ",")).unwrap_or(close)
+    (0..close)
+        .rev()
+        .find(|&k| v.is_punct(k, ","))
+        .unwrap_or(close)
 }
 
 /// The token where the subject of the verb at `verb` ends, past the words allowed between
@@ -140,7 +143,9 @@ fn plain_noun_phrase(v: &View, end: usize) -> Option<Source> {
                     || lexicon::subordinators().contains(before.lower())))
     };
     let determined = v.toks.get(start).is_some_and(|t| t.has(Class::DETERMINER));
-    let counted = v.toks[start].lower().starts_with(|c: char| c.is_ascii_digit());
+    let counted = v.toks[start]
+        .lower()
+        .starts_with(|c: char| c.is_ascii_digit());
     if start == end || !(opens || determined || counted) || (determined && end - start < 2) {
         return None;
     }

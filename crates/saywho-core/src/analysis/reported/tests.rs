@@ -138,7 +138,10 @@ fn complements_by_pattern() {
             "Ada Price described the plan as a disaster for the city.",
             "a disaster for the city",
         ),
-        ("Ada Price called for an inquiry into the deficit.", "for an inquiry into the deficit"),
+        (
+            "Ada Price called for an inquiry into the deficit.",
+            "for an inquiry into the deficit",
+        ),
         (
             "Ada Price asked whether the council had read the report.",
             "whether the council had read the report",
@@ -167,12 +170,21 @@ fn participle_takes_the_source_before_it() {
 
 #[test]
 fn coordinated_cues_make_two_statements() {
-    let found = statements("Ada Price said the budget was final and warned that cuts would follow.");
+    let found =
+        statements("Ada Price said the budget was final and warned that cuts would follow.");
     assert_eq!(
         found,
         vec![
-            ("the budget was final".into(), "Ada Price".into(), "cue-then-clause"),
-            ("cuts would follow".into(), "Ada Price".into(), "coordinated"),
+            (
+                "the budget was final".into(),
+                "Ada Price".into(),
+                "cue-then-clause"
+            ),
+            (
+                "cuts would follow".into(),
+                "Ada Price".into(),
+                "coordinated"
+            ),
         ]
     );
 }
@@ -181,7 +193,10 @@ fn coordinated_cues_make_two_statements() {
 fn nested_reporting_is_one_statement() {
     assert_eq!(
         one("Ada Price warned of what she said were false figures in the audit."),
-        pair("of what she said were false figures in the audit", "Ada Price")
+        pair(
+            "of what she said were false figures in the audit",
+            "Ada Price"
+        )
     );
 }
 
@@ -189,7 +204,10 @@ fn nested_reporting_is_one_statement() {
 fn parenthetical_cue_reports_the_whole_sentence() {
     assert_eq!(
         one("The delay, Ada Price said, was caused by the storm."),
-        pair("The delay, Ada Price said, was caused by the storm", "Ada Price")
+        pair(
+            "The delay, Ada Price said, was caused by the storm",
+            "Ada Price"
+        )
     );
     assert_eq!(
         one("As Ada Price noted, the delay was caused by the storm."),
@@ -214,7 +232,10 @@ fn organisations_and_issued_texts_speak() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].0, "the border was closed");
     assert_eq!(found[1].0, "The crossing will stay shut until spring");
-    assert_eq!(found[0].1, found[1].1, "the statement speaks for its issuer");
+    assert_eq!(
+        found[0].1, found[1].1,
+        "the statement speaks for its issuer"
+    );
     let found = statements("Norway's coast guard dismissed the report of a spill.");
     assert_eq!(found[0].1, "Norway's coast guard");
 }
@@ -276,7 +297,10 @@ fn a_quoted_fragment_makes_it_mixed_and_stays_a_quote() {
         panic!("{:?}", doc.quotes());
     };
     assert!(r.span.start <= q.span.start && q.span.end <= r.span.end);
-    assert_eq!(doc.speaker_of(q).map(|s| &s.name), doc.speaker_of_reported(r).map(|s| &s.name));
+    assert_eq!(
+        doc.speaker_of(q).map(|s| &s.name),
+        doc.speaker_of_reported(r).map(|s| &s.name)
+    );
 }
 
 #[test]

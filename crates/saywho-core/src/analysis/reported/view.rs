@@ -98,9 +98,9 @@ impl View<'_, '_> {
     pub fn words_to_end(&self, k: usize) -> bool {
         let end = self.trim_end(k, self.toks.len());
         end > k
-            && self.toks[k..end]
-                .iter()
-                .all(|t| (t.is_word() && !t.has(lexicon::Class::SPEECH_VERB)) || t.is_punct(self.text, ","))
+            && self.toks[k..end].iter().all(|t| {
+                (t.is_word() && !t.has(lexicon::Class::SPEECH_VERB)) || t.is_punct(self.text, ",")
+            })
     }
 
     /// The longest mention starting at token `k`.
