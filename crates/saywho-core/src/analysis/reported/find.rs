@@ -212,12 +212,24 @@ fn closes(v: &View, k: usize, inverted: bool) -> Close {
 /// `X said (that) CLAUSE` and the other complements of the verb's patterns.
 fn cue_then_clause(v: &View, k: usize, patterns: &[Pattern]) -> Option<Candidate> {
     let source = subject_before(v, k)?;
+    with_complement(v, k, patterns, source, ReportedRule::CueThenClause)
+}
+
+/// The statement of the verb at `k` from `source`, if the verb has a complement its patterns
+/// take.
+fn with_complement(
+    v: &View,
+    k: usize,
+    patterns: &[Pattern],
+    source: Source,
+    rule: ReportedRule,
+) -> Option<Candidate> {
     let content = complement(v, k, patterns)?;
     Some(Candidate {
         content,
         cue: k..k + 1,
         source,
-        rule: ReportedRule::CueThenClause,
+        rule,
     })
 }
 
@@ -233,13 +245,7 @@ fn participial(v: &View, k: usize, patterns: &[Pattern], found: &[Candidate]) ->
         return None;
     }
     let source = earlier_source(v, k, found)?;
-    let content = complement(v, k, patterns)?;
-    Some(Candidate {
-        content,
-        cue: k..k + 1,
-        source,
-        rule: ReportedRule::Participial,
-    })
+    with_complement(v, k, patterns, source, ReportedRule::Participial)
 }
 
 /// `X said A and warned B`: the second verb's statement has the first one's source.
@@ -252,13 +258,7 @@ fn coordinated(v: &View, k: usize, patterns: &[Pattern], found: &[Candidate]) ->
         return None;
     }
     let source = earlier_source(v, k, found)?;
-    let content = complement(v, k, patterns)?;
-    Some(Candidate {
-        content,
-        cue: k..k + 1,
-        source,
-        rule: ReportedRule::Coordinated,
-    })
+    with_complement(v, k, patterns, source, ReportedRule::Coordinated)
 }
 
 /// The source of the last statement found before token `k`, else the sentence's subject: its
