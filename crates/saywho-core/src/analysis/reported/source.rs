@@ -95,9 +95,9 @@ fn nearest_comma(v: &View, close: usize) -> usize {
 fn skip_back_adjuncts(v: &View, verb: usize) -> usize {
     let mut k = verb;
     loop {
-        if k > 0 && (v.is_adverb_or_auxiliary(k - 1) || v.is_time(k - 1)) {
-            k -= 1;
-        } else if k > 1 && v.word(k - 1) == "on" && v.is_time(k) {
+        let between = k > 0 && (v.is_adverb_or_auxiliary(k - 1) || v.is_time(k - 1));
+        let on_day = k > 1 && v.word(k - 1) == "on" && v.is_time(k);
+        if between || on_day {
             k -= 1;
         } else {
             return k;
