@@ -78,7 +78,7 @@ pub(super) fn patterns(v: &View, k: usize) -> Vec<Pattern> {
 /// `needless to say`).
 fn is_used_as_verb(v: &View, k: usize) -> bool {
     let before = k.checked_sub(1).map(|p| &v.toks[p]);
-    // "Putin 's claims": a possessive written apart is one too.
+    // "Roe 's claims": a possessive written apart is one too.
     let apart_possessive = k >= 2 && v.word(k - 1) == "s" && !v.toks[k - 2].is_word();
     let noun = apart_possessive
         || before.is_some_and(|b| {

@@ -262,7 +262,7 @@ fn coordinated(v: &View, k: usize, patterns: &[Pattern], found: &[Candidate]) ->
 }
 
 /// The source of the last statement found before token `k`, else the sentence's subject: its
-/// first mention that is neither a prepositional object nor a possessor ("Ukraine's army").
+/// first mention that is neither a prepositional object nor a possessor ("Norway's army").
 fn earlier_source(v: &View, k: usize, found: &[Candidate]) -> Option<Source> {
     if let Some(c) = found.iter().rev().find(|c| c.cue.start < k) {
         return Some(c.source.clone());

@@ -27,7 +27,7 @@ use crate::document::{DocumentParts, EntityKind, Reported, ReportedKind, Speaker
 use source::Source;
 
 /// Who a statement is attributed to before the document's speakers are final: an entity of
-/// the attribution pass, or a named source it has none for (`Ukraine's general staff`).
+/// the attribution pass, or a named source it has none for (`Norway's coast guard`).
 #[derive(Debug, Clone, PartialEq)]
 enum SpeakerKey {
     Entity(usize),
@@ -137,7 +137,7 @@ fn speaker_id(speakers: &mut Vec<Speaker>, key: SpeakerKey, f: &Finding) -> usiz
 }
 
 /// The name of a source the mention finder has no entity for, if it names one: a possessive
-/// name (`Ukraine's general staff`), a name for its head (`the Kremlin`) or a plural noun for a
+/// name (`Norway's coast guard`), a name for its head (`the Pentagon`) or a plural noun for a
 /// group (`Officials`, `Democratic strategists`): the words the text names it by, a leading `the`
 /// gone. `the Fox poll` names no one.
 fn named_source(mention: &str, opens_sentence: bool) -> Option<String> {
