@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use saywho::eval::Kind;
+use saywho::eval::{Kind, Subset};
 
 /// saywho: read a news article and see who said what.
 ///
@@ -108,8 +108,13 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Gold JSONL: one `{"id", "text", "quotes": [...]}` document a line.
+    /// Gold JSONL: one `{"id", "text", "quotes": [...]}` document a line; documents that carry
+    /// `attributions` (the PolNeAR format) are scored for reported speech too.
     pub gold: PathBuf,
+
+    /// Which gold attributions count for reported speech (as `attr_score.py --subset`).
+    #[arg(long, value_enum, default_value_t = Subset::Speech)]
+    pub subset: Subset,
 
     /// Which gold quotes count.
     #[arg(long, value_enum, default_value_t = Kind::Direct)]

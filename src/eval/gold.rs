@@ -17,6 +17,10 @@ pub struct GoldDoc {
     pub text: String,
     #[serde(default)]
     pub quotes: Vec<GoldQuote>,
+    /// Every annotated attribution, reported speech included (the PolNeAR format); a gold file
+    /// whose documents carry them is scored for reported speech.
+    #[serde(default)]
+    pub attributions: Option<Vec<super::reported::GoldAttribution>>,
 }
 
 /// A gold quote.

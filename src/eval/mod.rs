@@ -1,6 +1,7 @@
 //! Scoring predicted quotes against gold: a port of `score.py` (the shared scoring tool) with the
 //! same definitions, so `saywho eval` and `score.py` print the same numbers for the same
-//! predictions.
+//! predictions; and reported speech against gold attributions, a port of `attr_score.py`
+//! ([`ReportedScorer`]).
 //!
 //! All offsets here are character offsets (Unicode scalar values), as in the gold files.
 
@@ -9,6 +10,7 @@ mod names;
 mod pred;
 mod reliability;
 mod report;
+mod reported;
 mod scorer;
 mod spans;
 
@@ -16,4 +18,5 @@ pub use gold::{add_key_line, id_key, CanonicalKey, GoldDoc, GoldQuote, KeyLine, 
 pub use pred::{PredDoc, PredMention, PredQuote};
 pub use reliability::Reliability;
 pub use report::{ErrorLine, Report};
+pub use reported::{GoldAttribution, ReportedCounts, ReportedScorer, Subset};
 pub use scorer::Scorer;

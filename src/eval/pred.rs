@@ -10,6 +10,9 @@ pub struct PredDoc {
     pub id: Value,
     #[serde(default)]
     pub quotes: Vec<PredQuote>,
+    /// Reported statements: the same fields, the span being the reported content.
+    #[serde(default)]
+    pub reported: Vec<PredQuote>,
 }
 
 /// A predicted quote.

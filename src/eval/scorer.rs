@@ -291,6 +291,7 @@ mod tests {
                 gq(70, 80, "Bob Lee", &[(90, 93)], "direct"),   // missed
                 gq(100, 110, "Ann Wu", &[(0, 1)], "partial"),   // not counted for direct
             ],
+            attributions: None,
         };
         let preds = vec![
             pq(0, 10, Some("John Smith"), Some((12, 17))),
@@ -338,6 +339,7 @@ mod tests {
             id: Value::from(1),
             text: text.into(),
             quotes: vec![gq(0, 11, "he", &[(12, 14)], "direct")],
+            attributions: None,
         };
         let mut s = Scorer::new(Kind::Direct, 0, CanonicalKey::new());
         s.add(&doc, &[pq(0, 11, Some("Smith"), Some((12, 14)))]);
@@ -363,6 +365,7 @@ mod tests {
             id: Value::from("d"),
             text: "y".repeat(40),
             quotes: vec![gq(0, 10, "she", &[(12, 15)], "direct")],
+            attributions: None,
         };
         let mut s = Scorer::new(Kind::Direct, 0, key);
         s.add(&doc, &[pq(0, 10, Some("Ann Wu"), None)]);

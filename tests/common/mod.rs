@@ -49,6 +49,7 @@ pub fn build_parts(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> Do
             kind: *kind,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             quote_count: quotes.iter().filter(|q| q.speaker == Some(id)).count(),
+            reported_count: 0,
             first_seen: text.find(name).unwrap_or(text.len()),
         })
         .collect();

@@ -36,7 +36,9 @@ pub struct DocumentParts {
     pub quotes: Vec<Quote>,
     /// Mentions of people and organisations found outside quotations.
     pub mentions: Vec<Mention>,
-    /// Canonical speakers; `Quote::speaker` indexes into this list.
+    /// Reported statements (speech outside quotation marks), in text order, apart.
+    pub reported: Vec<Reported>,
+    /// Canonical speakers; `Quote::speaker` and `Reported::speaker` index into this list.
     pub speakers: Vec<Speaker>,
     /// Headings: heading lines and run-in headings glued to the start of a paragraph.
     pub headings: Vec<Range<usize>>,
@@ -83,6 +85,44 @@ pub struct Quote {
     pub confidence: Option<crate::confidence::Confidence>,
 }
 
+/// Whether a reported statement holds a quoted fragment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportedKind {
+    /// No quotation marks: `Roe said the plan failed`.
+    Indirect,
+    /// A reported clause holding a quoted fragment: `Roe said the plan was "a disaster"`; the
+    /// fragment stays a quote of its own.
+    Mixed,
+}
+
+impl ReportedKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportedKind::Indirect => "indirect",
+            ReportedKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One reported statement: what someone said, in the reporter's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    /// The content: the reported clause or object, without the cue and the source. It never
+    /// lies inside a quotation; a quotation inside it makes it [`ReportedKind::Mixed`].
+    pub span: Range<usize>,
+    pub kind: ReportedKind,
+    /// `None` when the source is not resolved to a speaker (an unresolved "he", "officials").
+    pub speaker: Option<SpeakerId>,
+    /// The words naming the source ("Roe", "the ministry", "he"), where there are any.
+    pub mention: Option<Range<usize>>,
+    /// The reporting cue ("said", "according to", "accused").
+    pub cue: Range<usize>,
+    /// The convention that found the statement.
+    pub rule: crate::ReportedRule,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f32,
+}
+
 /// What kind of entity a mention or speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -109,6 +149,8 @@ pub struct Speaker {
     pub aliases: Vec<String>,
     /// Number of quotes attributed to this speaker.
     pub quote_count: usize,
+    /// Number of reported statements attributed to this speaker.
+    pub reported_count: usize,
     /// Byte offset of the first mention, for stable ordering.
     pub first_seen: usize,
 }
@@ -140,6 +182,11 @@ impl Document {
     /// Quoted passages in text order (quotation marks included).
     pub fn quotes(&self) -> &[Quote] {
         &self.parts.quotes
+    }
+
+    /// Reported statements, in text order.
+    pub fn reported(&self) -> &[Reported] {
+        &self.parts.reported
     }
 
     /// Mentions of people and organisations found outside quotations, in text order.
@@ -176,6 +223,33 @@ impl Document {
             .collect();
         list.sort_by_key(|s| (std::cmp::Reverse(s.quote_count), s.first_seen));
         list
+    }
+
+    /// The speaker of a reported statement, if attributed.
+    pub fn speaker_of_reported(&self, reported: &Reported) -> Option<&Speaker> {
+        reported.speaker.and_then(|id| self.parts.speakers.get(id))
+    }
+
+    /// Speakers with at least one quote or reported statement: the quoted ones as in
+    /// [`Document::speakers_by_share`], then those with only reported speech, most reported
+    /// first, ties by first appearance.
+    pub fn speakers_by_voice(&self) -> Vec<&Speaker> {
+        let mut list = self.speakers_by_share();
+        let mut reported_only: Vec<&Speaker> = self
+            .speakers()
+            .iter()
+            .filter(|s| s.quote_count == 0 && s.reported_count > 0)
+            .collect();
+        reported_only.sort_by_key(|s| (std::cmp::Reverse(s.reported_count), s.first_seen));
+        list.extend(reported_only);
+        list
+    }
+
+    /// Reported statements attributed to `speaker`, in text order.
+    pub fn reported_of(&self, speaker: SpeakerId) -> impl Iterator<Item = &Reported> {
+        self.reported()
+            .iter()
+            .filter(move |r| r.speaker == Some(speaker))
     }
 
     /// Quotes attributed to `speaker`, in text order.

@@ -202,6 +202,16 @@ lexicon! {
     affiliation_prepositions: Words = "affiliation_prepositions.txt";
     /// Function words a title leaves in lower case ("Meet the Press").
     title_small_words: Words = "title_small_words.txt";
+    /// Reporting verbs with their complement patterns ("accused of", "said clause").
+    reporting_verbs: Pairs = "reporting_verbs.txt";
+    /// Nouns for an issued text ("the post said"): it speaks for whoever issued it.
+    document_sources: Words = "document_sources.txt";
+    /// Words that stand alone as a source of reported speech ("most said", "26 percent say").
+    quantity_subjects: Words = "quantity_subjects.txt";
+    /// Time words around a reporting verb ("said Tuesday that", "told reporters last week").
+    time_adjuncts: Words = "time_adjuncts.txt";
+    /// Auxiliaries between a source and its reporting verb, with their verb ("was be").
+    auxiliaries: Pairs = "auxiliaries.txt";
 }
 
 bitflags::bitflags! {

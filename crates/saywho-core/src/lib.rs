@@ -21,10 +21,10 @@ pub mod export;
 pub mod ingest;
 mod lexicon;
 
-pub use analysis::Rule;
+pub use analysis::{ReportedRule, Rule};
 pub use document::{
     CharOffsets, Document, DocumentParts, EntityKind, InvariantError, Mention, Quote, QuoteKind,
-    Speaker, SpeakerId,
+    Reported, ReportedKind, Speaker, SpeakerId,
 };
 pub use error::{Error, Result};
 pub use ingest::{analyze_source, Source};

@@ -6,10 +6,12 @@ pub mod attribution;
 pub mod headings;
 pub mod mentions;
 pub mod quotes;
+pub mod reported;
 pub mod segment;
 pub mod tokens;
 
 pub use attribution::Rule;
+pub use reported::ReportedRule;
 
 use std::ops::Range;
 

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::{CharOffsets, Document, Quote, Speaker};
+use crate::document::{CharOffsets, Document, Quote, Reported, Speaker};
 use crate::ingest::article::SourceFormat;
 use crate::ingest::jsonl::Id;
 use crate::ingest::Source;
@@ -31,7 +31,10 @@ pub struct DocResult {
     pub headings: Vec<HeadingOut>,
     /// Quoted passages in text order.
     pub quotes: Vec<QuoteOut>,
-    /// Speakers with at least one quote, most quoted first (ties: first seen first).
+    /// Reported statements (speech outside quotation marks) in text order.
+    pub reported: Vec<ReportedOut>,
+    /// Speakers with at least one quote, most quoted first (ties: first seen first), then those
+    /// with only reported speech, most reported first.
     pub speakers: Vec<SpeakerOut>,
 }
 
@@ -61,6 +64,31 @@ pub struct QuoteOut {
     /// How far the attribution can be trusted, in [0, 1] ([`crate::confidence`]), or `null`
     /// without a speaker.
     pub confidence: Option<f32>,
+}
+
+/// One reported statement: the same fields as a quote, `text` being the reported content
+/// (without cue and source) and `confidence` how sure its rule is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedOut {
+    /// Character offset of the content's first character.
+    pub start: usize,
+    /// Character offset just after it (end exclusive).
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub text: String,
+    /// The canonical speaker's name, or `null`.
+    pub speaker: Option<String>,
+    pub speaker_id: Option<usize>,
+    /// The words naming the source, or `null`.
+    pub mention: Option<MentionOut>,
+    /// The reporting cue ("said", "according to").
+    pub cue: String,
+    /// `indirect` or `mixed` (holds a quoted fragment).
+    pub kind: &'static str,
+    /// The rule that found the statement.
+    pub rule: &'static str,
+    pub confidence: f32,
 }
 
 /// A heading, in character offsets.
@@ -94,6 +122,8 @@ pub struct SpeakerOut {
     pub aliases: Vec<String>,
     /// Number of quotes attributed to this speaker in `quotes`.
     pub quotes: usize,
+    /// Number of reported statements attributed to this speaker in `reported`.
+    pub reported: usize,
 }
 
 /// Converts a set of byte offsets to character offsets in one sweep over the text.
@@ -111,6 +141,12 @@ impl OffsetMap {
         for q in doc.quotes() {
             offsets.extend([q.span.start, q.span.end]);
             if let Some(m) = &q.mention {
+                offsets.extend([m.start, m.end]);
+            }
+        }
+        for r in doc.reported() {
+            offsets.extend([r.span.start, r.span.end]);
+            if let Some(m) = &r.mention {
                 offsets.extend([m.start, m.end]);
             }
         }
@@ -150,11 +186,7 @@ impl QuoteOut {
     /// A quote; its mention and cue are given only with its speaker.
     fn new(doc: &Document, chars: &OffsetMap, q: &Quote) -> Self {
         let speaker = doc.speaker_of(q);
-        let mention = q.mention.as_ref().map(|m| MentionOut {
-            start: chars.get(m.start),
-            end: chars.get(m.end),
-            text: doc.slice(m).to_string(),
-        });
+        let mention = q.mention.as_ref().map(|m| MentionOut::new(doc, chars, m));
         let cue = q.cue.as_ref().map(|c| doc.slice(c).to_string());
         QuoteOut {
             start: chars.get(q.span.start),
@@ -173,6 +205,36 @@ impl QuoteOut {
     }
 }
 
+impl MentionOut {
+    fn new(doc: &Document, chars: &OffsetMap, span: &Range<usize>) -> Self {
+        MentionOut {
+            start: chars.get(span.start),
+            end: chars.get(span.end),
+            text: doc.slice(span).to_string(),
+        }
+    }
+}
+
+impl ReportedOut {
+    fn new(doc: &Document, chars: &OffsetMap, r: &Reported) -> Self {
+        let speaker = doc.speaker_of_reported(r);
+        ReportedOut {
+            start: chars.get(r.span.start),
+            end: chars.get(r.span.end),
+            byte_start: r.span.start,
+            byte_end: r.span.end,
+            text: doc.slice(&r.span).to_string(),
+            speaker: speaker.map(|s| s.name.clone()),
+            speaker_id: speaker.map(|s| s.id),
+            mention: r.mention.as_ref().map(|m| MentionOut::new(doc, chars, m)),
+            cue: doc.slice(&r.cue).to_string(),
+            kind: r.kind.as_str(),
+            rule: r.rule.as_str(),
+            confidence: r.confidence,
+        }
+    }
+}
+
 impl From<&Speaker> for SpeakerOut {
     fn from(s: &Speaker) -> Self {
         SpeakerOut {
@@ -180,6 +242,7 @@ impl From<&Speaker> for SpeakerOut {
             name: s.name.clone(),
             aliases: s.aliases.clone(),
             quotes: s.quote_count,
+            reported: s.reported_count,
         }
     }
 }
@@ -206,8 +269,13 @@ impl DocResult {
                 .iter()
                 .map(|q| QuoteOut::new(doc, &chars, q))
                 .collect(),
+            reported: doc
+                .reported()
+                .iter()
+                .map(|r| ReportedOut::new(doc, &chars, r))
+                .collect(),
             speakers: doc
-                .speakers_by_share()
+                .speakers_by_voice()
                 .into_iter()
                 .map(SpeakerOut::from)
                 .collect(),
@@ -256,6 +324,13 @@ impl DocResult {
         self.quotes
             .iter()
             .filter(move |q| q.speaker_id == Some(speaker_id))
+    }
+
+    /// Reported statements attributed to `speaker_id`, in text order.
+    pub fn reported_of(&self, speaker_id: usize) -> impl Iterator<Item = &ReportedOut> {
+        self.reported
+            .iter()
+            .filter(move |r| r.speaker_id == Some(speaker_id))
     }
 
     /// The id as plain text: a string without its JSON quotes, anything else as JSON.
@@ -316,6 +391,7 @@ pub(crate) mod tests {
                 kind: EntityKind::Person,
                 aliases: vec![],
                 quote_count: 0,
+                reported_count: 0,
                 first_seen: 0,
             },
             Speaker {
@@ -324,6 +400,7 @@ pub(crate) mod tests {
                 kind: EntityKind::Person,
                 aliases: vec!["Smith".into(), "Mr. Smith".into()],
                 quote_count: 1,
+                reported_count: 0,
                 first_seen: 0,
             },
         ];

@@ -48,6 +48,7 @@ pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
         sentences,
         quotes,
         mentions,
+        reported: Vec::new(),
         speakers,
         headings: Vec::new(),
     }
@@ -135,6 +136,7 @@ fn speakers(entities: Vec<Entity>, attributions: &[Option<Found>]) -> Vec<Speake
                 kind: e.kind,
                 aliases,
                 quote_count: counts[id],
+                reported_count: 0,
                 first_seen: e.first_seen,
             }
         })

@@ -35,6 +35,7 @@ use sentence::{Marks, Sentence, SentenceIndex};
 
 use super::mentions::{find_mentions, LowerWords, Np};
 use super::quotes::{find_quotes, QuoteSpan};
+use super::reported;
 use super::segment;
 use super::tokens::{lower_case_copy, tokenize, Tok, ASCII_ALPHANUMERIC};
 use crate::document::{DocumentParts, Mention};
@@ -70,14 +71,19 @@ fn analyze_keeping(text: String, token_cache: usize) -> DocumentParts {
         // The document's mention list, grown once rather than copied as it doubles.
         mentions: Vec::with_capacity(mention_count),
         spare_index: None,
+        reported: reported::Finder::default(),
+        entity_buf: Vec::new(),
     };
     let attributions = pass.run(&mut sentences);
     let PassTwo {
-        entities, mentions, ..
+        entities,
+        mentions,
+        reported,
+        ..
     } = pass;
     let entities = entities.all;
     let sentences = sentences.into_iter().map(|s| s.span).collect();
-    build_document(Analysed {
+    let mut parts = build_document(Analysed {
         text,
         paragraphs,
         sentences,
@@ -85,7 +91,9 @@ fn analyze_keeping(text: String, token_cache: usize) -> DocumentParts {
         quotes,
         attributions,
         entities,
-    })
+    });
+    reported.finish(&mut parts);
+    parts
 }
 
 /// The text and what the stages before attribution found in it, read by both passes.
@@ -167,6 +175,10 @@ struct PassTwo<'i, 't> {
     mentions: Vec<Mention>,
     /// The index of the last retired sentence, for the next sentence to reuse.
     spare_index: Option<Box<SentenceIndex>>,
+    /// Reported speech, read from each sentence once its quotes are attributed.
+    reported: reported::Finder,
+    /// The entity of each mention of the sentence being read, for the reported-speech stage.
+    entity_buf: Vec<Option<usize>>,
 }
 
 impl<'t> PassTwo<'_, 't> {
@@ -187,6 +199,7 @@ impl<'t> PassTwo<'_, 't> {
             self.prepare(sentences, si);
             self.entities.resolve_mentions(sentences, si);
             self.attribute_quotes(sentences, si, &mut last_quote, &mut result);
+            self.read_reported(&sentences[si]);
         }
         let from = sentences.len().saturating_sub(2);
         for s in &mut sentences[from..] {
@@ -246,6 +259,20 @@ impl<'t> PassTwo<'_, 't> {
             }
             result[qi] = found;
         }
+    }
+
+    /// Hands sentence `s`, its mentions resolved, to the reported-speech stage.
+    fn read_reported(&mut self, s: &Sentence<'t>) {
+        self.entity_buf.clear();
+        self.entity_buf
+            .extend((0..s.nps.len()).map(|n| s.entity(n)));
+        let view = reported::View {
+            text: self.input.text,
+            toks: &s.toks,
+            nps: &s.nps,
+            entities: &self.entity_buf,
+        };
+        self.reported.read_sentence(&view, s.para);
     }
 
     /// A sentence the rules will not read again: its mentions go to the document, its tokens go.
