@@ -3,6 +3,7 @@
 
 mod cli_support;
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
@@ -34,14 +35,14 @@ fn corpus() -> String {
         match i {
             17 => out.push_str("{not json\n"),
             90 => out.push_str("{\"id\": \"no-text\"}\n"),
-            100 => out.push_str("\n"),
+            100 => out.push('\n'),
             _ => {}
         }
     }
     out
 }
 
-fn extract(args: &[&str], files: &[PathBuf], jobs: usize) -> Output {
+fn extract(args: &[&str], files: &[impl AsRef<OsStr>], jobs: usize) -> Output {
     saywho()
         .arg("extract")
         .args(args)
@@ -57,11 +58,11 @@ fn jsonl_output_is_the_same_bytes_for_any_number_of_jobs() {
     let path = write(&dir, "corpus.jsonl", corpus());
     for format in ["jsonl", "json", "csv", "markdown", "text"] {
         let args = ["--input", "jsonl", "--format", format];
-        let one = extract(&args, &[path.clone()], 1);
+        let one = extract(&args, &[&path], 1);
         assert_eq!(one.status.code(), Some(1), "the bad lines fail the run");
         assert!(one.stdout.len() > 10_000, "{format}: output expected");
         for jobs in [2, 4] {
-            let many = extract(&args, &[path.clone()], jobs);
+            let many = extract(&args, &[&path], jobs);
             assert_eq!(many.status.code(), Some(1));
             assert!(
                 one.stdout == many.stdout,
@@ -80,11 +81,7 @@ fn jsonl_output_is_the_same_bytes_for_any_number_of_jobs() {
 fn bad_lines_are_reported_once_each_with_their_line_numbers_in_order() {
     let dir = scratch("jobs-lines");
     let path = write(&dir, "corpus.jsonl", corpus());
-    let out = extract(
-        &["--input", "jsonl", "--format", "jsonl"],
-        &[path.clone()],
-        4,
-    );
+    let out = extract(&["--input", "jsonl", "--format", "jsonl"], &[&path], 4);
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
     let name = path.display();

@@ -153,7 +153,11 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     };
     let max_line_bytes = args.limit.max_line_bytes;
     let mut failed = false;
-    let jobs = args.jobs.map_or_else(parallel::default_jobs, usize::from);
+    let mut jobs = args.jobs.map_or_else(parallel::default_jobs, usize::from);
+    if input == InputFormat::Text {
+        // One thread a file at most: a single file is analysed on this thread.
+        jobs = jobs.min(files.len());
+    }
     let run = parallel::in_order(
         jobs,
         || tasks(&files, input, max_line_bytes),
