@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -85,14 +86,15 @@ def main(argv: list[str]) -> int:
         sys.exit("spark_extract: PySpark is missing: pip install pyspark")
 
     conf = SparkConf().setAppName("saywho-extract")
+    # Without --master: spark-submit's, or under plain python3 PySpark's default, local[*].
     if args.master:
         conf.setMaster(args.master)
-    elif not conf.contains("spark.master"):
-        conf.setMaster("local[*]")
     sc = SparkContext(conf=conf)
     sc.setLogLevel("WARN")
     try:
-        local = sc.master.startswith("local")
+        # local or local[N]: the tasks run in this process's machine and folder. Not
+        # local-cluster[...], whose executors have folders of their own like a cluster's.
+        local = re.fullmatch(r"local(\[.*\])?", sc.master) is not None
         command = saywho_command(args.saywho, args.jobs, local)
         lines = sc.textFile(args.input, minPartitions=args.partitions)
         results = lines.pipe(command)

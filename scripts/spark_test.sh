@@ -59,6 +59,17 @@ python3 scripts/spark_extract.py --master 'local[2]' --partitions 3 --saywho "$b
     --single-file "$corpus" "$work/single.jsonl" 2>>"$work/spark.log"
 compare "spark --single-file" "$work/single.jsonl"
 
+# A cluster in miniature: two executor processes with folders of their own, the binary shipped
+# with --files and named as it lands there, as on a real cluster.
+if command -v spark-submit >/dev/null; then
+    start=$(now_ms)
+    spark-submit --master 'local-cluster[2,1,1024]' --files "$bin" \
+        scripts/spark_extract.py --saywho ./saywho "$corpus" "$work/cluster" >>"$work/spark.log" 2>&1
+    echo "spark_test: spark-submit local-cluster[2,1,1024] --files: $(since "$start")"
+    cat "$work"/cluster/part-* >"$work/cluster.jsonl"
+    compare "spark-submit --files" "$work/cluster.jsonl"
+fi
+
 if command -v parallel >/dev/null; then
     start=$(now_ms)
     parallel --pipepart -a "$corpus" --block 256k --keep-order \
