@@ -153,3 +153,49 @@ fn zero_jobs_is_a_usage_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--jobs"), "{err}");
 }
+
+/// A stream that trickles in (a feed piped in line by line) gets each result as soon as it is
+/// analysed, not when a batch fills or the input ends.
+#[test]
+fn a_trickling_stream_gets_each_result_at_once() {
+    use std::io::{BufRead, BufReader, Write};
+    /// Kills the child by its pid however the test ends.
+    struct Killed(std::process::Child);
+    impl Drop for Killed {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Killed(
+        saywho()
+            .args([
+                "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", "2",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut stdin = child.0.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.0.stdout.take().unwrap());
+    let (line_tx, line_rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = stdout.read_line(&mut line);
+        let _ = line_tx.send(line);
+    });
+    writeln!(
+        stdin,
+        "{{\"id\": 1, \"text\": \"“We will win,” Anna Berg said.\"}}"
+    )
+    .unwrap();
+    stdin.flush().unwrap();
+    // stdin stays open: the result must come anyway (a minute is a guard against a hang).
+    let line = line_rx.recv_timeout(std::time::Duration::from_secs(60));
+    drop(child);
+    reader.join().unwrap();
+    let line = line.expect("no result while the input was still open");
+    assert!(line.starts_with("{\"id\":1,"), "{line}");
+}

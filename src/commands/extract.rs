@@ -136,6 +136,18 @@ enum Task {
     Settled(Outcome),
 }
 
+impl Task {
+    /// How much work a task is, for [`parallel::in_order`]'s batches: a line's bytes; a file
+    /// (of a size not yet known) a batch of its own.
+    fn cost(&self) -> usize {
+        match self {
+            Task::File(_) => parallel::BATCH_COST,
+            Task::Line { bytes, .. } => bytes.len(),
+            Task::Settled(_) => 0,
+        }
+    }
+}
+
 pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut files = args.files;
@@ -161,6 +173,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let run = parallel::in_order(
         jobs,
         || tasks(&files, input, max_line_bytes),
+        Task::cost,
         |task| run_task(task, format, array),
         |outcome| {
             outcome.warnings.iter().for_each(warn);
