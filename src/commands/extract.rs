@@ -6,8 +6,8 @@
 //!
 //! Output is streamed document by document through a buffered stdout, flushed after each
 //! document. `--jobs N` analyses N documents at once ([`parallel`]); the output keeps the input
-//! order and is the same bytes for any N, and only a few documents a job are held in memory at
-//! a time, however long the stream. Messages on stderr keep the input order too. A closed
+//! order and is the same bytes for any N, and only a few small batches of documents a job are
+//! held in memory at a time, however long the stream. Messages on stderr keep the input order too. A closed
 //! stdout (`saywho extract ... | head -1`) ends the command quietly with exit code 0. On a
 //! terminal, control characters from the text (a lone carriage return too) are printed as
 //! visible placeholders. JSONL input is read by [`saywho_core::ingest::jsonl`]: each line at
