@@ -77,6 +77,11 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "X", value_parser = parse_unit_interval)]
     pub min_confidence: Option<f32>,
 
+    /// Documents analysed at once (default: the number of cores). The output keeps the input
+    /// order and is the same for any number.
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
     #[command(flatten)]
     pub limit: LineLimit,
 }

@@ -204,23 +204,28 @@ fn closed_stdout_ends_quietly() {
         ));
     }
     let path = write(&dir, "many.jsonl", &input);
-    let mut child = saywho()
-        .args(["extract", "--input", "jsonl", "--format", "jsonl"])
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    assert!(line.starts_with("{\"id\":0,"), "{line}");
-    drop(reader); // like `| head -1`
-    let out = child.wait_with_output().unwrap();
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(err.is_empty(), "{err}");
-    assert_eq!(out.status.code(), Some(0));
+    // One thread, and the reader and workers of --jobs.
+    for jobs in ["1", "2", "4"] {
+        let mut child = saywho()
+            .args([
+                "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs,
+            ])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("{\"id\":0,"), "{line}");
+        drop(reader); // like `| head -1`
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "--jobs {jobs}: {err}");
+        assert!(err.is_empty(), "--jobs {jobs}: {err}");
+        assert_eq!(out.status.code(), Some(0), "--jobs {jobs}");
+    }
 }
 
 fn fixture(name: &str) -> String {
