@@ -19,28 +19,20 @@ pub(super) struct Analysed {
     pub entities: Vec<Entity>,
 }
 
-pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
-    let Analysed {
-        text,
-        paragraphs,
-        sentences,
-        mentions,
-        quotes,
-        attributions,
-        entities,
-    } = analysed;
-    let quotes = quotes
+pub(super) fn build_document(found: Analysed) -> DocumentParts {
+    let quotes = found
+        .quotes
         .iter()
-        .zip(&attributions)
-        .map(|(q, found)| quote(&text, &entities, q, found.as_ref()))
+        .zip(&found.attributions)
+        .map(|(q, attribution)| quote(&found.text, &found.entities, q, attribution.as_ref()))
         .collect();
-    let speakers = speakers(entities, &attributions);
+    let speakers = speakers(found.entities, &found.attributions);
     DocumentParts {
-        text,
-        paragraphs,
-        sentences,
+        text: found.text,
+        paragraphs: found.paragraphs,
+        sentences: found.sentences,
         quotes,
-        mentions,
+        mentions: found.mentions,
         speakers,
         headings: Vec::new(),
     }

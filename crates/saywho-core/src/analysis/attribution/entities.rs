@@ -29,6 +29,9 @@ pub(super) struct Entity {
     pub first_seen: usize,
     /// Which forms of the name the text uses: [`FULL_FORM`], [`SHORT_FORM`].
     forms: u8,
+    /// The lower-case words `by_word` files it under: the first and last words of its name
+    /// forms, a few at most, as a form only grows longer with the same first word.
+    filed_under: Vec<CompactString>,
 }
 
 const FULL_FORM: u8 = 1;
@@ -66,9 +69,6 @@ pub(super) struct Entities<'t> {
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
     by_word: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
-    /// The (entity, word) pairs of `by_word`, so that filing one is a lookup, not a search of a
-    /// list that a common first name makes long.
-    indexed: rustc_hash::FxHashSet<(usize, CompactString)>,
     /// The words of the name being linked.
     name_words: Vec<&'t str>,
 }
@@ -81,7 +81,6 @@ impl<'t> Entities<'t> {
             all: Vec::new(),
             salience: Vec::new(),
             by_word: Default::default(),
-            indexed: Default::default(),
             name_words: Vec::new(),
         }
     }
@@ -182,9 +181,12 @@ impl<'t> Entities<'t> {
         id
     }
 
-    /// Files entity `id` under the lower-case word `w` in `by_word`, once.
+    /// Files entity `id` under the lower-case word `w` in `by_word`, once: the entity's own
+    /// short list says whether it is, not a search of a list that a common first name makes long.
     fn index_word(&mut self, w: &str, id: usize) {
-        if self.indexed.insert((id, w.into())) {
+        let filed = &mut self.all[id].filed_under;
+        if !filed.iter().any(|known| known == w) {
+            filed.push(w.into());
             self.by_word.entry(w.into()).or_default().push(id);
         }
     }
@@ -405,6 +407,7 @@ impl Entity {
             roles: Vec::new(),
             first_seen,
             forms: 0,
+            filed_under: Vec::new(),
         }
     }
 }
