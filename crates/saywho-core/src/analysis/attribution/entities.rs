@@ -40,6 +40,11 @@ const SHORT_FORM: u8 = 2;
 /// How far back (in sentences) a pronoun or description looks for its person.
 const RECENCY: usize = 8;
 
+/// How many discourse entries (mentions) it looks through at most: eight sentences of news
+/// hold a few dozen, while an endless sentence of names and pronouns that fit none of them
+/// would otherwise be read back in full for every pronoun, in time growing with its square.
+const MAX_LOOKBACK: usize = 512;
+
 /// A mention in the discourse: who, where, and whether it was a subject or speaker.
 #[derive(Debug, Clone)]
 struct Salient {
@@ -381,6 +386,7 @@ impl<'t> Entities<'t> {
             .salience
             .iter()
             .rev()
+            .take(MAX_LOOKBACK)
             .take_while(|s| s.sentence + RECENCY >= si);
         let mut weak = None;
         for s in window {
