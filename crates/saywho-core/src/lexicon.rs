@@ -310,24 +310,15 @@ fn classes_of_words() -> FxHashMap<String, Class> {
 pub(crate) fn packed(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     let len = bytes.len();
-    let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
-    let key = match len {
-        0 => return None,
-        // Bytes 0, len/2 and len-1 cover every byte of a word this short.
-        1..=3 => byte(0) | byte(len / 2) | byte(len - 1),
+    let four = |b: &[u8]| b.first_chunk::<4>().map_or(0, |b| u64::from(u32::from_le_bytes(*b)));
+    let key = match *bytes {
+        [] => return None,
+        [a] => u64::from(a),
+        [a, b] => u64::from(a) | u64::from(b) << 8,
+        [a, b, c] => u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16,
         // Two four-byte loads that overlap in the middle; an overlapping byte is ORed with
         // itself. This is the lookup of every word of every text: no copy, no loop.
-        4..=8 => {
-            let four = |i: usize| {
-                u64::from(u32::from_le_bytes([
-                    bytes[i],
-                    bytes[i + 1],
-                    bytes[i + 2],
-                    bytes[i + 3],
-                ]))
-            };
-            four(0) | four(len - 4) << (8 * (len - 4))
-        }
+        _ if len <= 8 => four(bytes) | four(&bytes[len - 4..]) << (8 * (len - 4)),
         _ => return None,
     };
     Some(key).filter(|_| bytes[len - 1] != 0)

@@ -245,8 +245,8 @@ impl<'t> PassTwo<'_, 't> {
             }
             // Titles, scare quotes and partial quotes with no speaker do not interrupt a
             // speaker's run of quotes.
-            let aside = starts_lower(quote) || is_scare_quote(quote) || is_title_like(quote);
-            if found.is_some() || !aside {
+            let aside = || starts_lower(quote) || is_scare_quote(quote) || is_title_like(quote);
+            if found.is_some() || !aside() {
                 *last_quote = Some((qi, si));
             }
             result[qi] = found;
