@@ -126,14 +126,6 @@ impl Word<'_> {
     /// Letters, digits, inner hyphens and apostrophes only.
     fn is_plain(&self) -> bool {
         let t = self.text;
-        if t.is_ascii() {
-            // Most words: a byte is a character.
-            let b = t.as_bytes();
-            return b.first().is_some_and(u8::is_ascii_alphanumeric)
-                && b.last().is_some_and(u8::is_ascii_alphanumeric)
-                && b.iter()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'\''));
-        }
         t.chars().next().is_some_and(char::is_alphanumeric)
             && t.chars().last().is_some_and(char::is_alphanumeric)
             && t.chars()
