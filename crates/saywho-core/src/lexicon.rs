@@ -310,7 +310,10 @@ fn classes_of_words() -> FxHashMap<String, Class> {
 pub(crate) fn packed(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     let len = bytes.len();
-    let four = |b: &[u8]| b.first_chunk::<4>().map_or(0, |b| u64::from(u32::from_le_bytes(*b)));
+    let four = |b: &[u8]| {
+        b.first_chunk::<4>()
+            .map_or(0, |b| u64::from(u32::from_le_bytes(*b)))
+    };
     let key = match *bytes {
         [] => return None,
         [a] => u64::from(a),

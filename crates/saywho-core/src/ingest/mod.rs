@@ -353,7 +353,10 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
 /// with NUL bytes past its first 8 KB (a truncated download, `truncate -s`) is binary too.
 /// The search skips to each NUL byte (a whole text has none) and stops at the first one too many.
 fn mostly_nul(bytes: &[u8]) -> bool {
-    bytes.len() > SNIFF_LEN && memchr::memchr_iter(0, bytes).nth(bytes.len() / NUL_SHARE).is_some()
+    bytes.len() > SNIFF_LEN
+        && memchr::memchr_iter(0, bytes)
+            .nth(bytes.len() / NUL_SHARE)
+            .is_some()
 }
 
 /// One byte in how many may be NUL in a text file (past its first [`SNIFF_LEN`] bytes).
@@ -535,7 +538,12 @@ mod tests {
     fn one_nul_byte_in_a_hundred_is_still_text() {
         let len = SNIFF_LEN * 2;
         let mut bytes = vec![b'a'; len];
-        for nul in bytes.iter_mut().skip(SNIFF_LEN).step_by(10).take(len / NUL_SHARE) {
+        for nul in bytes
+            .iter_mut()
+            .skip(SNIFF_LEN)
+            .step_by(10)
+            .take(len / NUL_SHARE)
+        {
             *nul = 0;
         }
         assert!(!mostly_nul(&bytes));

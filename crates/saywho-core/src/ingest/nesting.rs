@@ -34,8 +34,7 @@ const OPTIONAL_END: &[&str] = &[
 /// Formatting elements: the end tag of one with a block open inside it (`<b><div>x</b>`)
 /// leaves the block open, as the parser's adoption agency does, rather than closing it.
 const FORMATTING: &[&str] = &[
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
-    "u",
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Elements whose content is text up to their end tag.
