@@ -179,9 +179,8 @@ fn sigterm_twice_during_a_slow_analysis_restores_the_terminal() {
     t.wait_for("2 articles");
     sleep(Duration::from_millis(600));
     reader.signal("TERM");
-    if reader.alive() {
-        reader.signal("TERM");
-    }
+    // The first may already have ended it.
+    reader.try_signal("TERM");
     let screen = t.wait_for("READER-EXIT=");
     assert!(
         screen.contains("READER-EXIT=0") || screen.contains("READER-EXIT=1"),

@@ -1,9 +1,10 @@
 //! The document model: the text verbatim plus everything the analysis found in it.
 //!
 //! All offsets are byte offsets into [`Document::text`], end-exclusive. A document is built once,
-//! by [`Document::new`] from its [`DocumentParts`] (the analysis does this in [`crate::analyze`]),
-//! which checks the invariants the reader and the exporters rely on ([`Document::check`]); it has
-//! no way to change afterwards: they only read it.
+//! by [`Document::new`] from its [`DocumentParts`], which checks the invariants the reader and the
+//! exporters rely on ([`Document::check`]; the analysis, in [`crate::analyze`], builds documents
+//! that keep them and checks them in debug builds); it has no way to change afterwards: they only
+//! read it.
 
 use std::ops::Range;
 
@@ -162,6 +163,19 @@ impl Document {
         let doc = Document { parts };
         doc.check()?;
         Ok(doc)
+    }
+
+    /// A document from the parts the analysis built, which keep the invariants by construction:
+    /// checked in debug builds (tests, fuzzing with debug assertions), not in release ones,
+    /// where the check would cost about half a percent of the analysis. The property tests and
+    /// fuzz targets call [`Document::check`] on release builds too.
+    pub(crate) fn from_analysis(parts: DocumentParts) -> Document {
+        let doc = Document { parts };
+        #[cfg(debug_assertions)]
+        if let Err(broken) = doc.check() {
+            panic!("the analysis built a bad document: {broken}");
+        }
+        doc
     }
 
     /// The input text exactly as read.

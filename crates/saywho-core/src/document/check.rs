@@ -1,5 +1,6 @@
-//! The document invariants, checked in one place: by [`Document::new`] for every document built,
-//! and by the property tests and fuzz targets on what the analysis builds.
+//! The document invariants, checked in one place: by [`Document::new`] for parts given from
+//! outside, in debug builds for the documents the analysis builds, and by the property tests and
+//! fuzz targets on those in every build.
 
 use std::ops::Range;
 

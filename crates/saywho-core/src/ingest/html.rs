@@ -21,6 +21,12 @@ use crate::ingest::markdown::markdown_to_article;
 /// Figures, captions and photo galleries.
 const FIGURES: &str = "figure, figcaption, [class*=gallery], [class*=slideshow], [class*=carousel], [class*=caption], [id*=gallery], [id*=slideshow]";
 
+/// How many elements a page may have for Readability to look for its article: its scoring reads
+/// the elements again for each candidate, in time growing faster than the page (100,000
+/// paragraphs take a second, twice as many four). News pages have a few thousand (the saved
+/// pages of the development set at most 1,737); a larger page is read as its text blocks.
+const MAX_ELEMENTS: usize = 50_000;
+
 /// Extracts the article of an HTML page.
 pub fn html_to_article(bytes: &[u8]) -> Article {
     // Nesting is capped first: the parser and Readability take quadratic time on deep nesting.
@@ -28,6 +34,7 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     let html = crate::ingest::nesting::cap_nesting(&decoded);
     let cfg = Config {
         text_mode: TextMode::Markdown,
+        max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
     let doc = dom_query::Document::from(html.as_ref());

@@ -20,34 +20,26 @@ pub(super) struct Analysed {
     pub entities: Vec<Entity>,
 }
 
-pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
-    let Analysed {
-        text,
-        paragraphs,
-        sentences,
-        mentions,
-        quotes,
-        attributions,
-        entities,
-    } = analysed;
-    let quotes = quotes
+pub(super) fn build_document(found: Analysed) -> DocumentParts {
+    let quotes = found
+        .quotes
         .iter()
-        .zip(&attributions)
-        .map(|(q, found)| {
-            let mut quote = quote(&text, &entities, q, found.as_ref());
-            quote.confidence = found
+        .zip(&found.attributions)
+        .map(|(q, attribution)| {
+            let mut quote = quote(&found.text, &found.entities, q, attribution.as_ref());
+            quote.confidence = attribution
                 .as_ref()
-                .and_then(|f| confidence(&sentences, &entities, &quote, f));
+                .and_then(|f| confidence(&found.sentences, &found.entities, &quote, f));
             quote
         })
         .collect();
-    let speakers = speakers(entities, &attributions);
+    let speakers = speakers(found.entities, &found.attributions);
     DocumentParts {
-        text,
-        paragraphs,
-        sentences,
+        text: found.text,
+        paragraphs: found.paragraphs,
+        sentences: found.sentences,
         quotes,
-        mentions,
+        mentions: found.mentions,
         reported: Vec::new(),
         speakers,
         headings: Vec::new(),

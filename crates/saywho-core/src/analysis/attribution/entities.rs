@@ -30,6 +30,9 @@ pub(super) struct Entity {
     pub first_seen: usize,
     /// Which forms of the name the text uses: [`FULL_FORM`], [`SHORT_FORM`].
     forms: u8,
+    /// The lower-case words `by_word` files it under: the first and last words of its name
+    /// forms, a few at most, as a form only grows longer with the same first word.
+    filed_under: Vec<CompactString>,
 }
 
 const FULL_FORM: u8 = 1;
@@ -37,6 +40,11 @@ const SHORT_FORM: u8 = 2;
 
 /// How far back (in sentences) a pronoun or description looks for its person.
 const RECENCY: usize = 8;
+
+/// How many discourse entries (mentions) it looks through at most: eight sentences of news
+/// hold a few dozen, while an endless sentence of names and pronouns that fit none of them
+/// would otherwise be read back in full for every pronoun, in time growing with its square.
+const MAX_LOOKBACK: usize = 512;
 
 /// A mention in the discourse: who, where, and whether it was a subject or speaker.
 #[derive(Debug, Clone)]
@@ -64,9 +72,6 @@ pub(super) struct Entities<'t> {
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
     by_word: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
-    /// The (entity, word) pairs of `by_word`, so that filing one is a lookup, not a search of a
-    /// list that a common first name makes long.
-    indexed: rustc_hash::FxHashSet<(usize, CompactString)>,
     /// The words of the name being linked.
     name_words: Vec<&'t str>,
     /// The initials of each organisation's full name ("EDC" for Export Development Canada), so
@@ -83,7 +88,6 @@ impl<'t> Entities<'t> {
             salience: Vec::new(),
             by_word: Default::default(),
             by_initials: Default::default(),
-            indexed: Default::default(),
             name_words: Vec::new(),
         }
     }
@@ -207,9 +211,12 @@ impl<'t> Entities<'t> {
         id
     }
 
-    /// Files entity `id` under the lower-case word `w` in `by_word`, once.
+    /// Files entity `id` under the lower-case word `w` in `by_word`, once: the entity's own
+    /// short list says whether it is, not a search of a list that a common first name makes long.
     fn index_word(&mut self, w: &str, id: usize) {
-        if self.indexed.insert((id, w.into())) {
+        let filed = &mut self.all[id].filed_under;
+        if !filed.iter().any(|known| known == w) {
+            filed.push(w.into());
             self.by_word.entry(w.into()).or_default().push(id);
         }
     }
@@ -432,6 +439,7 @@ impl<'t> Entities<'t> {
             .salience
             .iter()
             .rev()
+            .take(MAX_LOOKBACK)
             .take_while(|s| s.sentence + RECENCY >= si);
         let mut weak = None;
         for s in window {
@@ -464,6 +472,7 @@ impl Entity {
             roles: Vec::new(),
             first_seen,
             forms: 0,
+            filed_under: Vec::new(),
         }
     }
 }

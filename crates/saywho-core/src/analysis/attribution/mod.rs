@@ -45,7 +45,8 @@ pub fn analyze(text: String) -> DocumentParts {
     analyze_keeping(text, TOKEN_CACHE)
 }
 
-/// How many tokens (with their mentions) pass one keeps for pass two: about 5 MB of text.
+/// How many tokens pass one keeps for pass two, with its mentions counted in tokens' room
+/// ([`kept_size`]): about 3 MB of news text.
 const TOKEN_CACHE: usize = 1 << 20;
 
 /// Analyses `text`, keeping the tokens of the first `token_cache` tokens between the passes.
@@ -156,7 +157,7 @@ fn pass_one<'t>(
             let mut sentence = input.sentence(para, span);
             entities.link_names(&mut sentence);
             mention_count += sentence.nps.len();
-            cached += sentence.toks.len();
+            cached += kept_size(&sentence);
             if cached > token_cache {
                 sentence.toks = Vec::new();
                 sentence.nps = Vec::new();
@@ -165,6 +166,13 @@ fn pass_one<'t>(
         }
     }
     (sentences, mention_count)
+}
+
+/// The room a sentence's tokens and mentions take, in tokens: their lists as allocated, not as
+/// filled, so that a text of tiny sentences ("Go. Go. ...") keeps as little as any other.
+fn kept_size(s: &Sentence) -> usize {
+    const MENTION: usize = std::mem::size_of::<Np>().div_ceil(std::mem::size_of::<Tok>());
+    s.toks.capacity() + s.nps.capacity() * MENTION
 }
 
 /// Pass two, in document order: resolve mentions, then attribute each sentence's quotes.
@@ -253,8 +261,8 @@ impl<'t> PassTwo<'_, 't> {
             }
             // Titles, scare quotes and partial quotes with no speaker do not interrupt a
             // speaker's run of quotes.
-            let aside = starts_lower(quote) || is_scare_quote(quote) || is_title_like(quote);
-            if found.is_some() || !aside {
+            let aside = || starts_lower(quote) || is_scare_quote(quote) || is_title_like(quote);
+            if found.is_some() || !aside() {
                 *last_quote = Some((qi, si));
             }
             result[qi] = found;
