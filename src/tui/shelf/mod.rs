@@ -361,8 +361,8 @@ impl Shelf {
                     if let Some(o) = self.cache.iter_mut().find(|o| Some(o.index) == shown) {
                         if o.preview.is_some() {
                             // Replayed on the analysed article, which replaces the preview.
-                            self.queued.push(action.clone());
-                            if needs_quotes(&action) {
+                            self.queued.push(action);
+                            if needs_quotes(action) {
                                 // Served once the quotations are found.
                                 return;
                             }

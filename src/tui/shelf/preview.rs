@@ -80,7 +80,7 @@ impl Shelf {
 }
 
 /// Whether `action` is about the quotations (and waits for them while an article is analysed).
-pub(super) fn needs_quotes(action: &Action) -> bool {
+pub(super) fn needs_quotes(action: Action) -> bool {
     matches!(
         action,
         Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail
