@@ -1,8 +1,8 @@
 //! Word lists from `assets/lexicon/`, embedded in the binary and parsed once.
 //!
 //! Every list is one file, declared once in the [`lexicon!`] table below, which names its
-//! accessor and its shape: [`Words`] (every word of every line) or [`Pairs`] (the first word of a
-//! line with the rest). Each file holds one entry a line; `#` starts a comment. Entries are
+//! accessor and its shape: [`Words`] (every word of every line), [`Pairs`] (the first word of a
+//! line with the rest) or [`SortedPairs`] (the same for a long file kept in byte order). Each file holds one entry a line; `#` starts a comment. Entries are
 //! matched lower-cased. The lists that every token is looked up in are also word classes
 //! ([`Class`], [`word_class`]), found with one lookup per token.
 
@@ -20,7 +20,7 @@ fn entries(source: &str) -> impl Iterator<Item = &str> {
 
 /// A lexicon file's shape, parsed from its text.
 pub trait List: Sized {
-    fn parse(source: &str) -> Self;
+    fn parse(source: &'static str) -> Self;
     /// The entries written more than once: the same list twice is a mistake in the file.
     #[cfg(test)]
     fn duplicates(source: &str) -> Vec<String>;
@@ -53,7 +53,7 @@ impl Words {
 }
 
 impl List for Words {
-    fn parse(source: &str) -> Self {
+    fn parse(source: &'static str) -> Self {
         let all: FxHashSet<String> = words(source).collect();
         let short = ShortWords::new(all.iter().filter_map(|w| Some((packed(w)?, true))));
         Words { all, short }
@@ -100,7 +100,7 @@ impl Pairs {
 }
 
 impl List for Pairs {
-    fn parse(source: &str) -> Self {
+    fn parse(source: &'static str) -> Self {
         let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (key, value) in pairs(source) {
             map.entry(key).or_default().push(value);
@@ -111,6 +111,52 @@ impl List for Pairs {
     #[cfg(test)]
     fn duplicates(source: &str) -> Vec<String> {
         repeated(pairs(source).map(|(key, value)| format!("{key} {value}")))
+    }
+}
+
+/// Lines of a key and a value, written lower-case and sorted by key in byte order, looked up
+/// by binary search in the embedded text: a list of tens of thousands of lines is ready after
+/// one pass over its lines, with nothing copied (a hash map of it took some 25 ms to build,
+/// which every run of `saywho` paid). The tests check the order.
+#[derive(Debug, Default)]
+pub struct SortedPairs(Vec<(&'static str, &'static str)>);
+
+impl SortedPairs {
+    /// The value of `key`.
+    pub fn value(&self, key: &str) -> Option<&'static str> {
+        let k = self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        Some(self.0[k].1)
+    }
+
+    #[cfg(test)]
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(k, _)| *k)
+    }
+
+    /// Whether the keys are in strictly increasing byte order and lower-case, as lookups need.
+    #[cfg(test)]
+    fn in_order(&self) -> bool {
+        self.0.windows(2).all(|w| w[0].0 < w[1].0)
+            && self
+                .0
+                .iter()
+                .all(|(k, v)| *k == k.to_lowercase().as_str() && *v == v.to_lowercase().as_str())
+    }
+}
+
+impl List for SortedPairs {
+    fn parse(source: &'static str) -> Self {
+        SortedPairs(
+            entries(source)
+                .filter_map(|line| line.split_once(char::is_whitespace))
+                .map(|(key, value)| (key, value.trim()))
+                .collect(),
+        )
+    }
+
+    #[cfg(test)]
+    fn duplicates(source: &str) -> Vec<String> {
+        Pairs::duplicates(source)
     }
 }
 
@@ -174,7 +220,7 @@ lexicon! {
     female_names: Words = "female_names.txt";
     /// First names with the sex nearly all their bearers have ("amara female"), from the US SSA
     /// baby names (see the file's header): the gender of a name for "he" and "she".
-    first_name_genders: Pairs = "first_name_genders.txt";
+    first_name_genders: SortedPairs = "first_name_genders.txt";
     /// Share of right speakers by what an attribution rests on, and how many it was read from
     /// ("cue-after/name 0.99 812"): the confidence table ([`crate::confidence`]).
     confidence_rates: Pairs = "confidence_rates.txt";
@@ -448,6 +494,10 @@ mod tests {
         }
         assert_eq!(Words::duplicates("a b\nc a # a"), ["a"]);
         assert_eq!(Pairs::duplicates("go on\ngo up\ngo on"), ["go on"]);
+        assert_eq!(
+            SortedPairs::duplicates("ann female\nann female"),
+            ["ann female"]
+        );
     }
 
     #[test]
@@ -481,5 +531,22 @@ mod tests {
         assert!(word_class("an").contains(Class::DETERMINER | Class::INDEFINITE));
         assert!(word_class("xq").is_empty());
         assert!(word_class("zzzzzzzzzzzz").is_empty());
+    }
+
+    #[test]
+    fn sorted_pairs_are_in_order_and_found_by_search() {
+        let names = first_name_genders();
+        assert!(
+            names.in_order(),
+            "first_name_genders.txt must stay sorted (LC_ALL=C sort)"
+        );
+        assert_eq!(names.value("fatima"), Some("female"));
+        assert_eq!(names.value("zzzzq"), None);
+        let small = SortedPairs::parse("# a header\nann female\nbo male # a comment\n");
+        assert_eq!(
+            (small.value("ann"), small.value("bo")),
+            (Some("female"), Some("male"))
+        );
+        assert_eq!(small.value("an"), None);
     }
 }
