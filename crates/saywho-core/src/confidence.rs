@@ -8,6 +8,10 @@
 //! Any analysis that attributes words (quotes, reported speech) describes its evidence as a
 //! [`Basis`] and calls [`Basis::confidence`].
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use crate::lexicon;
 
 /// How the mention an attribution rests on names its speaker.
@@ -97,17 +101,31 @@ impl Basis {
 
     /// The confidence of an attribution with this basis.
     pub fn confidence(self) -> Confidence {
+        // A document has a few dozen bases among thousands of quotes: each is looked up once
+        // per thread (the keys are built as text).
+        thread_local! {
+            static RATES: RefCell<FxHashMap<Basis, f32>> = RefCell::default();
+        }
+        let value = RATES.with(|cache| {
+            *cache
+                .borrow_mut()
+                .entry(self)
+                .or_insert_with(|| self.rate())
+        });
+        Confidence { value, basis: self }
+    }
+
+    /// The table's rate for the most specific key it knows with enough support.
+    fn rate(&self) -> f32 {
         let rates = lexicon::confidence_rates();
-        let value = self
-            .keys()
+        self.keys()
             .iter()
             .find_map(|key| {
                 let rate = rates.value(key)?;
                 rate.split_whitespace().next()?.parse::<f32>().ok()
             })
             .unwrap_or(UNKNOWN_RATE)
-            .clamp(0.0, 1.0);
-        Confidence { value, basis: self }
+            .clamp(0.0, 1.0)
     }
 }
 
