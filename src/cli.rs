@@ -72,6 +72,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
 
+    /// Apply the corrections made in the reader: its state file, or the state directory
+    /// (`$XDG_STATE_HOME/saywho`). Documents are matched by their text.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub corrections: Option<PathBuf>,
+
     #[command(flatten)]
     pub limit: LineLimit,
 }
@@ -93,6 +98,9 @@ pub enum OutputFormat {
     Markdown,
     /// The document text exactly as analysed (for a web page or Markdown file, the article body).
     Text,
+    /// One gold line a document, as `saywho eval` reads it (`{id, text, quotes}`): with
+    /// `--corrections`, a corpus annotated in the reader.
+    Gold,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,11 +18,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::Value;
 
+use saywho::corrections::{self, CorrectionSet};
 use saywho::guard::{analyze_guarded, analyze_source_guarded};
 use saywho_core::export::safe::TerminalSafe;
 use saywho_core::export::{csv, markdown, DocResult};
 use saywho_core::ingest::jsonl::{LineErrorKind, Records};
 use saywho_core::ingest::{self};
+use saywho_core::Document;
 
 use super::warn;
 use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
@@ -31,6 +33,8 @@ use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
 /// the CSV header).
 struct Sink<W: Write> {
     out: W,
+    /// The reader's corrections, applied to each document that has some.
+    corrections: CorrectionSet,
     format: OutputFormat,
     /// Wrap the JSON objects in an array (several inputs, or JSONL input).
     array: bool,
@@ -38,6 +42,18 @@ struct Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
+    /// Writes one analysed document under `id`, corrected where corrections were given.
+    fn analysed(
+        &mut self,
+        result: impl Fn(&Document) -> DocResult,
+        doc: &Document,
+    ) -> io::Result<()> {
+        match self.corrections.apply(doc) {
+            Some(fixed) => self.doc(&result(&fixed.doc), fixed.doc.text()),
+            None => self.doc(&result(doc), doc.text()),
+        }
+    }
+
     /// Writes one analysed document: its result, or with `--format text` its text.
     fn doc(&mut self, doc: &DocResult, text: &str) -> io::Result<()> {
         match self.format {
@@ -71,6 +87,10 @@ impl<W: Write> Sink<W> {
                 }
                 csv::write_rows(&mut self.out, doc)?;
             }
+            OutputFormat::Gold => {
+                serde_json::to_writer(&mut self.out, &corrections::gold_line(doc, text))?;
+                self.out.write_all(b"\n")?;
+            }
             OutputFormat::Markdown => {
                 if self.written > 0 {
                     self.out.write_all(b"\n")?;
@@ -103,7 +123,12 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     }
     let array = args.input == InputFormat::Jsonl || files.len() > 1;
     let is_terminal = stdout.is_terminal();
+    let corrections = match &args.corrections {
+        Some(path) => CorrectionSet::load(path).map_err(anyhow::Error::msg)?,
+        None => CorrectionSet::default(),
+    };
     let mut sink = Sink {
+        corrections,
         out: io::BufWriter::new(output(stdout.lock(), is_terminal)),
         format: args.format,
         array,
@@ -119,10 +144,12 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                             warn(notice);
                         }
                         match analyze_source_guarded(&mut src) {
-                            Ok(doc) => sink.doc(
-                                &DocResult::new(Value::String(src.name.clone()), &doc)
-                                    .with_source(&src),
-                                doc.text(),
+                            Ok(doc) => sink.analysed(
+                                |d| {
+                                    DocResult::new(Value::String(src.name.clone()), d)
+                                        .with_source(&src)
+                                },
+                                &doc,
                             )?,
                             Err(msg) => {
                                 warn(format_args!("{}: the engine failed: {msg}", src.name));
@@ -204,7 +231,7 @@ fn jsonl_file<W: Write>(
             ok = false;
             saywho_core::Document::default()
         });
-        sink.doc(&DocResult::new(record.id, &doc), doc.text())?;
+        sink.analysed(|d| DocResult::new(record.id.clone(), d), &doc)?;
     }
     Ok(ok)
 }

@@ -13,7 +13,7 @@ use super::shelf::Corpus;
 use crate::guard::analyze_source_guarded;
 use saywho_core::document::Document;
 use saywho_core::ingest::jsonl::{self, Record, DEFAULT_MAX_LINE_BYTES};
-use saywho_core::ingest::{self, Source};
+use saywho_core::ingest::{self, ArticleMeta, Source};
 
 /// One article.
 #[derive(Debug)]
@@ -43,6 +43,8 @@ pub struct Library {
     errors: Vec<String>,
     /// The notice of each article read so far (see [`Source::notice`]).
     notices: Vec<Option<String>>,
+    /// The title, byline and date of each article read so far.
+    metas: Vec<ArticleMeta>,
 }
 
 /// Whether `path` names a JSONL corpus (by its extension).
@@ -282,8 +284,10 @@ impl Corpus for Library {
         };
         if self.notices.len() <= i {
             self.notices.resize(i + 1, None);
+            self.metas.resize(i + 1, ArticleMeta::default());
         }
         self.notices[i] = source.notice();
+        self.metas[i] = source.meta.clone();
         // A web page or Markdown file names itself once read: its title replaces the file name.
         if let (Entry::File { title, .. }, Some(own)) = (&mut self.entries[i], &source.meta.title) {
             title.clone_from(own);
@@ -295,6 +299,10 @@ impl Corpus for Library {
 
     fn notice(&mut self, i: usize) -> Option<String> {
         self.notices.get(i).cloned().flatten()
+    }
+
+    fn meta(&mut self, i: usize) -> ArticleMeta {
+        self.metas.get(i).cloned().unwrap_or_default()
     }
 }
 

@@ -6,6 +6,8 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod effects;
 pub mod event;
 pub mod help;
 pub mod keymap;

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use ratatui::layout::Rect;
 
 use saywho_core::document::Document;
+use saywho_core::ingest::ArticleMeta;
 
 use super::action::Action;
 use super::app::App;
@@ -40,6 +41,10 @@ pub trait Corpus {
     /// has read it (e.g. `FILE: not UTF-8, read as Windows-1252`).
     fn notice(&mut self, _i: usize) -> Option<String> {
         None
+    }
+    /// Title, byline and date of article `i`, once [`Corpus::document`] has read it.
+    fn meta(&mut self, _i: usize) -> ArticleMeta {
+        ArticleMeta::default()
     }
 }
 
@@ -91,6 +96,7 @@ struct Loaded {
     doc: Document,
     title: String,
     notice: Option<String>,
+    meta: ArticleMeta,
 }
 
 type Outcome = (usize, Result<Loaded, String>);
@@ -105,6 +111,7 @@ fn load_one(corpus: &SharedCorpus, i: usize) -> Result<Loaded, String> {
         doc,
         title: c.title(i),
         notice: c.notice(i),
+        meta: c.meta(i),
     })
 }
 
@@ -287,6 +294,19 @@ impl Shelf {
             }
         }
         self
+    }
+
+    /// What the article shown asks the loop to do (see [`super::app::Effect`]).
+    pub fn take_effects(&mut self) -> Vec<super::app::Effect> {
+        self.app_mut().map(App::take_effects).unwrap_or_default()
+    }
+
+    /// A line for the status bar of the article shown (or of the list).
+    pub fn notify(&mut self, line: String) {
+        match self.app_mut() {
+            Some(app) => app.notify(line),
+            None => self.notice = Some(line),
+        }
     }
 
     /// The notices and errors met while reading articles (encodings guessed, articles that could
@@ -560,9 +580,10 @@ impl Shelf {
                 anchor,
                 quote,
                 speaker,
-                saved: 0,
+                ..DocState::default()
             },
         );
+        store.set_corrections(o.hash, o.app.corrections());
     }
 
     fn back_to_list(&mut self) {
@@ -625,7 +646,12 @@ impl Shelf {
 
     /// Puts the analysed article `i` in the cache.
     fn cache_loaded(&mut self, i: usize, loaded: Loaded) {
-        let Loaded { doc, title, notice } = loaded;
+        let Loaded {
+            doc,
+            title,
+            notice,
+            meta,
+        } = loaded;
         self.summaries[i] = Some(Ok(Summary::of(&doc)));
         let title = self.titles[i].get_or_insert(title).clone();
         let name = if self.list {
@@ -634,7 +660,7 @@ impl Shelf {
             title.clone()
         };
         let hash = fnv1a(doc.text().as_bytes());
-        let mut app = App::new(doc, name, self.theme);
+        let mut app = App::new(doc, name, self.theme).with_meta(meta);
         app.update(Action::Resize(self.size.width, self.size.height));
         if let Some(n) = notice {
             // The status bar names the article already.
@@ -665,6 +691,10 @@ impl Shelf {
         };
         let o = &mut self.cache[k];
         if let Some(st) = store.get(o.hash) {
+            // Corrections first: the remembered quotation is one of the corrected document's.
+            if !st.corrections.is_empty() {
+                o.app.set_corrections(st.corrections.clone());
+            }
             let speaker = st.speaker.as_deref().and_then(|n| o.app.speaker_named(n));
             o.app.update(Action::Restore {
                 anchor: st.anchor,

@@ -1,10 +1,13 @@
 //! The reader's view state over an immutable [`Document`]. [`App::update`] is the only thing that
 //! changes it; rendering (in `view`) only reads it. `update` hands each action to the handler of
 //! its family: moving through the text (`motion`), the quotations (`quotes`), the search
-//! (`search`), and here the panes, the overlays and the session.
+//! (`search`), the corrections and the speaker picker (`corrections`), copying and exporting
+//! (`outputs`), and here the panes, the overlays and the session.
 
+mod corrections;
 mod layout;
 mod motion;
+mod outputs;
 mod quotes;
 mod search;
 
@@ -13,6 +16,9 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use saywho_core::document::{Document, SpeakerId};
+use saywho_core::ingest::ArticleMeta;
+
+use crate::corrections::Edit;
 
 use super::action::Action;
 use super::help;
@@ -20,8 +26,10 @@ use super::keymap::Mode;
 use super::theme::Theme;
 use super::wrap::{self, Row};
 
+pub use corrections::{Choice, Picker, Purpose};
 pub use layout::{Areas, MAX_TEXT_WIDTH, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH};
 pub use motion::map_rows;
+pub use outputs::{citation, needs_look, Effect};
 pub use search::Search;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +48,20 @@ pub enum Overlay {
 /// The reader's state.
 #[derive(Debug)]
 pub struct App {
+    /// The document with the reader's corrections applied (what every view shows).
     doc: Document,
+    /// The document as the engine made it.
+    original: Document,
+    /// The corrections, in the order made.
+    edits: Vec<Edit>,
+    /// For each quotation of `doc`, whether a correction changed it.
+    changed: Vec<bool>,
+    /// Title, byline and date, where the source gives them (for citations and exports).
+    meta: ArticleMeta,
+    /// The speaker picker of a correction, while open.
+    picker: Option<Picker>,
+    /// What the loop has to do outside the model (the clipboard, files, the mouse).
+    effects: Vec<Effect>,
     name: String,
     pub theme: Theme,
     /// Speakers in pane order (most quoted first); numbers 1–9 index this.
@@ -83,37 +104,19 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
-        let ranked: Vec<SpeakerId> = doc.speakers_by_share().iter().map(|s| s.id).collect();
-        let mut rank_of = vec![None; doc.speakers().len()];
-        for (rank, &id) in ranked.iter().enumerate() {
-            if let Some(slot) = rank_of.get_mut(id) {
-                *slot = Some(rank);
-            }
-        }
-        let mut by_speaker = vec![Vec::new(); doc.speakers().len()];
-        for (i, q) in doc.quotes().iter().enumerate() {
-            if let Some(list) = q.speaker.and_then(|s| by_speaker.get_mut(s)) {
-                list.push(i);
-            }
-        }
-        let heading_quotes = doc
-            .headings()
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let end = doc.headings().get(i + 1).map_or(usize::MAX, |n| n.start);
-                let a = doc.quotes().partition_point(|q| q.span.start < h.start);
-                let b = doc.quotes().partition_point(|q| q.span.start < end);
-                b.saturating_sub(a)
-            })
-            .collect();
         let mut app = App {
+            changed: vec![false; doc.quotes().len()],
+            original: doc.clone(),
             doc,
+            edits: Vec::new(),
+            meta: ArticleMeta::default(),
+            picker: None,
+            effects: Vec::new(),
             name: name.into(),
             theme,
-            ranked,
-            rank_of,
-            by_speaker,
+            ranked: Vec::new(),
+            rank_of: Vec::new(),
+            by_speaker: Vec::new(),
             size: Rect::default(),
             wraps: HashMap::new(),
             wrap_width: 0,
@@ -126,7 +129,7 @@ impl App {
             outline: false,
             outline_cursor: 0,
             heading: None,
-            heading_quotes,
+            heading_quotes: Vec::new(),
             search: Search::default(),
             overlay: None,
             help_scroll: 0,
@@ -134,8 +137,44 @@ impl App {
             message: None,
             notice: None,
         };
+        app.index();
         app.resize(80, 24);
         app
+    }
+
+    /// The same app, citing and exporting with the article's title, byline and date.
+    pub fn with_meta(mut self, meta: ArticleMeta) -> App {
+        self.meta = meta;
+        self
+    }
+
+    /// The speaker ranks, each speaker's quotations and the quotations under each heading.
+    fn index(&mut self) {
+        let doc = &self.doc;
+        self.ranked = doc.speakers_by_share().iter().map(|s| s.id).collect();
+        self.rank_of = vec![None; doc.speakers().len()];
+        for (rank, &id) in self.ranked.iter().enumerate() {
+            if let Some(slot) = self.rank_of.get_mut(id) {
+                *slot = Some(rank);
+            }
+        }
+        self.by_speaker = vec![Vec::new(); doc.speakers().len()];
+        for (i, q) in doc.quotes().iter().enumerate() {
+            if let Some(list) = q.speaker.and_then(|s| self.by_speaker.get_mut(s)) {
+                list.push(i);
+            }
+        }
+        self.heading_quotes = doc
+            .headings()
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let end = doc.headings().get(i + 1).map_or(usize::MAX, |n| n.start);
+                let a = doc.quotes().partition_point(|q| q.span.start < h.start);
+                let b = doc.quotes().partition_point(|q| q.span.start < end);
+                b.saturating_sub(a)
+            })
+            .collect();
     }
 
     // ---- read access for the views and tests ----
@@ -254,7 +293,9 @@ impl App {
     }
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
+        if self.picker.is_some() {
+            Mode::Pick
+        } else if self.overlay.is_some() {
             Mode::Overlay
         } else if self.search.editing {
             Mode::Search
@@ -299,6 +340,9 @@ impl App {
             return;
         }
         self.forget_messages(action);
+        if self.picker.is_some() && self.on_picker(action) {
+            return;
+        }
         if self.overlay_key(action) {
             return;
         }
@@ -327,6 +371,20 @@ impl App {
             | Action::SearchCancel
             | Action::NextMatch
             | Action::PrevMatch => self.on_search(action),
+            Action::AssignSpeaker
+            | Action::ClearSpeaker
+            | Action::NotQuote
+            | Action::MergeSpeaker
+            | Action::Undo
+            | Action::PickInput(_)
+            | Action::PickBackspace
+            | Action::PickConfirm
+            | Action::PickCancel => self.on_corrections(action),
+            Action::Copy
+            | Action::ToggleMouse
+            | Action::Export
+            | Action::NextUnsure
+            | Action::PrevUnsure => self.on_outputs(action),
             Action::Tick
             | Action::Notify(_)
             | Action::ToList

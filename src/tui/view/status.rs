@@ -41,6 +41,9 @@ pub fn left(app: &App) -> String {
             }
         }
     }
+    if app.current().is_some_and(|c| app.is_corrected(c)) {
+        s.push_str("  ✎ corrected");
+    }
     if !app.search.input.is_empty() {
         s.push_str(&format!("  /{} {}/{n}", app.search.input, num(k)));
     }
