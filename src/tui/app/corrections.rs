@@ -60,8 +60,9 @@ impl App {
         self.reapply();
     }
 
-    /// What the picker offers: speakers most quoted first, then the others, those whose name
-    /// contains what is typed (any case); then the typed name as a new speaker.
+    /// What the picker offers: speakers most quoted first, then the others, those whose name or
+    /// an alias contains what is typed (any case); then the typed name as a new speaker, unless
+    /// it is a name or alias of one.
     pub fn pick_choices(&self) -> Vec<Choice> {
         self.picker
             .as_ref()
@@ -71,6 +72,12 @@ impl App {
     fn choices_of(&self, p: &Picker) -> Vec<Choice> {
         let typed = p.input.trim();
         let needle = typed.to_lowercase();
+        let names = |id: SpeakerId| {
+            let s = &self.doc.speakers()[id];
+            std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .map(|n| n.to_lowercase())
+        };
         let skip = match p.purpose {
             Purpose::Merge(from) => Some(from),
             Purpose::Assign => None,
@@ -82,16 +89,11 @@ impl App {
             .copied()
             .chain(others)
             .filter(|&id| Some(id) != skip)
-            .filter(|&id| {
-                self.doc.speakers()[id]
-                    .name
-                    .to_lowercase()
-                    .contains(&needle)
-            })
+            .filter(|&id| names(id).any(|n| n.contains(&needle)))
             .map(Choice::Speaker)
             .collect();
-        let exact = self.doc.speakers().iter().any(|s| s.name == typed);
-        if !typed.is_empty() && !exact && matches!(p.purpose, Purpose::Assign) {
+        let known = (0..self.doc.speakers().len()).any(|id| names(id).any(|n| n == needle));
+        if !typed.is_empty() && !known && matches!(p.purpose, Purpose::Assign) {
             out.push(Choice::New(typed.to_string()));
         }
         out

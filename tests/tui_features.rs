@@ -1,0 +1,216 @@
+//! The features people asked for first, as key sequences against the model (hand-built
+//! documents; no terminal): copy with citation, release the mouse, export, the jump to quotes to
+//! check, and corrections (assign, clear, not a quotation, merge, undo) kept across sessions.
+
+mod common;
+
+use common::*;
+use saywho::tui::app::{Choice, Effect};
+use saywho::tui::shelf::Shelf;
+use saywho::tui::state::StateStore;
+use saywho::tui::{keymap, Action, App, Theme};
+use saywho_core::ingest::ArticleMeta;
+
+fn speaker_of(app: &App, i: usize) -> Option<&str> {
+    let doc = app.doc();
+    doc.speaker_of(&doc.quotes()[i]).map(|s| s.name.as_str())
+}
+
+fn status(app: &App) -> String {
+    let buf = buffer(app);
+    row_text(&buf, buf.area.height - 1)
+}
+
+#[test]
+fn y_copies_the_current_quotation_as_cited() {
+    let meta = ArticleMeta {
+        title: Some("Harbour talks".into()),
+        byline: None,
+        date: Some("3 March 2025".into()),
+    };
+    let mut app = App::new(doc(), "fixture.txt", Theme::COLOR).with_meta(meta);
+    press(&mut app, "y");
+    assert_eq!(app.message(), Some("no current quotation: press ] first"));
+    assert!(app.take_effects().is_empty());
+    press(&mut app, "]y");
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy(
+            "“We made real progress tonight,” said Anna Berg (Harbour talks, 3 March 2025)".into()
+        )]
+    );
+    // Without a title, the file name; a closing full stop becomes a comma.
+    let mut app = app_with(doc(), 100, 30, Theme::COLOR);
+    press(&mut app, "]]y");
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy(
+            "“But there is more to do,” said Anna Berg (fixture.txt)".into()
+        )]
+    );
+    assert!(app.take_effects().is_empty(), "taken once");
+}
+
+#[test]
+fn capital_m_asks_for_the_mouse_and_the_help_says_so() {
+    let mut app = app(100, 30);
+    press(&mut app, "M");
+    assert_eq!(app.take_effects(), [Effect::ToggleMouse]);
+    let help = keymap::help_rows_for(false);
+    assert!(help
+        .iter()
+        .any(|(_, keys, what)| *keys == "M" && what.contains("release the mouse")));
+    assert!(keymap::markdown_table().contains("| `y` | copy the current quotation"));
+}
+
+#[test]
+fn e_exports_the_digest_of_the_article_or_of_the_followed_speaker() {
+    let mut app = app(100, 30);
+    press(&mut app, "e");
+    let [Effect::Export { stem, markdown }] = &app.take_effects()[..] else {
+        panic!("one export");
+    };
+    assert_eq!(stem, "fixture.txt");
+    assert!(markdown.starts_with("# fixture.txt\n"), "{markdown}");
+    for section in ["## Anna Berg (5 quotes)", "## Tom Hale", "## Unattributed (2)"] {
+        assert!(markdown.contains(section), "{section} in {markdown}");
+    }
+    press(&mut app, "2e");
+    let [Effect::Export { stem, markdown }] = &app.take_effects()[..] else {
+        panic!("one export");
+    };
+    assert_eq!(stem, "fixture.txt Tom Hale");
+    assert!(markdown.contains("## Tom Hale (3 quotes)"), "{markdown}");
+    assert!(!markdown.contains("Anna Berg") && !markdown.contains("Unattributed"));
+}
+
+#[test]
+fn w_jumps_through_the_quotations_with_no_speaker() {
+    let mut app = app(100, 30);
+    press(&mut app, "w");
+    assert_eq!(speaker_of(&app, app.current().unwrap()), None);
+    let first = app.current().unwrap();
+    assert_eq!(app.doc().slice(&app.doc().quotes()[first].span), "\"ambitious\"");
+    press(&mut app, "w");
+    let second = app.current().unwrap();
+    assert_eq!(app.doc().slice(&app.doc().quotes()[second].span), "\"harbour tax\"");
+    press(&mut app, "w");
+    assert_eq!(app.current(), Some(second));
+    assert_eq!(app.message(), Some("no more quotations to check below"));
+    press(&mut app, "W");
+    assert_eq!(app.current(), Some(first));
+    press(&mut app, "W");
+    assert_eq!(app.message(), Some("no more quotations to check above"));
+    // Once every quotation has a speaker, w says so.
+    press(&mut app, "a");
+    press(&mut app, "Hale\n");
+    press(&mut app, "w");
+    press(&mut app, "aHale\n");
+    press(&mut app, "w");
+    assert_eq!(app.message(), Some("every quotation has a speaker"));
+}
+
+#[test]
+fn a_assigns_a_picked_or_new_speaker_and_u_undoes() {
+    let mut app = app(100, 30);
+    press(&mut app, "a");
+    assert_eq!(app.message(), Some("no current quotation: press ] first"));
+    press(&mut app, "]a");
+    assert_eq!(app.mode(), keymap::Mode::Pick);
+    assert_eq!(app.pick_choices().len(), 3, "every speaker, most quoted first");
+    // Typing filters (any case); the picker eats letters that are keys elsewhere (q, j).
+    press(&mut app, "hale");
+    assert_eq!(app.pick_choices(), [Choice::Speaker(1)]);
+    assert!(screen(&buffer(&app)).contains("Who said it?"));
+    press(&mut app, "\n");
+    assert_eq!(app.mode(), keymap::Mode::Normal);
+    assert_eq!(speaker_of(&app, 0), Some("Tom Hale"));
+    assert!(app.is_corrected(0) && !app.is_corrected(1));
+    assert!(status(&app).contains("✎ corrected"), "{}", status(&app));
+    assert_eq!(app.doc().speakers()[1].quote_count, 4);
+    press(&mut app, "u");
+    assert_eq!(speaker_of(&app, 0), Some("Anna Berg"));
+    assert_eq!(app.message(), Some("correction undone"));
+    press(&mut app, "u");
+    assert_eq!(app.message(), Some("nothing to undo"));
+    // A new name.
+    press(&mut app, "aJo Quinn");
+    let screen_now = screen(&buffer(&app));
+    assert!(screen_now.contains("new speaker: Jo Quinn"), "{screen_now}");
+    press(&mut app, "\n");
+    assert_eq!(speaker_of(&app, 0), Some("Jo Quinn"));
+    assert!(app.ranked().iter().any(|&id| app.doc().speakers()[id].name == "Jo Quinn"));
+    // Esc closes the picker without a change; an empty filter that matches nothing says so.
+    press(&mut app, "azzz");
+    assert!(app.pick_choices().iter().all(|c| matches!(c, Choice::New(_))));
+    press(&mut app, "\x1b");
+    assert_eq!(app.mode(), keymap::Mode::Normal);
+    assert_eq!(app.corrections().len(), 1);
+}
+
+#[test]
+fn x_clears_the_speaker_and_capital_x_drops_the_passage() {
+    let mut app = app(100, 30);
+    let n = app.doc().quotes().len();
+    press(&mut app, "]]x");
+    assert_eq!(speaker_of(&app, 1), None);
+    assert!(status(&app).contains("(unattributed)  ✎ corrected"));
+    press(&mut app, "]X");
+    assert_eq!(app.doc().quotes().len(), n - 1);
+    // The current quotation moves on to the next one still there.
+    let c = app.current().unwrap();
+    assert_eq!(app.doc().slice(&app.doc().quotes()[c].span), "\"ambitious\"");
+    press(&mut app, "uu");
+    assert_eq!(app.doc().quotes().len(), n);
+    assert_eq!(speaker_of(&app, 1), Some("Anna Berg"));
+    assert!(!app.is_corrected(1));
+}
+
+#[test]
+fn m_merges_the_selected_speaker_into_another() {
+    let mut app = app(100, 30);
+    press(&mut app, "m");
+    assert!(app.message().unwrap().starts_with("no speaker to merge"));
+    // The speaker pane: Tom Hale is second.
+    press(&mut app, "\tjm");
+    assert_eq!(app.mode(), keymap::Mode::Pick);
+    assert!(!app.pick_choices().contains(&Choice::Speaker(1)), "not into itself");
+    press(&mut app, "berg\n");
+    assert_eq!(app.doc().speakers()[0].quote_count, 8);
+    assert_eq!(app.ranked().len(), 2);
+    assert!(app.doc().speakers()[0].aliases.iter().any(|a| a == "Tom Hale"));
+    press(&mut app, "u");
+    assert_eq!(app.ranked().len(), 3);
+}
+
+#[test]
+fn corrections_are_kept_with_the_reading_state() {
+    let dir = std::env::temp_dir().join(format!("saywho-features-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let open = || {
+        let (store, _) = StateStore::open(&dir);
+        let corpus = vec![("Harbour".to_string(), doc())];
+        let mut s = Shelf::new(Box::new(corpus), Theme::COLOR, false).with_state(store, None);
+        s.update(Action::Resize(100, 30));
+        s
+    };
+    let mut s = open();
+    for a in [Action::NextQuote, Action::AssignSpeaker] {
+        s.update(a);
+    }
+    for c in "Hale".chars() {
+        s.update(Action::PickInput(c));
+    }
+    s.update(Action::PickConfirm);
+    for a in [Action::NextQuote, Action::NotQuote] {
+        s.update(a);
+    }
+    s.persist().unwrap();
+    let s = open();
+    let app = s.app().unwrap();
+    assert_eq!(app.corrections().len(), 2);
+    assert_eq!(speaker_of(app, 0), Some("Tom Hale"));
+    assert_eq!(app.doc().quotes().len(), doc().quotes().len() - 1);
+    assert!(app.is_corrected(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
