@@ -72,7 +72,11 @@ fn e_exports_the_digest_of_the_article_or_of_the_followed_speaker() {
     };
     assert_eq!(stem, "fixture.txt");
     assert!(markdown.starts_with("# fixture.txt\n"), "{markdown}");
-    for section in ["## Anna Berg (5 quotes)", "## Tom Hale", "## Unattributed (2)"] {
+    for section in [
+        "## Anna Berg (5 quotes)",
+        "## Tom Hale",
+        "## Unattributed (2)",
+    ] {
         assert!(markdown.contains(section), "{section} in {markdown}");
     }
     press(&mut app, "2e");
@@ -90,10 +94,16 @@ fn w_jumps_through_the_quotations_with_no_speaker() {
     press(&mut app, "w");
     assert_eq!(speaker_of(&app, app.current().unwrap()), None);
     let first = app.current().unwrap();
-    assert_eq!(app.doc().slice(&app.doc().quotes()[first].span), "\"ambitious\"");
+    assert_eq!(
+        app.doc().slice(&app.doc().quotes()[first].span),
+        "\"ambitious\""
+    );
     press(&mut app, "w");
     let second = app.current().unwrap();
-    assert_eq!(app.doc().slice(&app.doc().quotes()[second].span), "\"harbour tax\"");
+    assert_eq!(
+        app.doc().slice(&app.doc().quotes()[second].span),
+        "\"harbour tax\""
+    );
     press(&mut app, "w");
     assert_eq!(app.current(), Some(second));
     assert_eq!(app.message(), Some("no more quotations to check below"));
@@ -117,7 +127,11 @@ fn a_assigns_a_picked_or_new_speaker_and_u_undoes() {
     assert_eq!(app.message(), Some("no current quotation: press ] first"));
     press(&mut app, "]a");
     assert_eq!(app.mode(), keymap::Mode::Pick);
-    assert_eq!(app.pick_choices().len(), 3, "every speaker, most quoted first");
+    assert_eq!(
+        app.pick_choices().len(),
+        3,
+        "every speaker, most quoted first"
+    );
     // Typing filters (any case); the picker eats letters that are keys elsewhere (q, j).
     press(&mut app, "hale");
     assert_eq!(app.pick_choices(), [Choice::Speaker(1)]);
@@ -139,10 +153,16 @@ fn a_assigns_a_picked_or_new_speaker_and_u_undoes() {
     assert!(screen_now.contains("new speaker: Jo Quinn"), "{screen_now}");
     press(&mut app, "\n");
     assert_eq!(speaker_of(&app, 0), Some("Jo Quinn"));
-    assert!(app.ranked().iter().any(|&id| app.doc().speakers()[id].name == "Jo Quinn"));
+    assert!(app
+        .ranked()
+        .iter()
+        .any(|&id| app.doc().speakers()[id].name == "Jo Quinn"));
     // Esc closes the picker without a change; an empty filter that matches nothing says so.
     press(&mut app, "azzz");
-    assert!(app.pick_choices().iter().all(|c| matches!(c, Choice::New(_))));
+    assert!(app
+        .pick_choices()
+        .iter()
+        .all(|c| matches!(c, Choice::New(_))));
     press(&mut app, "\x1b");
     assert_eq!(app.mode(), keymap::Mode::Normal);
     assert_eq!(app.corrections().len(), 1);
@@ -159,7 +179,10 @@ fn x_clears_the_speaker_and_capital_x_drops_the_passage() {
     assert_eq!(app.doc().quotes().len(), n - 1);
     // The current quotation moves on to the next one still there.
     let c = app.current().unwrap();
-    assert_eq!(app.doc().slice(&app.doc().quotes()[c].span), "\"ambitious\"");
+    assert_eq!(
+        app.doc().slice(&app.doc().quotes()[c].span),
+        "\"ambitious\""
+    );
     press(&mut app, "uu");
     assert_eq!(app.doc().quotes().len(), n);
     assert_eq!(speaker_of(&app, 1), Some("Anna Berg"));
@@ -174,11 +197,17 @@ fn m_merges_the_selected_speaker_into_another() {
     // The speaker pane: Tom Hale is second.
     press(&mut app, "\tjm");
     assert_eq!(app.mode(), keymap::Mode::Pick);
-    assert!(!app.pick_choices().contains(&Choice::Speaker(1)), "not into itself");
+    assert!(
+        !app.pick_choices().contains(&Choice::Speaker(1)),
+        "not into itself"
+    );
     press(&mut app, "berg\n");
     assert_eq!(app.doc().speakers()[0].quote_count, 8);
     assert_eq!(app.ranked().len(), 2);
-    assert!(app.doc().speakers()[0].aliases.iter().any(|a| a == "Tom Hale"));
+    assert!(app.doc().speakers()[0]
+        .aliases
+        .iter()
+        .any(|a| a == "Tom Hale"));
     press(&mut app, "u");
     assert_eq!(app.ranked().len(), 3);
 }
