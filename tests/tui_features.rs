@@ -243,3 +243,84 @@ fn corrections_are_kept_with_the_reading_state() {
     assert!(app.is_corrected(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Three articles: one about the harbour (12 quotations), one with Tom Hale only (3), one with
+/// no quotation.
+fn shelf_of_three() -> Shelf {
+    let hale = build(
+        "Hale spoke. {0|\"We walked out,\"} he said. {0|\"Then back.\"} {0|\"Again.\"}\n",
+        &[("Tom Hale", saywho_core::EntityKind::Person, &["Hale"])],
+    );
+    let corpus = vec![
+        ("Quiet day".to_string(), build("Nothing was said.\n", &[])),
+        ("Harbour talks".to_string(), doc()),
+        ("Walkout".to_string(), hale),
+    ];
+    let mut s = Shelf::new(Box::new(corpus), Theme::COLOR, true);
+    s.update(Action::Resize(100, 12));
+    s
+}
+
+fn list_rows(s: &Shelf) -> Vec<usize> {
+    (0..s.row_count()).filter_map(|r| s.article_at(r)).collect()
+}
+
+#[test]
+fn slash_filters_the_list_by_title_or_speaker() {
+    let mut s = shelf_of_three();
+    press_shelf(&mut s, "/talks");
+    assert_eq!(s.mode(), keymap::Mode::Search);
+    assert_eq!(list_rows(&s), [1], "by title, any case");
+    press_shelf(&mut s, "\n");
+    assert_eq!(s.mode(), keymap::Mode::List);
+    let screen_now = {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 12)).unwrap();
+        t.draw(|f| f.render_widget(&s, f.area())).unwrap();
+        screen(t.backend().buffer())
+    };
+    assert!(
+        screen_now.contains("3 articles  1/1  /talks"),
+        "{screen_now}"
+    );
+    // Enter opens the article of the row, Backspace comes back to the filtered list.
+    press_shelf(&mut s, "\n");
+    assert_eq!(s.shown(), Some(1));
+    press_shelf(&mut s, "\x08");
+    assert_eq!(list_rows(&s), [1]);
+    // By speaker: Tom Hale speaks in two articles (their counts come in as they are analysed).
+    press_shelf(&mut s, "\x1b/hale");
+    for _ in 0..6 {
+        s.update(Action::Tick);
+        s.settle();
+    }
+    assert_eq!(list_rows(&s), [1, 2]);
+    press_shelf(&mut s, "\x1b");
+    assert_eq!(list_rows(&s), [0, 1, 2], "Esc drops the filter");
+    press_shelf(&mut s, "/zzz\n");
+    assert!(list_rows(&s).is_empty());
+    press_shelf(&mut s, "\nj");
+    assert_eq!(s.shown(), None, "nothing to open");
+}
+
+#[test]
+fn s_sorts_the_list_by_number_of_quotations() {
+    let mut s = shelf_of_three();
+    press_shelf(&mut s, "jj");
+    assert_eq!(s.article_at(s.cursor()), Some(2));
+    press_shelf(&mut s, "s");
+    for _ in 0..6 {
+        s.update(Action::Tick);
+        s.settle();
+    }
+    assert_eq!(list_rows(&s), [1, 2, 0]);
+    assert_eq!(
+        s.article_at(s.cursor()),
+        Some(2),
+        "the cursor stays on its article"
+    );
+    // J steps through the list as sorted.
+    press_shelf(&mut s, "k\nJ");
+    assert_eq!(s.shown(), Some(2));
+    press_shelf(&mut s, "\x08s");
+    assert_eq!(list_rows(&s), [0, 1, 2]);
+}

@@ -52,6 +52,8 @@ pub enum Action {
     NextArticle,
     /// Open the previous article of the list without going back to it.
     PrevArticle,
+    /// In the article list: sort by number of quotations (again: back to corpus order).
+    SortByQuotes,
     /// Copy the current quotation as cited (`“…,” said NAME, DESCRIPTION (Title, Date)`).
     Copy,
     /// Release the mouse to the terminal (so it selects text), or capture it again.

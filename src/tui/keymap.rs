@@ -294,6 +294,19 @@ pub static LIST: &[Binding] = &[
     b(HOME, Action::Top, "first article"),
     b(END, Action::Bottom, "last article"),
     h(ENTER, Action::Activate, "open the article", "open"),
+    h(
+        Keys(&[ch('/')], "/"),
+        Action::SearchStart,
+        "filter by title or speaker",
+        "filter",
+    ),
+    h(
+        Keys(&[ch('s')], "s"),
+        Action::SortByQuotes,
+        "sort by number of quotations (again: file order)",
+        "sort",
+    ),
+    b(ESC, Action::Back, "clear the filter"),
     HELP,
     QUIT,
 ];

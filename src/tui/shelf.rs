@@ -16,6 +16,10 @@ use ratatui::layout::Rect;
 use saywho_core::document::Document;
 use saywho_core::ingest::ArticleMeta;
 
+mod rows;
+
+pub use rows::RowFilter;
+
 use super::action::Action;
 use super::app::App;
 use super::keymap::Mode;
@@ -193,9 +197,13 @@ pub struct Shelf {
     cache: Vec<Open>,
     titles: Vec<Option<String>>,
     summaries: Vec<Option<Result<Summary, String>>>,
+    /// The selected row of the list.
     cursor: usize,
-    /// First list line on screen.
+    /// First list row on screen.
     list_top: usize,
+    /// The articles of the list's rows, in order (see [`rows`]).
+    rows: Vec<usize>,
+    filter: RowFilter,
     size: Rect,
     help: bool,
     /// Lines the list's help is scrolled by.
@@ -240,6 +248,8 @@ impl Shelf {
             summaries: vec![None; n],
             cursor: 0,
             list_top: 0,
+            rows: (0..n).collect(),
+            filter: RowFilter::default(),
             size: Rect::new(0, 0, 80, 24),
             help: false,
             help_scroll: 0,
@@ -387,6 +397,7 @@ impl Shelf {
         match self.app() {
             Some(app) => app.mode(),
             None if self.help => Mode::Overlay,
+            None if self.filter.editing => Mode::Search,
             None => Mode::List,
         }
     }
@@ -431,9 +442,14 @@ impl Shelf {
             return;
         }
         let next = self.opening.or_else(|| {
-            let end = (self.list_top + self.list_height()).min(self.len());
+            let end = (self.list_top + self.list_height()).min(self.rows.len());
             (idle && self.shown.is_none())
-                .then(|| (self.list_top..end).find(|&i| self.summaries[i].is_none()))
+                .then(|| {
+                    (self.list_top..end)
+                        .map(|r| self.rows[r])
+                        .find(|&i| self.summaries[i].is_none())
+                        .or_else(|| self.wanted_for_rows())
+                })
                 .flatten()
         });
         if let Some(i) = next {
@@ -451,16 +467,17 @@ impl Shelf {
             match action {
                 Action::ToList if self.list => self.back_to_list(),
                 Action::NextArticle | Action::PrevArticle if self.list => {
-                    let i = self.shown.unwrap_or(0);
+                    // The next row of the list (filtered and sorted as it is).
+                    let r = self.shown.and_then(|i| self.row_of(i)).unwrap_or(0);
                     let next = if action == Action::NextArticle {
-                        (i + 1 < self.len()).then_some(i + 1)
+                        (r + 1 < self.rows.len()).then_some(r + 1)
                     } else {
-                        i.checked_sub(1)
+                        r.checked_sub(1)
                     };
                     match next {
-                        Some(j) => {
-                            self.cursor = j;
-                            self.open(j);
+                        Some(r) => {
+                            self.cursor = r;
+                            self.open(self.rows[r]);
                         }
                         None => {
                             let msg = if action == Action::NextArticle {
@@ -487,6 +504,9 @@ impl Shelf {
             self.notice = None;
         }
         let page = self.list_height();
+        if !self.help && self.on_rows(action) {
+            return;
+        }
         if self.help {
             // j/k scroll the help; other keys close it (Ctrl-c still quits).
             let max = super::help::max_scroll(true, self.size);
@@ -518,14 +538,18 @@ impl Shelf {
             Action::HalfPageUp => self.move_cursor(-((page / 2).max(1) as isize)),
             Action::Top => self.move_cursor(isize::MIN),
             Action::Bottom => self.move_cursor(isize::MAX),
-            Action::Activate if !self.is_empty() => self.open(self.cursor),
+            Action::Activate => {
+                if let Some(i) = self.article_at(self.cursor) {
+                    self.open(i);
+                }
+            }
             Action::Scroll { down, .. } => self.move_cursor(if down { 3 } else { -3 }),
             Action::Click { row, .. } => {
                 // Line 0 is the header; articles follow, one a line.
                 if let Some(line) = usize::from(row).checked_sub(1) {
-                    let i = self.list_top + line;
-                    if line < self.list_height() && i < self.len() {
-                        self.cursor = i;
+                    let r = self.list_top + line;
+                    if let Some(i) = self.article_at(r).filter(|_| line < self.list_height()) {
+                        self.cursor = r;
                         self.open(i);
                     }
                 }
@@ -591,16 +615,19 @@ impl Shelf {
             if let Some(k) = self.cache.iter().position(|o| o.index == i) {
                 self.remember(k);
             }
-            self.cursor = i;
+            self.cursor = self.row_of(i).unwrap_or(self.cursor);
             self.keep_cursor_in_view();
         }
     }
 
     fn move_cursor(&mut self, by: isize) {
-        if self.is_empty() {
+        if self.rows.is_empty() {
             return;
         }
-        self.cursor = self.cursor.saturating_add_signed(by).min(self.len() - 1);
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(by)
+            .min(self.rows.len() - 1);
         self.keep_cursor_in_view();
     }
 
@@ -616,11 +643,12 @@ impl Shelf {
     /// Looks up the titles of the articles on screen (and of the shown one).
     /// While the worker holds the corpus they wait for the next update.
     fn fill_titles(&mut self) {
-        let end = (self.list_top + self.list_height()).min(self.len());
+        let end = (self.list_top + self.list_height()).min(self.rows.len());
         let Ok(mut corpus) = self.corpus.try_lock() else {
             return;
         };
-        for i in (self.list_top..end).chain(self.shown) {
+        let on_screen = self.rows[self.list_top.min(end)..end].iter().copied();
+        for i in on_screen.chain(self.shown) {
             if self.titles[i].is_none() {
                 self.titles[i] = Some(corpus.title(i));
             }
@@ -637,6 +665,9 @@ impl Shelf {
                 self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
             }
+        }
+        if self.rows_follow_counts() {
+            self.refresh_rows();
         }
         if self.opening == Some(i) {
             self.opening = None;

@@ -6,6 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
+use saywho::tui::shelf::Shelf;
 use saywho::tui::{keymap, Action, App, Theme};
 use saywho_core::document::{Document, DocumentParts, EntityKind, Quote, QuoteKind, Speaker};
 
@@ -155,6 +156,28 @@ pub fn press(app: &mut App, keys: &str) {
         };
         if let Some(action) = keymap::action_for_key(app.mode(), &KeyEvent::new(code, mods)) {
             app.update(action);
+        }
+    }
+}
+
+/// Presses keys on the shelf: characters as typed, `\n` Enter, `\x08` Backspace, `\x1b` Esc.
+pub fn press_shelf(shelf: &mut Shelf, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\x08' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        if let Some(action) = keymap::action_for_key(shelf.mode(), &KeyEvent::new(code, mods)) {
+            shelf.update(action);
+            // Articles are analysed on a worker: wait for what the key asked for.
+            shelf.settle();
         }
     }
 }

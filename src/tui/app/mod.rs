@@ -386,6 +386,7 @@ impl App {
             | Action::NextUnsure
             | Action::PrevUnsure => self.on_outputs(action),
             Action::Tick
+            | Action::SortByQuotes
             | Action::Notify(_)
             | Action::ToList
             | Action::NextArticle
