@@ -124,7 +124,9 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let array = args.input == InputFormat::Jsonl || files.len() > 1;
     let is_terminal = stdout.is_terminal();
     let corrections = match &args.corrections {
-        Some(path) => CorrectionSet::load(path).map_err(anyhow::Error::msg)?,
+        Some(path) => {
+            CorrectionSet::load(path).map_err(|e| anyhow::anyhow!("--corrections {e}"))?
+        }
         None => CorrectionSet::default(),
     };
     let mut sink = Sink {

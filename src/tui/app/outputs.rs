@@ -140,8 +140,8 @@ pub fn citation(doc: &Document, i: usize, title: &str, date: Option<&str>) -> St
         _ if inner.ends_with([',', '?', '!', '—', '…']) => inner.to_string(),
         _ => format!("{inner},"),
     };
-    // A titled form that ends with the name ("Ukrainian President Volodymyr Zelenskyy") reads
-    // as the name; a description in apposition ("a senior advisor to ...") follows it.
+    // A titled form that ends with the name ("Harbour Minister Anna Berg") reads
+    // as the name; a description in apposition ("a member of the city council") follows it.
     let titled = speaker
         .aliases
         .iter()
