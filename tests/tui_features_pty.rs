@@ -5,109 +5,62 @@
 //! ends, passed or failed. Skips with a note when tmux is not installed.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
 
-/// A failure bound for waits, not a budget.
-const PATIENCE: Duration = Duration::from_secs(20);
+mod pty_support;
 
-/// One tmux server with one pane running the reader; the server and the reader (by pid) are
-/// ended on drop.
+use pty_support::{Tmux, PATIENCE};
+
+/// The reader in a pane of its own, killed by its pid on drop (the tmux server with it).
 struct Pane {
-    socket: String,
-    pid: Option<String>,
+    tmux: Tmux,
+    pid: String,
 }
 
 impl Pane {
-    /// Runs `saywho ARGS` in `dir` (its working and state directory), `env` before it.
-    fn start(name: &str, dir: &Path, env: &str, args: &str) -> Option<Pane> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
-            return None;
-        }
+    /// Runs `saywho` on the bundled sample in `dir` (its working and state directory), `env`
+    /// before it, and waits for its first screen.
+    fn start(name: &str, dir: &Path, env: &str) -> Option<Pane> {
         let bin = env!("CARGO_BIN_EXE_saywho");
         let pid_file = dir.join(format!("{name}.pid"));
         let _ = std::fs::remove_file(&pid_file);
         let cmd = format!(
-            "cd '{d}' && export XDG_STATE_HOME='{d}' {env}; sh -c \"echo \\$\\$ > '{p}'; exec '{bin}' {args}\"; echo READER-EXIT=$?; sleep 60",
+            "cd '{d}' && export XDG_STATE_HOME='{d}' {env}; sh -c \"echo \\$\\$ > '{p}'; exec '{bin}'\"; echo READER-EXIT=$?; sleep 60",
             d = dir.display(),
             p = pid_file.display(),
         );
-        let mut pane = Pane {
-            socket: format!("saywho-feat-{}-{name}", std::process::id()),
-            pid: None,
-        };
-        let out = pane.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "160",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            &cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let tmux = Tmux::start(&format!("feat-{name}"), &cmd)?;
         let start = Instant::now();
-        pane.pid = loop {
+        let pid = loop {
             match std::fs::read_to_string(&pid_file) {
-                Ok(p) if !p.trim().is_empty() => break Some(p.trim().to_string()),
+                Ok(p) if !p.trim().is_empty() => break p.trim().to_string(),
                 _ => assert!(start.elapsed() < PATIENCE, "no pid file"),
             }
             sleep(Duration::from_millis(20));
         };
+        let pane = Pane { tmux, pid };
+        pane.tmux.wait_for("seed-ukraine-talks.txt");
         Some(pane)
     }
 
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
     fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success());
+        self.tmux.keys(keys);
     }
 
     fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let out = self.tmux(&["capture-pane", "-p", "-t", "t"]);
-            let screen = String::from_utf8_lossy(&out.stdout).into_owned();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
+        self.tmux.wait_for(text)
     }
 
     /// From now on, what the reader writes to the terminal is copied, raw, to `file`.
     fn record_output(&self, file: &Path) {
         let pipe = format!("cat >> '{}'", file.display());
         assert!(self
-            .tmux(&["pipe-pane", "-O", "-t", "t", &pipe])
+            .tmux
+            .run(&["pipe-pane", "-O", "-t", "t", &pipe])
             .status
             .success());
     }
@@ -120,10 +73,7 @@ impl Pane {
 
 impl Drop for Pane {
     fn drop(&mut self) {
-        if let Some(pid) = &self.pid {
-            let _ = Command::new("kill").args(["-KILL", pid]).output();
-        }
-        let _ = self.tmux(&["kill-server"]);
+        let _ = Command::new("kill").args(["-KILL", &self.pid]).output();
     }
 }
 
@@ -148,10 +98,9 @@ fn osc52_payloads(bytes: &[u8]) -> Vec<String> {
 #[test]
 fn y_sends_the_citation_to_the_terminal_as_osc_52() {
     let dir = temp_dir("osc52");
-    let Some(pane) = Pane::start("osc52", &dir, "", "") else {
+    let Some(pane) = Pane::start("osc52", &dir, "") else {
         return;
     };
-    pane.wait_for("seed-ukraine-talks.txt");
     let raw = dir.join("raw.out");
     pane.record_output(&raw);
     pane.keys(&["]", "y"]);
@@ -175,10 +124,9 @@ fn y_sends_the_citation_to_the_terminal_as_osc_52() {
 #[test]
 fn y_names_the_file_when_the_terminal_cannot_take_it() {
     let dir = temp_dir("clipfile");
-    let Some(pane) = Pane::start("clipfile", &dir, "SAYWHO_CLIPBOARD=file", "") else {
+    let Some(pane) = Pane::start("clipfile", &dir, "SAYWHO_CLIPBOARD=file") else {
         return;
     };
-    pane.wait_for("seed-ukraine-talks.txt");
     pane.keys(&["]", "y"]);
     pane.wait_for("copied to ");
     let file = dir.join("saywho/clipboard.txt");
@@ -191,10 +139,9 @@ fn y_names_the_file_when_the_terminal_cannot_take_it() {
 #[test]
 fn a_correction_survives_quit_and_reopen_and_goes_into_the_gold_export() {
     let dir = temp_dir("correct");
-    let Some(pane) = Pane::start("correct1", &dir, "", "") else {
+    let Some(pane) = Pane::start("correct1", &dir, "") else {
         return;
     };
-    pane.wait_for("seed-ukraine-talks.txt");
     pane.keys(&["]", "a"]);
     pane.wait_for("Who said it?");
     pane.keys(&["-l", "Jo Quinn"]);
@@ -203,7 +150,7 @@ fn a_correction_survives_quit_and_reopen_and_goes_into_the_gold_export() {
     pane.wait_for("Jo Quinn  ✎ corrected");
     pane.quit();
     drop(pane);
-    let Some(pane) = Pane::start("correct2", &dir, "", "") else {
+    let Some(pane) = Pane::start("correct2", &dir, "") else {
         return;
     };
     let screen = pane.wait_for("quote 1/");
@@ -232,10 +179,9 @@ fn a_correction_survives_quit_and_reopen_and_goes_into_the_gold_export() {
 #[test]
 fn e_writes_the_digest_and_says_where() {
     let dir = temp_dir("export");
-    let Some(pane) = Pane::start("export", &dir, "", "") else {
+    let Some(pane) = Pane::start("export", &dir, "") else {
         return;
     };
-    pane.wait_for("seed-ukraine-talks.txt");
     pane.keys(&["e"]);
     pane.wait_for("digest written to");
     let file = dir.join("saywho-seed-ukraine-talks-txt.md");

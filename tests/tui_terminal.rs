@@ -4,108 +4,13 @@
 //! by its pid when it ends, passed or failed. Skips with a note when tmux is not installed.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-/// A failure bound for waits, not a budget: a working reader takes well under a second.
-const PATIENCE: Duration = Duration::from_secs(20);
+mod pty_support;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, shell_command: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("note: tmux is not installed; skipping the pseudo-terminal test");
-            return None;
-        }
-        let t = Tmux {
-            socket: format!("saywho-term-{}-{name}", std::process::id()),
-        };
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            shell_command,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Some(t)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn flags(&self, format: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["display", "-p", "-t", "t", format]).stdout)
-            .trim()
-            .to_string()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn assert_restored(&self) {
-        assert_eq!(self.flags("#{alternate_on}"), "0", "alternate screen left");
-        assert_eq!(
-            self.flags(
-                "#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"
-            ),
-            "0000",
-            "mouse released"
-        );
-        assert_eq!(self.flags("#{cursor_flag}"), "1", "cursor visible again");
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use pty_support::{Tmux, PATIENCE};
 
 /// Kills the reader by its pid when the test ends (a reader that ignores the closed terminal
 /// would otherwise outlive the test).

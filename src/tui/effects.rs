@@ -38,7 +38,7 @@ pub fn copy(text: &str, out: &mut impl Write) -> String {
 pub fn export(stem: &str, markdown: &str) -> String {
     let name = format!("{}.md", slug(stem));
     let written = write_new(Path::new("."), &name, markdown, false)
-        .and_then(|p| std::path::absolute(p))
+        .and_then(std::path::absolute)
         .or_else(|_| write_new(&fallback_dir(), &name, markdown, false));
     match written {
         Ok(path) => format!("digest written to {}", path.display()),

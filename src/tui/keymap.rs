@@ -230,21 +230,20 @@ pub static NORMAL: &[Binding] = &[
         Action::PrevArticle,
         "previous article of the list",
     ),
-    h(
+    b(
         Keys(&[ch('y')], "y"),
         Action::Copy,
-        "copy the current quotation as cited (clipboard by OSC 52, else a file)",
-        "copy",
+        "copy the current quotation as cited (OSC 52 or a file)",
     ),
     b(
         Keys(&[ch('M')], "M"),
         Action::ToggleMouse,
-        "release the mouse so the terminal selects text (M again captures it)",
+        "release the mouse to select text (M again: capture it)",
     ),
     b(
         Keys(&[ch('e')], "e"),
         Action::Export,
-        "export the Markdown digest (of the followed speaker, if following) to a file",
+        "export a Markdown digest (followed speaker's, if following)",
     ),
     b(
         Keys(&[ch('w')], "w"),
@@ -259,7 +258,7 @@ pub static NORMAL: &[Binding] = &[
     b(
         Keys(&[ch('a')], "a"),
         Action::AssignSpeaker,
-        "correct: pick the current quotation's speaker, or type a new name",
+        "correct: pick the quotation's speaker, or type a new name",
     ),
     b(
         Keys(&[ch('x')], "x"),
@@ -274,7 +273,7 @@ pub static NORMAL: &[Binding] = &[
     b(
         Keys(&[ch('m')], "m"),
         Action::MergeSpeaker,
-        "correct: merge the selected speaker (or the quote's) into another",
+        "correct: merge the selected speaker into another",
     ),
     b(
         Keys(&[ch('u')], "u"),
@@ -569,7 +568,7 @@ mod tests {
     fn hints_and_help_come_from_the_table() {
         assert_eq!(
             hints(),
-            "] quote  o outline  1-9 follow  i detail  / search  y copy  ? help  q quit"
+            "] quote  o outline  1-9 follow  i detail  / search  ? help  q quit"
         );
         let help = help_rows();
         assert!(help.iter().any(|(_, l, _)| *l == "Ctrl-d"));

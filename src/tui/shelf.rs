@@ -7,24 +7,25 @@
 //! goes before the counts of the list), so that keys and signals are served however slow an
 //! article is. Results are taken in by `update`; [`Shelf::settle`] waits for them (for tests).
 
-use std::panic::AssertUnwindSafe;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use ratatui::layout::Rect;
 
 use saywho_core::document::Document;
 use saywho_core::ingest::ArticleMeta;
 
-mod rows;
-
-pub use rows::RowFilter;
-
 use super::action::Action;
 use super::app::App;
 use super::keymap::Mode;
 use super::state::{fnv1a, DocState, StateStore};
 use super::theme::Theme;
+
+mod rows;
+mod worker;
+
+pub use rows::RowFilter;
+
+use worker::{load_one, Loaded, SharedCorpus, Worker};
 
 /// How many analysed articles are kept.
 pub const CACHE_SIZE: usize = 32;
@@ -91,95 +92,6 @@ struct Open {
     index: usize,
     hash: u64,
     app: App,
-}
-
-type SharedCorpus = Arc<Mutex<Box<dyn Corpus + Send>>>;
-
-/// An article as the worker hands it back.
-struct Loaded {
-    doc: Document,
-    title: String,
-    notice: Option<String>,
-    meta: ArticleMeta,
-}
-
-type Outcome = (usize, Result<Loaded, String>);
-
-/// Reads and analyses article `i`. The corpus is locked only meanwhile, so the list can look up
-/// titles whenever the worker is idle.
-fn load_one(corpus: &SharedCorpus, i: usize) -> Result<Loaded, String> {
-    let mut c = corpus.lock().unwrap_or_else(PoisonError::into_inner);
-    let doc = std::panic::catch_unwind(AssertUnwindSafe(|| c.document(i)))
-        .map_err(|_| "the analysis failed on this article".to_string())??;
-    Ok(Loaded {
-        doc,
-        title: c.title(i),
-        notice: c.notice(i),
-        meta: c.meta(i),
-    })
-}
-
-/// The analysis thread: article numbers in, outcomes out, one at a time.
-struct Worker {
-    jobs: Sender<usize>,
-    done: Receiver<Outcome>,
-    /// The article being analysed.
-    busy: Option<usize>,
-}
-
-impl Worker {
-    fn spawn(corpus: SharedCorpus) -> Worker {
-        let (jobs, inbox) = mpsc::channel::<usize>();
-        let (outbox, done) = mpsc::channel();
-        // Ends when the shelf (the sender) is dropped; a process that exits does not wait for it.
-        let spawned = std::thread::Builder::new()
-            .name("saywho-analysis".into())
-            .spawn(move || {
-                for i in inbox {
-                    if outbox.send((i, load_one(&corpus, i))).is_err() {
-                        break;
-                    }
-                }
-            });
-        if let Err(e) = spawned {
-            // Without a thread every job fails (below) with this error.
-            eprintln!("saywho: cannot start the analysis thread: {e}");
-        }
-        Worker {
-            jobs,
-            done,
-            busy: None,
-        }
-    }
-
-    fn start(&mut self, i: usize) {
-        // A send that fails (no thread) shows up in `receive` as a disconnected outbox.
-        let _ = self.jobs.send(i);
-        self.busy = Some(i);
-    }
-
-    /// The outcome of the job in hand, waiting for it when `block`.
-    fn receive(&mut self, block: bool) -> Option<Outcome> {
-        let i = self.busy?;
-        let got = if block {
-            self.done
-                .recv()
-                .map_err(|_| mpsc::TryRecvError::Disconnected)
-        } else {
-            self.done.try_recv()
-        };
-        match got {
-            Ok(outcome) => {
-                self.busy = None;
-                Some(outcome)
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.busy = None;
-                Some((i, Err("the analysis thread stopped".to_string())))
-            }
-        }
-    }
 }
 
 /// The reader over one or more articles.

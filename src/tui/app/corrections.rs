@@ -54,7 +54,7 @@ impl App {
         &self.edits
     }
 
-    /// Puts back corrections kept from an earlier session.
+    /// Puts back corrections kept from an earlier session (before any correction is made).
     pub fn set_corrections(&mut self, edits: Vec<Edit>) {
         self.edits = edits;
         self.reapply();
@@ -223,7 +223,8 @@ impl App {
         let following = self
             .following
             .map(|id| self.doc.speakers()[id].name.clone());
-        let fixed = corrections::apply(&self.original, &self.edits);
+        let original = self.original.get_or_insert_with(|| self.doc.clone());
+        let fixed = corrections::apply(original, &self.edits);
         self.doc = fixed.doc;
         self.changed = fixed.changed;
         self.index();

@@ -50,8 +50,9 @@ pub enum Overlay {
 pub struct App {
     /// The document with the reader's corrections applied (what every view shows).
     doc: Document,
-    /// The document as the engine made it.
-    original: Document,
+    /// The document as the engine made it, once there are corrections (until then `doc` is it:
+    /// a large article is not held twice).
+    original: Option<Document>,
     /// The corrections, in the order made.
     edits: Vec<Edit>,
     /// For each quotation of `doc`, whether a correction changed it.
@@ -106,7 +107,7 @@ impl App {
     pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
         let mut app = App {
             changed: vec![false; doc.quotes().len()],
-            original: doc.clone(),
+            original: None,
             doc,
             edits: Vec::new(),
             meta: ArticleMeta::default(),
