@@ -13,7 +13,7 @@ use base64::Engine;
 
 mod pty_support;
 
-use pty_support::{Tmux, PATIENCE};
+use pty_support::{read_pid, Tmux, PATIENCE};
 
 /// The reader in a pane of its own, killed by its pid on drop (the tmux server with it).
 struct Pane {
@@ -34,14 +34,7 @@ impl Pane {
             p = pid_file.display(),
         );
         let tmux = Tmux::start(&format!("feat-{name}"), &cmd)?;
-        let start = Instant::now();
-        let pid = loop {
-            match std::fs::read_to_string(&pid_file) {
-                Ok(p) if !p.trim().is_empty() => break p.trim().to_string(),
-                _ => assert!(start.elapsed() < PATIENCE, "no pid file"),
-            }
-            sleep(Duration::from_millis(20));
-        };
+        let pid = read_pid(&pid_file);
         let pane = Pane { tmux, pid };
         pane.tmux.wait_for("seed-ukraine-talks.txt");
         Some(pane)

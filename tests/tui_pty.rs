@@ -4,11 +4,11 @@
 
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod pty_support;
 
-use pty_support::Tmux;
+use pty_support::{read_pid, Tmux};
 
 fn command(inner: &str) -> String {
     command_in(&state_dir("default"), inner)
@@ -156,19 +156,6 @@ fn start_with_pid(name: &str, env: &str) -> Option<(Tmux, std::path::PathBuf, St
     );
     let t = Tmux::start(name, &command_in(&state, &inner))?;
     Some((t, pid_file, state))
-}
-
-fn read_pid(pid_file: &std::path::Path) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(pid) = std::fs::read_to_string(pid_file) {
-            if !pid.trim().is_empty() {
-                return pid.trim().to_string();
-            }
-        }
-        assert!(start.elapsed() < Duration::from_secs(10), "no pid file");
-        sleep(Duration::from_millis(50));
-    }
 }
 
 /// Checks that the pane is back to the normal screen with the mouse released.

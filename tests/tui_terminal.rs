@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 mod pty_support;
 
-use pty_support::{Tmux, PATIENCE};
+use pty_support::{read_pid, Tmux, PATIENCE};
 
 /// Kills the reader by its pid when the test ends (a reader that ignores the closed terminal
 /// would otherwise outlive the test).
@@ -109,14 +109,7 @@ fn start(name: &str, dir: &Path, prefix: &str, args: &str) -> Option<(Tmux, Read
         dir.display()
     );
     let t = Tmux::start(name, &cmd)?;
-    let start = Instant::now();
-    let pid = loop {
-        match std::fs::read_to_string(&pid_file) {
-            Ok(p) if !p.trim().is_empty() => break p.trim().to_string(),
-            _ => assert!(start.elapsed() < PATIENCE, "no pid file"),
-        }
-        sleep(Duration::from_millis(20));
-    };
+    let pid = read_pid(&pid_file);
     Some((t, Reader { pid }))
 }
 

@@ -10,6 +10,19 @@ use std::time::{Duration, Instant};
 /// A failure bound for waits, not a budget: a working reader takes well under a second.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
+/// The pid the reader's shell wrote to `pid_file` (`echo $$ > FILE; exec saywho`), once it is
+/// there.
+pub fn read_pid(pid_file: &std::path::Path) -> String {
+    let start = Instant::now();
+    loop {
+        match std::fs::read_to_string(pid_file) {
+            Ok(p) if !p.trim().is_empty() => return p.trim().to_string(),
+            _ => assert!(start.elapsed() < PATIENCE, "no pid file"),
+        }
+        sleep(Duration::from_millis(20));
+    }
+}
+
 pub struct Tmux {
     socket: String,
 }
