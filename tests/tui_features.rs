@@ -234,7 +234,16 @@ fn corrections_are_kept_with_the_reading_state() {
     for a in [Action::NextQuote, Action::NotQuote] {
         s.update(a);
     }
-    s.persist().unwrap();
+    // Saved as made: a reader that dies now loses nothing.
+    let (saved, _) = StateStore::open(&dir);
+    assert_eq!(
+        saved
+            .get(saywho::tui::state::fnv1a(doc().text().as_bytes()))
+            .unwrap()
+            .corrections
+            .len(),
+        2
+    );
     let s = open();
     let app = s.app().unwrap();
     assert_eq!(app.corrections().len(), 2);

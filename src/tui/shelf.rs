@@ -406,7 +406,12 @@ impl Shelf {
                 Action::Tick => {}
                 _ => {
                     if let Some(app) = self.app_mut() {
+                        let before = app.corrections().len();
                         app.update(action);
+                        // A correction is an annotator's work: saved at once, not in a while.
+                        if app.corrections().len() != before {
+                            self.save_state();
+                        }
                     }
                 }
             }
