@@ -31,9 +31,17 @@ fn tile(doc: &Document, bytes: usize) -> Document {
             q.cue = q.cue.as_ref().map(shift);
             q
         }));
+        out.reported.extend(doc.reported().iter().map(|r| {
+            let mut r = r.clone();
+            r.span = shift(&r.span);
+            r.mention = r.mention.as_ref().map(shift);
+            r.cue = shift(&r.cue);
+            r
+        }));
     }
     for s in &mut out.speakers {
         s.quote_count *= n;
+        s.reported_count *= n;
     }
     Document::new(out).unwrap()
 }

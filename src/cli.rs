@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use saywho::eval::Kind;
+use saywho::eval::{Kind, Subset};
 
 /// saywho: read a news article and see who said what.
 ///
@@ -77,6 +77,16 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "FILE|DIR")]
     pub corrections: Option<PathBuf>,
 
+    /// Leave the speaker `null` for a quote whose attribution's confidence is below X (0 to 1);
+    /// the quote stays, with its confidence.
+    #[arg(long, value_name = "X", value_parser = parse_unit_interval)]
+    pub min_confidence: Option<f32>,
+
+    /// Documents analysed at once (default: the number of cores). The output keeps the input
+    /// order and is the same for any number.
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
     #[command(flatten)]
     pub limit: LineLimit,
 }
@@ -111,8 +121,13 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Gold JSONL: one `{"id", "text", "quotes": [...]}` document a line.
+    /// Gold JSONL: one `{"id", "text", "quotes": [...]}` document a line; documents that carry
+    /// `attributions` (the PolNeAR format) are scored for reported speech too.
     pub gold: PathBuf,
+
+    /// Which gold attributions count for reported speech (as `attr_score.py --subset`).
+    #[arg(long, value_enum, default_value_t = Subset::Speech)]
+    pub subset: Subset,
 
     /// Which gold quotes count.
     #[arg(long, value_enum, default_value_t = Kind::Direct)]
@@ -130,6 +145,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "PRED.jsonl")]
     pub pred: Option<PathBuf>,
 
+    /// Also print the reliability table (confidence bins, count, accuracy), the expected
+    /// calibration error, and the share of right names by what the attributions rest on.
+    #[arg(long)]
+    pub reliability: bool,
+
     /// Key naming the person behind pronoun and nameless gold mentions
     /// (`{id, start, end, canonical, resolvable}` a line); adds `resolved_acc`.
     #[arg(long, value_name = "KEY.jsonl")]
@@ -137,4 +157,12 @@ pub struct EvalArgs {
 
     #[command(flatten)]
     pub limit: LineLimit,
+}
+
+/// A number from 0 to 1.
+fn parse_unit_interval(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
 }

@@ -140,7 +140,9 @@ fn rebuild(doc: &Document, work: &[Working], merged: &[(String, String)]) -> (Do
             if merge {
                 q.alias_chain.extend(w.speaker.clone());
             } else {
+                // A person's answer: the engine's evidence and confidence were for another.
                 (q.mention, q.rule, q.alias_chain) = (None, None, Vec::new());
+                q.confidence = None;
             }
             q.speaker = id;
         }
@@ -148,12 +150,16 @@ fn rebuild(doc: &Document, work: &[Working], merged: &[(String, String)]) -> (Do
         changed.push(w.changed);
     }
     let mut mentions = doc.mentions().to_vec();
+    let mut reported = doc.reported().to_vec();
     for (from, into) in merged {
         let (Some(&f), Some(&t)) = (id_of.get(from), id_of.get(into)) else {
             continue;
         };
         for m in mentions.iter_mut().filter(|m| m.speaker == Some(f)) {
             m.speaker = Some(t);
+        }
+        for r in reported.iter_mut().filter(|r| r.speaker == Some(f)) {
+            r.speaker = Some(t);
         }
         let aliases: Vec<String> = std::iter::once(from.clone())
             .chain(speakers[f].aliases.iter().cloned())
@@ -165,10 +171,13 @@ fn rebuild(doc: &Document, work: &[Working], merged: &[(String, String)]) -> (Do
         }
     }
     for s in &mut speakers {
-        s.quote_count = 0;
+        (s.quote_count, s.reported_count) = (0, 0);
     }
     for id in quotes.iter().filter_map(|q| q.speaker) {
         speakers[id].quote_count += 1;
+    }
+    for id in reported.iter().filter_map(|r| r.speaker) {
+        speakers[id].reported_count += 1;
     }
     let parts = DocumentParts {
         text: doc.text().to_string(),
@@ -176,10 +185,11 @@ fn rebuild(doc: &Document, work: &[Working], merged: &[(String, String)]) -> (Do
         sentences: doc.sentences().to_vec(),
         quotes,
         mentions,
+        reported,
         speakers,
         headings: doc.headings().to_vec(),
     };
-    // Every part comes from a checked document; only quote counts and new speakers changed.
+    // Every part comes from a checked document; only counts and new speakers changed.
     let doc = Document::new(parts).unwrap_or_else(|_| doc.clone());
     (doc, changed)
 }
@@ -195,6 +205,7 @@ fn new_speaker(id: SpeakerId, name: &str, first_seen: usize) -> Speaker {
         kind: EntityKind::Person,
         aliases: vec![name.to_string()],
         quote_count: 0,
+        reported_count: 0,
         first_seen,
     }
 }

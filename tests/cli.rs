@@ -7,19 +7,11 @@ mod cli_support;
 
 use std::io::{BufRead, BufReader};
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use cli_support::{check_offsets, run_with_stdin, saywho, scratch, write};
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use cli_support::{check_offsets, run_with_stdin, saywho, scratch, stderr, stdout, write};
 
 const CURLY: &str = "Mr. Smith spoke first. “We will win,” Smith said.\n";
 
@@ -127,7 +119,7 @@ fn csv_header_and_quoting() {
     assert!(out.status.success());
     let s = stdout(&out);
     assert!(
-        s.starts_with("id,start,end,speaker,mention,cue,kind,rule,text\r\n"),
+        s.starts_with("id,start,end,speaker,mention,cue,kind,rule,confidence,text\r\n"),
         "{s}"
     );
     // Each row: the id holds a comma and quote marks, so it is quoted with its marks doubled;
@@ -212,23 +204,28 @@ fn closed_stdout_ends_quietly() {
         ));
     }
     let path = write(&dir, "many.jsonl", &input);
-    let mut child = saywho()
-        .args(["extract", "--input", "jsonl", "--format", "jsonl"])
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    assert!(line.starts_with("{\"id\":0,"), "{line}");
-    drop(reader); // like `| head -1`
-    let out = child.wait_with_output().unwrap();
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(err.is_empty(), "{err}");
-    assert_eq!(out.status.code(), Some(0));
+    // One thread, and the reader and workers of --jobs.
+    for jobs in ["1", "2", "4"] {
+        let mut child = saywho()
+            .args([
+                "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs,
+            ])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.starts_with("{\"id\":0,"), "{line}");
+        drop(reader); // like `| head -1`
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "--jobs {jobs}: {err}");
+        assert!(err.is_empty(), "--jobs {jobs}: {err}");
+        assert_eq!(out.status.code(), Some(0), "--jobs {jobs}");
+    }
 }
 
 fn fixture(name: &str) -> String {

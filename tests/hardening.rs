@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use cli_support::{check_offsets, run_with_stdin, saywho, scratch, write};
+use cli_support::{check_offsets, json, run_with_stdin, saywho, scratch, stderr, write};
 
 fn run(args: &[&Path]) -> Output {
     saywho()
@@ -19,15 +19,6 @@ fn run(args: &[&Path]) -> Output {
         .stdin(Stdio::null())
         .output()
         .unwrap()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 const ARTICLE: &str = "\u{201C}We will win,\u{201D} Smith said.\n";
@@ -382,18 +373,7 @@ fn control_sequences_never_reach_a_terminal() {
             .as_bytes(),
     );
     for format in ["json", "jsonl", "csv", "markdown"] {
-        let cmd = format!(
-            "{} extract -f {format} {}",
-            env!("CARGO_BIN_EXE_saywho"),
-            p.display()
-        );
-        let o = Command::new("script")
-            .args(["-qec", &cmd, "/dev/null"])
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(0), "{format}");
-        let out = String::from_utf8_lossy(&o.stdout);
+        let out = on_a_terminal(&format!("-f {format} '{}'", p.display()));
         assert!(out.contains("there"), "{format}: {out}");
         let bad: Vec<char> = out
             .chars()
@@ -477,6 +457,19 @@ fn clap_errors_show_the_value_with_placeholders_and_exit_2() {
     assert!(err.contains("invalid value 'x␛]0;T␇␊y'"), "{err}");
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err}");
     assert!(o.stdout.is_empty());
+}
+
+/// Runs `saywho extract ARGS` (shell words) with stdout on a pseudo-terminal made by `script`;
+/// returns what the terminal received. The run must succeed.
+fn on_a_terminal(args: &str) -> String {
+    let cmd = format!("{} extract {args}", env!("CARGO_BIN_EXE_saywho"));
+    let o = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{args}");
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// Runs `saywho ARGS` with its stderr going to `/dev/full` (every write fails).
@@ -603,18 +596,7 @@ fn a_lone_carriage_return_never_reaches_a_terminal() {
         ),
     ] {
         let p = write(&dir, "cr.txt", text);
-        let cmd = format!(
-            "{} extract -f {format} < {}",
-            env!("CARGO_BIN_EXE_saywho"),
-            p.display()
-        );
-        let o = Command::new("script")
-            .args(["-qec", &cmd, "/dev/null"])
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(0), "{format}");
-        let out = String::from_utf8_lossy(&o.stdout);
+        let out = on_a_terminal(&format!("-f {format} < '{}'", p.display()));
         // The terminal turns each line feed into CRLF (CSV's own CRLF into CR CR LF); any other
         // CR came from the text.
         let rest = out.replace("\r\r\n", "").replace("\r\n", "");

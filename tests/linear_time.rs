@@ -98,6 +98,13 @@ fn many_people_sharing_a_first_name() {
 
 #[test]
 #[ignore]
+fn one_endless_sentence_of_names_and_pronouns() {
+    // No pronoun fits the name, so each would read back through every mention before it.
+    grows_linearly("1 he Roe", |n| repeated("1 he Roe ", n), 14_000);
+}
+
+#[test]
+#[ignore]
 fn deeply_nested_pages() {
     let divs: Family = |n| {
         let page = format!(
@@ -116,4 +123,27 @@ fn deeply_nested_pages() {
         (page.into_bytes(), true)
     };
     grows_linearly("nested table", tables, 10_000);
+    // The parser's adoption agency keeps each `<div>` open when the `<b>` around it closes, so
+    // every repetition nests one level deeper.
+    let misnested: Family = |n| {
+        let page = format!("<html><body>{}</body></html>", "<b><div>x</b>".repeat(n));
+        (page.into_bytes(), true)
+    };
+    grows_linearly("misnested <b><div>", misnested, 4_000);
+    let unclosed: Family = |n| {
+        let page = format!("<html><body>{}</body></html>", "<b>x</p>".repeat(n));
+        (page.into_bytes(), true)
+    };
+    grows_linearly("unclosed <b> with stray </p>", unclosed, 30_000);
+}
+
+#[test]
+#[ignore]
+fn pages_of_many_elements() {
+    // Past 50,000 elements a page is read as its text blocks, not searched for its article.
+    let paragraphs: Family = |n| {
+        let page = format!("<html><body>{}</body></html>", "<p>x</p>".repeat(n));
+        (page.into_bytes(), true)
+    };
+    grows_linearly("many paragraphs", paragraphs, 60_000);
 }

@@ -28,7 +28,8 @@ fn y_copies_the_current_quotation_as_cited() {
         byline: None,
         date: Some("3 March 2025".into()),
     };
-    let mut app = App::new(doc(), "fixture.txt", Theme::COLOR).with_meta(meta);
+    let mut app = App::new(doc(), "fixture.txt", Theme::COLOR);
+    app.set_meta(&meta);
     press(&mut app, "y");
     assert_eq!(app.message(), Some("no current quotation: press ] first"));
     assert!(app.take_effects().is_empty());

@@ -4,7 +4,7 @@
 //! it), and `e` writes the digest. Every test kills the reader it started by its pid when it
 //! ends, passed or failed. Skips with a note when tmux is not installed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -13,29 +13,24 @@ use base64::Engine;
 
 mod pty_support;
 
-use pty_support::{read_pid, Tmux, PATIENCE};
+use pty_support::{start_reader, temp_dir, Reader, Tmux, PATIENCE};
 
-/// The reader in a pane of its own, killed by its pid on drop (the tmux server with it).
+/// The reader in a pane of its own; both are killed by their pids on drop.
 struct Pane {
     tmux: Tmux,
-    pid: String,
+    _reader: Reader,
 }
 
 impl Pane {
     /// Runs `saywho` on the bundled sample in `dir` (its working and state directory), `env`
     /// before it, and waits for its first screen.
     fn start(name: &str, dir: &Path, env: &str) -> Option<Pane> {
-        let bin = env!("CARGO_BIN_EXE_saywho");
-        let pid_file = dir.join(format!("{name}.pid"));
-        let _ = std::fs::remove_file(&pid_file);
-        let cmd = format!(
-            "cd '{d}' && export XDG_STATE_HOME='{d}' {env}; sh -c \"echo \\$\\$ > '{p}'; exec '{bin}'\"; echo READER-EXIT=$?; sleep 60",
-            d = dir.display(),
-            p = pid_file.display(),
-        );
-        let tmux = Tmux::start(&format!("feat-{name}"), &cmd)?;
-        let pid = read_pid(&pid_file);
-        let pane = Pane { tmux, pid };
+        let prefix = format!("cd '{}' && {env}", dir.display());
+        let (tmux, reader) = start_reader(&format!("feat-{name}"), dir, &prefix, "")?;
+        let pane = Pane {
+            tmux,
+            _reader: reader,
+        };
         pane.tmux.wait_for("seed-ukraine-talks.txt");
         Some(pane)
     }
@@ -62,19 +57,6 @@ impl Pane {
         self.keys(&["q"]);
         self.wait_for("READER-EXIT=0");
     }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-KILL", &self.pid]).output();
-    }
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saywho-feat-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 /// The payloads of the OSC 52 sequences in `bytes`, decoded.
@@ -180,7 +162,7 @@ fn e_writes_the_digest_and_says_where() {
     let file = dir.join("saywho-seed-ukraine-talks-txt.md");
     let digest = std::fs::read_to_string(&file).unwrap();
     assert!(digest.starts_with("# seed-ukraine-talks.txt\n"), "{digest}");
-    assert!(digest.contains(" quotes)\n"), "{digest}");
+    assert!(digest.contains("## Yuri Ushakov (9 quotes"), "{digest}");
     pane.quit();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -264,3 +264,50 @@ fn the_list_help_scrolls_on_a_short_terminal() {
     press_shelf(&mut shelf, "j");
     assert_eq!(shelf.cursor(), 1);
 }
+
+/// Issue 13, defect 4: the list shows the titles of saved pages and Markdown files once they are
+/// read, and the reader a header line with the title, byline and date.
+#[test]
+fn pages_and_markdown_show_their_titles_in_the_list_and_a_header_above_the_text() {
+    let d = temp_dir("titles");
+    let page =
+        "<html><head><title>Mayor speaks</title><meta name=\"author\" content=\"Lena Ortiz\">\
+                <meta property=\"article:published_time\" content=\"2024-03-02\"></head><body>\
+                <article><p>\"We will rebuild the bridge,\" Mayor Ana Ruiz said on Monday.</p>\
+                </article></body></html>";
+    std::fs::write(d.join("a1b2c3.html"), page).unwrap();
+    std::fs::write(d.join("b.md"), "# Port notes\n\n\"Open,\" she said.").unwrap();
+    let lib = Library::from_paths(std::slice::from_ref(&d));
+    let mut s = Shelf::new(Box::new(lib), Theme::COLOR, true);
+    s.update(Action::Resize(100, 12));
+    s.settle();
+    let screen = screen_of(&s);
+    assert!(screen.contains("Mayor speaks"), "{screen}");
+    assert!(screen.contains("Port notes"), "{screen}");
+    assert!(!screen.contains("a1b2c3.html"), "{screen}");
+    press_shelf(&mut s, "\n");
+    let app = s.app().unwrap();
+    assert_eq!(app.header(), Some("Mayor speaks · Lena Ortiz · 2024-03-02"));
+    let screen = screen_of(&s);
+    let first = screen.lines().next().unwrap();
+    assert!(
+        first.contains("Mayor speaks · Lena Ortiz · 2024-03-02"),
+        "{screen}"
+    );
+    assert!(
+        screen.lines().nth(1).unwrap().contains("We will rebuild"),
+        "{screen}"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Issue 13, defect 8: the list's help pages with Space too.
+#[test]
+fn space_pages_the_list_help() {
+    let mut s = shelf_of(3, 80, 12);
+    press_shelf(&mut s, "? ");
+    assert!(s.help_open());
+    assert!(s.help_scroll() > 1, "{}", s.help_scroll());
+    press_shelf(&mut s, "b");
+    assert_eq!(s.help_scroll(), 0);
+}

@@ -32,6 +32,28 @@ fn braces_jump_from_heading_to_heading() {
     assert_eq!(app.message(), Some("no more headings above"));
 }
 
+/// Issue 13, defect 5: near the end the last heading cannot come to the top; `}` still reaches
+/// it, and the outline marks it.
+#[test]
+fn braces_reach_the_last_heading_when_the_end_is_on_screen() {
+    let mut app = app_with(doc_with_headings(3), 100, 40, Theme::COLOR);
+    press(&mut app, "}");
+    assert_eq!(app.section(), Some(1));
+    press(&mut app, "}");
+    assert_eq!(app.message(), None);
+    assert_eq!(app.section(), Some(2));
+    assert_eq!(app.outline_cursor(), 2);
+    press(&mut app, "o");
+    let screen = screen(&buffer(&app));
+    assert!(screen.contains("▶ Round 3 of the talks"), "{screen}");
+    press(&mut app, "\x1b}");
+    assert_eq!(app.message(), Some("no more headings below"));
+    // From the end of the article, too.
+    let mut app = app_with(doc_with_headings(3), 100, 40, Theme::COLOR);
+    press(&mut app, "G{}");
+    assert_eq!(app.section(), Some(2));
+}
+
 #[test]
 fn braces_start_from_the_screen_after_scrolling() {
     let mut app = app_with(doc_with_headings(4), 100, 20, Theme::COLOR);

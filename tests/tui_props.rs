@@ -82,6 +82,7 @@ fn hand_built(text: String, cuts: Vec<usize>, who: Vec<u8>, n_speakers: usize) -
             } else {
                 Vec::new()
             },
+            confidence: None,
         });
         // Now and then a quotation nested in this one.
         if w & 16 != 0 && end > start {
@@ -95,6 +96,7 @@ fn hand_built(text: String, cuts: Vec<usize>, who: Vec<u8>, n_speakers: usize) -
                     cue: None,
                     rule: None,
                     alias_chain: Vec::new(),
+                    confidence: None,
                 });
             }
         }
@@ -111,6 +113,7 @@ fn hand_built(text: String, cuts: Vec<usize>, who: Vec<u8>, n_speakers: usize) -
             },
             aliases: (0..id % 4).map(|a| format!("alias {a}")).collect(),
             quote_count: quotes.iter().filter(|q| q.speaker == Some(id)).count(),
+            reported_count: 0,
             first_seen: 0,
         })
         .collect();

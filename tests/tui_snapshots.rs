@@ -73,7 +73,7 @@ fn help_overlay_scrolls_on_a_short_terminal_80x15() {
     press(&mut app, &"j".repeat(100));
     let end = app.help_scroll();
     let screen = common::screen(&common::buffer(&app));
-    assert!(screen.contains("scroll the help up"), "{screen}");
+    assert!(screen.contains("a speaker: follow"), "{screen}");
     assert!(screen.contains(&format!("of {} ↑", end + 13)), "{screen}");
     press(&mut app, "k");
     assert_eq!(app.help_scroll(), end - 1);
@@ -85,9 +85,9 @@ fn help_overlay_scrolls_on_a_short_terminal_80x15() {
 
 #[test]
 fn the_help_fits_without_scrolling_on_a_tall_terminal() {
-    let mut app = app(100, 60);
+    let mut app = app(100, 70);
     press(&mut app, "?jj");
     assert_eq!(app.help_scroll(), 0);
     let screen = common::screen(&common::buffer(&app));
-    assert!(screen.contains("Keys · any key closes"), "{screen}");
+    assert!(screen.contains("Keys · Esc q ? close ─"), "{screen}");
 }

@@ -1,125 +1,20 @@
 //! The reader against its terminal, in real pseudo-terminals (tmux): the terminal closed under
-//! it, signals (SIGQUIT, SIGUSR1, SIGTSTP/SIGCONT, SIGTERM twice), a slow article, an unwritable
+//! it, signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGTSTP/SIGCONT, SIGTERM twice), a panic, a slow article, an unwritable
 //! state directory, and a JSONL path that is not a file. Every test kills the process it started
 //! by its pid when it ends, passed or failed. Skips with a note when tmux is not installed.
 
-use std::path::{Path, PathBuf};
+mod pty_support;
+
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-mod pty_support;
-
-use pty_support::{read_pid, Tmux, PATIENCE};
-
-/// Kills the reader by its pid when the test ends (a reader that ignores the closed terminal
-/// would otherwise outlive the test).
-struct Reader {
-    pid: String,
-}
-
-impl Reader {
-    fn alive(&self) -> bool {
-        // A zombie has exited: only its parent (the pane's shell, maybe gone) has to reap it.
-        std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).is_ok_and(|s| {
-            !s.rsplit(')')
-                .next()
-                .unwrap_or("")
-                .trim_start()
-                .starts_with('Z')
-        })
-    }
-
-    /// The process state letter (`S`, `R`, `T` stopped, ...).
-    fn state(&self) -> Option<char> {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).ok()?;
-        stat.rsplit(')').next()?.trim_start().chars().next()
-    }
-
-    /// CPU time used so far, in clock ticks (user + system).
-    fn cpu_ticks(&self) -> Option<u64> {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).ok()?;
-        let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-        Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
-    }
-
-    fn signal(&self, sig: &str) {
-        let ok = Command::new("kill")
-            .args([&format!("-{sig}"), &self.pid])
-            .status()
-            .unwrap();
-        assert!(ok.success(), "kill -{sig}");
-    }
-
-    /// Waits for the reader to exit; returns the CPU ticks it had used when last seen.
-    fn wait_exit(&self) -> u64 {
-        let start = Instant::now();
-        let mut ticks = 0;
-        while self.alive() {
-            ticks = self.cpu_ticks().unwrap_or(ticks);
-            assert!(
-                start.elapsed() < PATIENCE,
-                "the reader did not exit ({ticks} ticks of CPU used: {})",
-                if ticks > 500 { "spinning" } else { "idle" }
-            );
-            sleep(Duration::from_millis(100));
-        }
-        ticks
-    }
-
-    fn wait_state(&self, want: char) {
-        let start = Instant::now();
-        while self.state() != Some(want) {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "state {:?}, not {want}",
-                self.state()
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Reader {
-    fn drop(&mut self) {
-        if self.alive() {
-            let _ = Command::new("kill").args(["-KILL", &self.pid]).status();
-        }
-    }
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("saywho-term-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-/// Starts `prefix exec saywho ARGS` in tmux with its state in `dir`; the pane stays open after
-/// the reader exits, showing its exit code.
-fn start(name: &str, dir: &Path, prefix: &str, args: &str) -> Option<(Tmux, Reader)> {
-    let bin = env!("CARGO_BIN_EXE_saywho");
-    let pid_file = dir.join("reader.pid");
-    let inner = format!(
-        "{prefix} sh -c \"echo \\$\\$ > '{}'; exec '{bin}' {args}\"",
-        pid_file.display()
-    );
-    let cmd = format!(
-        "export XDG_STATE_HOME='{}'; {inner}; echo READER-EXIT=$?; sleep 60",
-        dir.display()
-    );
-    let t = Tmux::start(name, &cmd)?;
-    let pid = read_pid(&pid_file);
-    Some((t, Reader { pid }))
-}
-
-fn saved_state(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("saywho/state.json")).unwrap_or_default()
-}
+use pty_support::*;
 
 fn closing_the_terminal_ends_the_reader(name: &str, prefix: &str) {
     let dir = temp_dir(name);
-    let Some((t, reader)) = start(name, &dir, prefix, "") else {
+    let Some((t, reader)) = start_reader(name, &dir, prefix, "") else {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
@@ -147,7 +42,7 @@ fn closing_the_terminal_ends_a_reader_that_ignores_sighup() {
 
 fn signal_restores_the_terminal(signal: &str) {
     let dir = temp_dir(&format!("sig{signal}"));
-    let Some((t, reader)) = start(&format!("sig{signal}"), &dir, "", "") else {
+    let Some((t, reader)) = start_reader(&format!("sig{signal}"), &dir, "", "") else {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
@@ -157,8 +52,44 @@ fn signal_restores_the_terminal(signal: &str) {
     reader.signal(signal);
     let screen = t.wait_for("READER-EXIT=");
     assert!(screen.contains("READER-EXIT=0"), "a clean exit: {screen}");
+    assert!(!screen.contains("Speakers"), "main screen: {screen}");
     t.assert_restored();
     assert!(saved_state(&dir).contains("\"quote\": 0"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_state() {
+    signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_saves_the_state() {
+    signal_restores_the_terminal("HUP");
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_saves_the_state() {
+    signal_restores_the_terminal("INT");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // Debug builds (the ones tests run) panic on the first key with SAYWHO_TEST_PANIC set.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let dir = temp_dir("panic");
+    let Some((t, _reader)) = start_reader("panic", &dir, "SAYWHO_TEST_PANIC=1", "") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    assert_eq!(t.flags("#{mouse_sgr_flag}"), "1", "mouse captured");
+    t.keys(&["j"]);
+    let screen = t.wait_for("READER-EXIT=");
+    assert!(screen.contains("READER-EXIT=101"), "{screen}");
+    assert!(screen.contains("a panic on purpose"), "{screen}");
+    t.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -176,7 +107,7 @@ fn sigusr1_restores_the_terminal_and_saves_the_state() {
 /// takes the terminal again, redraws and still answers `q`.
 fn suspend_and_resume(name: &str, stop: impl Fn(&Tmux, &Reader)) {
     let dir = temp_dir(name);
-    let Some((t, reader)) = start(name, &dir, "", "") else {
+    let Some((t, reader)) = start_reader(name, &dir, "", "") else {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
@@ -224,7 +155,7 @@ fn slow_folder(name: &str) -> PathBuf {
 fn q_is_served_while_a_slow_article_is_analysed() {
     let dir = slow_folder("slowq");
     let args = format!("'{}'", dir.join("articles").display());
-    let Some((t, reader)) = start("slowq", &dir, "", &args) else {
+    let Some((t, reader)) = start_reader("slowq", &dir, "", &args) else {
         return;
     };
     t.wait_for("2 articles");
@@ -242,15 +173,14 @@ fn q_is_served_while_a_slow_article_is_analysed() {
 fn sigterm_twice_during_a_slow_analysis_restores_the_terminal() {
     let dir = slow_folder("slowterm");
     let args = format!("'{}'", dir.join("articles").display());
-    let Some((t, reader)) = start("slowterm", &dir, "", &args) else {
+    let Some((t, reader)) = start_reader("slowterm", &dir, "", &args) else {
         return;
     };
     t.wait_for("2 articles");
     sleep(Duration::from_millis(600));
     reader.signal("TERM");
-    if reader.alive() {
-        reader.signal("TERM");
-    }
+    // The first may already have ended it.
+    reader.try_signal("TERM");
     let screen = t.wait_for("READER-EXIT=");
     assert!(
         screen.contains("READER-EXIT=0") || screen.contains("READER-EXIT=1"),
@@ -265,7 +195,7 @@ fn an_unwritable_state_directory_is_said_once_on_stderr() {
     let dir = temp_dir("unwritable");
     // A file where the state directory should be.
     std::fs::write(dir.join("saywho"), "not a directory").unwrap();
-    let Some((t, reader)) = start("unwritable", &dir, "", "--no-mouse") else {
+    let Some((t, reader)) = start_reader("unwritable", &dir, "", "--no-mouse") else {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
@@ -326,4 +256,91 @@ fn a_jsonl_path_to_dev_zero_is_refused_at_once() {
         "one clear line: {stderr}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every SGR parameter in `screen` (as `capture-pane -e` writes it).
+fn sgr_params(screen: &str) -> Vec<u16> {
+    screen
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p))
+        .filter(|p| p.bytes().all(|b| b.is_ascii_digit() || b == b';'))
+        .flat_map(|p| {
+            p.split(';')
+                .filter_map(|n| n.parse().ok())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn colored_screen(t: &Tmux) -> String {
+    String::from_utf8_lossy(&t.run(&["capture-pane", "-e", "-p", "-t", "t"]).stdout).into_owned()
+}
+
+/// Issue 13, defect 9: `TERM=dumb` gets no alternate screen, no mouse and no colour.
+#[test]
+fn a_dumb_terminal_gets_no_alternate_screen_mouse_or_colour() {
+    let dir = temp_dir("dumb");
+    let Some((t, reader)) = start_reader("dumb", &dir, "env TERM=dumb", "") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    assert_eq!(t.flags("#{alternate_on}"), "0", "no alternate screen");
+    assert_eq!(
+        t.flags("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}"),
+        "0000",
+        "no mouse tracking"
+    );
+    let screen = colored_screen(&t);
+    let colours: Vec<u16> = sgr_params(&screen)
+        .into_iter()
+        .filter(|&p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+        .collect();
+    assert!(colours.is_empty(), "colours {colours:?} in:\n{screen}");
+    t.keys(&["q"]);
+    reader.wait_exit();
+    t.wait_for("READER-EXIT=0");
+}
+
+/// Issue 13, defect 9: `TERM=xterm-16color` gets the 16 ANSI colours as plain SGR codes, never
+/// the 256-colour form.
+#[test]
+fn a_sixteen_colour_terminal_gets_plain_ansi_colours() {
+    let dir = temp_dir("16color");
+    let Some((t, reader)) = start_reader("16color", &dir, "env TERM=xterm-16color", "") else {
+        return;
+    };
+    t.wait_for("quote –/19");
+    assert_eq!(t.flags("#{alternate_on}"), "1");
+    let screen = colored_screen(&t);
+    assert!(
+        !screen.contains("38;5;"),
+        "256-colour escapes in:\n{screen}"
+    );
+    assert!(
+        sgr_params(&screen).contains(&36),
+        "no cyan speaker in:\n{screen}"
+    );
+    t.keys(&["q"]);
+    reader.wait_exit();
+    t.assert_restored();
+}
+
+/// A key that arrives together with a resize is read at once, not left in the tty until the
+/// next key (crossterm's edge-triggered reader lost such a key now and then, and the loop spun).
+#[test]
+fn a_key_that_comes_with_a_resize_is_served() {
+    let dir = temp_dir("winch");
+    let Some((t, reader)) = start_reader("winch", &dir, "", "") else {
+        return;
+    };
+    t.wait_for("seed-ukraine-talks.txt");
+    t.wait_for("quote –/19");
+    for n in 1..=19 {
+        reader.signal("WINCH");
+        t.keys(&["]"]);
+        t.wait_for(&format!("quote {n}/19"));
+    }
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
 }

@@ -8,11 +8,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use serde::Deserialize;
-use serde_json::{Number, Value};
+use serde_json::Value;
 
-use saywho::eval::{self, CanonicalKey, GoldDoc, PredDoc, PredMention, PredQuote, Scorer};
+use saywho::eval::{
+    self, CanonicalKey, GoldDoc, KeyLine, PredDoc, PredMention, PredQuote, ReportedScorer, Scorer,
+};
 use saywho::guard::analyze_guarded;
+use saywho_core::export::json::MentionOut;
 use saywho_core::export::safe::one_line;
 use saywho_core::export::DocResult;
 use saywho_core::ingest::jsonl::{self, LineError, LineErrorKind, Lines};
@@ -77,24 +79,15 @@ fn gold_span_problems(gold: &GoldDoc) -> impl Iterator<Item = LineErrorKind> + '
     })
 }
 
-/// The offsets of a canonical-key line, checked before [`eval::add_key_line`] reads it (which
-/// would pass over a negative one without a word).
-#[derive(Deserialize)]
-struct KeyOffsets {
-    #[serde(default)]
-    start: Option<Number>,
-    #[serde(default)]
-    end: Option<Number>,
-}
-
-/// Reads one canonical-key line into `key`, pushing what is wrong with it.
+/// Reads one canonical-key line into `key`, pushing what is wrong with it (a negative or
+/// fractional offset is said, not passed over).
 fn add_key_line(key: &mut CanonicalKey, bytes: &[u8], problems: &mut Vec<LineErrorKind>) {
-    let offsets: KeyOffsets = match jsonl::parse_object(bytes) {
-        Ok(offsets) => offsets,
+    let line = match KeyLine::parse(bytes) {
+        Ok(line) => line,
         Err(e) => return problems.push(e),
     };
     let mut fine = true;
-    for (field, n) in [("start", &offsets.start), ("end", &offsets.end)] {
+    for (field, n) in [("start", &line.start), ("end", &line.end)] {
         if let Some(n) = n.as_ref().filter(|n| n.as_u64().is_none()) {
             problems.push(LineErrorKind::Invalid(format!(
                 "\"{field}\" is not a non-negative integer ({n})"
@@ -102,17 +95,15 @@ fn add_key_line(key: &mut CanonicalKey, bytes: &[u8], problems: &mut Vec<LineErr
             fine = false;
         }
     }
-    // parse_object has checked the UTF-8 and the JSON.
-    let line = String::from_utf8_lossy(bytes);
     if fine {
-        if let Err(e) = eval::add_key_line(key, line.trim_start_matches('\u{feff}')) {
-            problems.push(LineErrorKind::Json(e.to_string()));
+        if let Err(e) = line.add_to(key) {
+            problems.push(e);
         }
     }
 }
 
-/// The engine's quotes of `text`, as predictions.
-fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
+/// The engine's quotes and reported statements of the gold document's text, as predictions.
+fn engine_predictions(gold: &GoldDoc) -> PredDoc {
     let doc = analyze_guarded(gold.text.clone()).unwrap_or_else(|msg| {
         warn(format_args!(
             "the engine failed on gold document {}: {msg}",
@@ -120,20 +111,50 @@ fn engine_quotes(gold: &GoldDoc) -> Vec<PredQuote> {
         ));
         saywho_core::Document::default()
     });
-    DocResult::new(Value::Null, &doc)
+    let result = DocResult::new(Value::Null, &doc);
+    // The exported quotes are the document's, in its order: the evidence of each is its own.
+    let quotes = result
         .quotes
         .into_iter()
-        .map(|q| PredQuote {
-            start: q.start,
-            end: q.end,
-            speaker: q.speaker,
-            mention: q.mention.map(|m| PredMention {
-                start: Some(m.start),
-                end: m.end,
-                text: Some(m.text),
-            }),
+        .zip(doc.quotes())
+        .map(|(q, quote)| PredQuote {
+            confidence: q.confidence.map(f64::from),
+            basis: quote
+                .confidence
+                .map_or_else(Vec::new, |c| c.basis.keys().to_vec()),
+            ..prediction(q.start, q.end, q.speaker, q.mention)
         })
-        .collect()
+        .collect();
+    let reported = result
+        .reported
+        .into_iter()
+        .map(|r| prediction(r.start, r.end, r.speaker, r.mention))
+        .collect();
+    PredDoc {
+        id: Value::Null,
+        quotes,
+        reported,
+    }
+}
+
+fn prediction(
+    start: usize,
+    end: usize,
+    speaker: Option<String>,
+    m: Option<MentionOut>,
+) -> PredQuote {
+    PredQuote {
+        start,
+        end,
+        speaker,
+        mention: m.map(|m| PredMention {
+            start: Some(m.start),
+            end: m.end,
+            text: Some(m.text),
+        }),
+        confidence: None,
+        basis: Vec::new(),
+    }
 }
 
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
@@ -146,7 +167,7 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
             add_key_line(&mut key, l, problems)
         })?;
     }
-    let preds: Option<HashMap<String, Vec<PredQuote>>> = match &args.pred {
+    let preds: Option<HashMap<String, PredDoc>> = match &args.pred {
         None => None,
         Some(path) => {
             let mut map = HashMap::new();
@@ -155,7 +176,7 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
                 max,
                 &mut bad,
                 |l, problems| match jsonl::parse_object::<PredDoc>(l) {
-                    Ok(d) => drop(map.insert(eval::id_key(&d.id), d.quotes)),
+                    Ok(d) => drop(map.insert(eval::id_key(&d.id), d)),
                     Err(e) => problems.push(e),
                 },
             )?;
@@ -163,6 +184,7 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
         }
     };
     let mut scorer = Scorer::new(args.kind, args.errors, key);
+    let mut reported = ReportedScorer::new(args.subset);
     // Once a line is bad there will be no scores: the engine need not run.
     let mut scoring = bad == 0;
     lines(&args.gold, max, &mut bad, |l, problems| {
@@ -178,16 +200,19 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
         if !scoring {
             return;
         }
-        match &preds {
-            Some(map) => {
-                let empty = Vec::new();
-                let quotes = map.get(&eval::id_key(&gold.id)).unwrap_or(&empty);
-                scorer.add(&gold, quotes);
-            }
+        let engine;
+        let pred = match &preds {
+            Some(map) => map.get(&eval::id_key(&gold.id)),
             None => {
-                let quotes = engine_quotes(&gold);
-                scorer.add(&gold, &quotes);
+                engine = engine_predictions(&gold);
+                Some(&engine)
             }
+        };
+        let (quotes, statements) =
+            pred.map_or((&[][..], &[][..]), |p| (&p.quotes[..], &p.reported[..]));
+        scorer.add(&gold, quotes);
+        if let Some(attributions) = &gold.attributions {
+            reported.add(attributions, statements);
         }
     })?;
     if bad > 0 {
@@ -198,6 +223,8 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
     }
 
     let report = scorer.report();
+    // A gold file of attributions alone has no quotes to score: only its reported speech.
+    let quote_lines = reported.documents == 0 || report.gold > 0;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = (|| -> io::Result<()> {
         if args.json {
@@ -205,13 +232,26 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
             for e in &scorer.errors {
                 let _ = writeln!(stderr, "{}", one_line(&e.line()));
             }
-            writeln!(out, "{}", report.json_line())?;
         } else {
             for e in &scorer.errors {
                 writeln!(out, "{}", e.line())?;
             }
+        }
+        if quote_lines {
             writeln!(out, "{}", report.json_line())?;
-            writeln!(out, "{}", report.summary_line())?;
+            if !args.json {
+                writeln!(out, "{}", report.summary_line())?;
+            }
+        }
+        if reported.documents > 0 {
+            let (json, summary) = reported.lines();
+            writeln!(out, "{json}")?;
+            if !args.json {
+                writeln!(out, "{summary}")?;
+            }
+        }
+        if args.reliability {
+            write!(out, "{}", scorer.reliability.table())?;
         }
         out.flush()
     })();

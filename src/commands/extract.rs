@@ -5,7 +5,9 @@
 //! body, with their title, byline and headings carried into the result.
 //!
 //! Output is streamed document by document through a buffered stdout, flushed after each
-//! document; with `--input jsonl` only one document is held in memory at a time. A closed
+//! document. `--jobs N` analyses N documents at once ([`parallel`]); the output keeps the input
+//! order and is the same bytes for any N, and only a few small batches of documents a job are
+//! held in memory at a time, however long the stream. Messages on stderr keep the input order too. A closed
 //! stdout (`saywho extract ... | head -1`) ends the command quietly with exit code 0. On a
 //! terminal, control characters from the text (a lone carriage return too) are printed as
 //! visible placeholders. JSONL input is read by [`saywho_core::ingest::jsonl`]: each line at
@@ -14,6 +16,7 @@
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Result;
 use serde_json::Value;
@@ -22,19 +25,17 @@ use saywho::corrections::{self, CorrectionSet};
 use saywho::guard::{analyze_guarded, analyze_source_guarded};
 use saywho_core::export::safe::TerminalSafe;
 use saywho_core::export::{csv, markdown, DocResult};
-use saywho_core::ingest::jsonl::{LineErrorKind, Records};
+use saywho_core::ingest::jsonl::{parse_record, LineError, LineErrorKind, Lines, Record};
 use saywho_core::ingest::{self};
 use saywho_core::Document;
 
-use super::warn;
+use super::{parallel, warn};
 use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
 
 /// Writes documents in one output format, keeping the state between them (array brackets,
 /// the CSV header).
 struct Sink<W: Write> {
     out: W,
-    /// The reader's corrections, applied to each document that has some.
-    corrections: CorrectionSet,
     format: OutputFormat,
     /// Wrap the JSON objects in an array (several inputs, or JSONL input).
     array: bool,
@@ -42,62 +43,19 @@ struct Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
-    /// Writes one analysed document under `id`, corrected where corrections were given.
-    fn analysed(
-        &mut self,
-        result: impl Fn(&Document) -> DocResult,
-        doc: &Document,
-    ) -> io::Result<()> {
-        match self.corrections.apply(doc) {
-            Some(fixed) => self.doc(&result(&fixed.doc), fixed.doc.text()),
-            None => self.doc(&result(doc), doc.text()),
-        }
-    }
-
-    /// Writes one analysed document: its result, or with `--format text` its text.
-    fn doc(&mut self, doc: &DocResult, text: &str) -> io::Result<()> {
+    /// Writes one document rendered by [`render`], after what separates it from the one before.
+    fn doc(&mut self, rendered: &[u8]) -> io::Result<()> {
+        let first = self.written == 0;
         match self.format {
-            OutputFormat::Text => {
-                // Documents are separated by a blank line; each ends with a line break.
-                if self.written > 0 {
-                    self.out.write_all(b"\n")?;
-                }
-                self.out.write_all(text.as_bytes())?;
-                if !text.ends_with('\n') {
-                    self.out.write_all(b"\n")?;
-                }
+            // Documents are separated by a blank line.
+            OutputFormat::Text | OutputFormat::Markdown if !first => self.out.write_all(b"\n")?,
+            OutputFormat::Json if self.array => {
+                self.out.write_all(if first { b"[\n" } else { b",\n" })?
             }
-            OutputFormat::Json => {
-                if self.array {
-                    self.out
-                        .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                }
-                serde_json::to_writer_pretty(&mut self.out, doc)?;
-                if !self.array {
-                    self.out.write_all(b"\n")?;
-                }
-            }
-            OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, doc)?;
-                self.out.write_all(b"\n")?;
-            }
-            OutputFormat::Csv => {
-                if self.written == 0 {
-                    csv::write_header(&mut self.out)?;
-                }
-                csv::write_rows(&mut self.out, doc)?;
-            }
-            OutputFormat::Gold => {
-                serde_json::to_writer(&mut self.out, &corrections::gold_line(doc, text))?;
-                self.out.write_all(b"\n")?;
-            }
-            OutputFormat::Markdown => {
-                if self.written > 0 {
-                    self.out.write_all(b"\n")?;
-                }
-                markdown::write_doc(&mut self.out, doc)?;
-            }
+            OutputFormat::Csv if first => csv::write_header(&mut self.out)?,
+            _ => {}
         }
+        self.out.write_all(rendered)?;
         self.written += 1;
         self.out.flush()
     }
@@ -115,13 +73,124 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// How each document is written: the format, whether in an array, `--min-confidence`
+/// (below it a quote's speaker is left out) and the reader's corrections (`--corrections`).
+#[derive(Clone, Copy)]
+struct Style<'a> {
+    format: OutputFormat,
+    array: bool,
+    min_confidence: Option<f32>,
+    corrections: &'a CorrectionSet,
+}
+
+/// `doc` rendered in the style, through the corrections made to it if any; `result` makes its
+/// result (with its id and source).
+fn render_analysed(
+    style: Style,
+    result: impl Fn(&Document) -> DocResult,
+    doc: &Document,
+) -> Vec<u8> {
+    match style.corrections.apply(doc) {
+        Some(fixed) => render(style, result(&fixed.doc), fixed.doc.text()),
+        None => render(style, result(doc), doc.text()),
+    }
+}
+
+/// One analysed document in the style's format without what separates it from the others (see
+/// [`Sink::doc`]): its result, or with `--format text` its text. Pure, so that workers can
+/// render while the writer keeps the order.
+fn render(style: Style, doc: DocResult, text: &str) -> Vec<u8> {
+    let Style { format, array, .. } = style;
+    let doc = match style.min_confidence {
+        Some(min) => doc.with_min_confidence(min),
+        None => doc,
+    };
+    let doc = &doc;
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and a `DocResult` always serializes.
+    let _ = (|| -> io::Result<()> {
+        match format {
+            OutputFormat::Text => {
+                out.extend_from_slice(text.as_bytes());
+                if !text.ends_with('\n') {
+                    out.push(b'\n');
+                }
+            }
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, doc)?;
+                if !array {
+                    out.push(b'\n');
+                }
+            }
+            OutputFormat::Jsonl => {
+                serde_json::to_writer(&mut out, doc)?;
+                out.push(b'\n');
+            }
+            OutputFormat::Csv => csv::write_rows(&mut out, doc)?,
+            OutputFormat::Gold => {
+                serde_json::to_writer(&mut out, &corrections::gold_line(doc, text))?;
+                out.push(b'\n');
+            }
+            OutputFormat::Markdown => markdown::write_doc(&mut out, doc)?,
+        }
+        Ok(())
+    })();
+    out
+}
+
+/// What one input came to, in input order: messages for stderr, and the rendered document
+/// unless the input could not be read.
+#[derive(Default)]
+struct Outcome {
+    warnings: Vec<String>,
+    rendered: Option<Vec<u8>>,
+    failed: bool,
+}
+
+impl Outcome {
+    fn failure(warning: String) -> Outcome {
+        Outcome {
+            warnings: vec![warning],
+            failed: true,
+            ..Outcome::default()
+        }
+    }
+}
+
+/// One unit of work, as read in input order.
+enum Task {
+    /// A file to read and analyse (`--input text`).
+    File(PathBuf),
+    /// A JSONL line of the file called `name`, to parse and analyse.
+    Line {
+        name: Arc<str>,
+        line_no: usize,
+        bytes: Vec<u8>,
+    },
+    /// Settled while reading: a file that cannot be opened, a line too long.
+    Settled(Outcome),
+}
+
+impl Task {
+    /// How much work a task is, for [`parallel::in_order`]'s batches: a line's bytes; a file
+    /// (of a size not yet known) a batch of its own.
+    fn cost(&self) -> usize {
+        match self {
+            Task::File(_) => parallel::BATCH_COST,
+            Task::Line { bytes, .. } => bytes.len(),
+            Task::Settled(_) => 0,
+        }
+    }
+}
+
 pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut files = args.files;
     if files.is_empty() {
         files.push(PathBuf::from("-"));
     }
-    let array = args.input == InputFormat::Jsonl || files.len() > 1;
+    let (format, input) = (args.format, args.input);
+    let array = input == InputFormat::Jsonl || files.len() > 1;
     let is_terminal = stdout.is_terminal();
     let corrections = match &args.corrections {
         Some(path) => {
@@ -130,47 +199,36 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         None => CorrectionSet::default(),
     };
     let mut sink = Sink {
-        corrections,
         out: io::BufWriter::new(output(stdout.lock(), is_terminal)),
-        format: args.format,
+        format,
         array,
         written: 0,
     };
+    let style = Style {
+        format,
+        array,
+        min_confidence: args.min_confidence,
+        corrections: &corrections,
+    };
+    let max_line_bytes = args.limit.max_line_bytes;
     let mut failed = false;
-    let run = (|| -> io::Result<()> {
-        for path in &files {
-            match args.input {
-                InputFormat::Text => match ingest::read_path(path) {
-                    Ok(mut src) => {
-                        if let Some(notice) = src.notice() {
-                            warn(notice);
-                        }
-                        match analyze_source_guarded(&mut src) {
-                            Ok(doc) => sink.analysed(
-                                |d| {
-                                    DocResult::new(Value::String(src.name.clone()), d)
-                                        .with_source(&src)
-                                },
-                                &doc,
-                            )?,
-                            Err(msg) => {
-                                warn(format_args!("{}: the engine failed: {msg}", src.name));
-                                failed = true;
-                            }
-                        }
-                    }
-                    Err(err) => {
-                        warn(format_args!("{err:#}"));
-                        failed = true;
-                    }
-                },
-                InputFormat::Jsonl => {
-                    failed |= !jsonl_file(path, args.limit.max_line_bytes, &mut sink)?
-                }
-            }
-        }
-        sink.finish()
-    })();
+    let mut jobs = args.jobs.map_or_else(parallel::default_jobs, usize::from);
+    if input == InputFormat::Text {
+        // One thread a file at most: a single file is analysed on this thread.
+        jobs = jobs.min(files.len());
+    }
+    let run = parallel::in_order(
+        jobs,
+        || tasks(&files, input, max_line_bytes),
+        Task::cost,
+        |task| run_task(task, style),
+        |outcome| {
+            outcome.warnings.iter().for_each(warn);
+            failed |= outcome.failed;
+            outcome.rendered.map_or(Ok(()), |r| sink.doc(&r))
+        },
+    )
+    .and_then(|()| sink.finish());
     match run {
         Ok(()) => Ok(ExitCode::from(failed as u8)),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -191,51 +249,113 @@ fn output<'a>(stdout: impl Write + 'a, is_terminal: bool) -> Box<dyn Write + 'a>
     }
 }
 
-/// Streams the JSONL documents of `path` (`-`: stdin) into `sink`. Returns whether every line
-/// was read; a bad line is reported to stderr with its number and skipped (a line over the
-/// limit ends the file). Errors are write errors only.
-fn jsonl_file<W: Write>(
-    path: &Path,
+/// The work of the inputs in order: each file, or with `--input jsonl` each line of each file.
+fn tasks(
+    files: &[PathBuf],
+    input: InputFormat,
     max_line_bytes: usize,
-    sink: &mut Sink<W>,
-) -> io::Result<bool> {
-    let name = path.display().to_string();
-    let reader: Box<dyn BufRead> = if name == "-" {
+) -> Box<dyn Iterator<Item = Task> + '_> {
+    match input {
+        InputFormat::Text => Box::new(files.iter().cloned().map(Task::File)),
+        InputFormat::Jsonl => Box::new(
+            files
+                .iter()
+                .flat_map(move |path| jsonl_tasks(path, max_line_bytes)),
+        ),
+    }
+}
+
+/// The lines of the JSONL file `path` (`-`: stdin) as tasks, read one at a time; a line over
+/// the limit is reported and ends the file.
+fn jsonl_tasks(path: &Path, max_line_bytes: usize) -> Box<dyn Iterator<Item = Task>> {
+    let name: Arc<str> = path.display().to_string().into();
+    let reader: Box<dyn BufRead> = if &*name == "-" {
         Box::new(io::stdin().lock())
     } else if path.is_dir() {
-        warn(format_args!("{name}: is a directory"));
-        return Ok(false);
+        let settled = Outcome::failure(format!("{name}: is a directory"));
+        return Box::new(std::iter::once(Task::Settled(settled)));
     } else {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
-                warn(saywho_core::Error::io(&name, &e));
-                return Ok(false);
+                let settled = Outcome::failure(saywho_core::Error::io(&name, &e).to_string());
+                return Box::new(std::iter::once(Task::Settled(settled)));
             }
         }
     };
-    let mut ok = true;
-    for record in Records::new(reader, max_line_bytes) {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                warn(format_args!("{name}:{}", line_message(&e)));
-                ok = false;
-                continue;
+    let mut lines = Lines::new(reader, max_line_bytes);
+    Box::new(std::iter::from_fn(move || {
+        Some(match lines.next_line()? {
+            Ok((line_no, bytes)) => Task::Line {
+                name: name.clone(),
+                line_no,
+                bytes: bytes.to_vec(),
+            },
+            Err(e) => Task::Settled(Outcome::failure(format!("{name}:{}", line_message(&e)))),
+        })
+    }))
+}
+
+/// Reads, analyses and renders one input.
+fn run_task(task: Task, style: Style) -> Outcome {
+    match task {
+        Task::Settled(outcome) => outcome,
+        Task::File(path) => file_outcome(&path, style),
+        Task::Line {
+            name,
+            line_no,
+            bytes,
+        } => match parse_record(line_no, &bytes) {
+            Ok(record) => record_outcome(&name, record, style),
+            Err(kind) => {
+                let e = LineError { line_no, kind };
+                Outcome::failure(format!("{name}:{}", line_message(&e)))
             }
-        };
-        let doc = analyze_guarded(record.text).unwrap_or_else(|msg| {
-            // Keep one output line per input line: an empty result under the same id.
-            let (line, id) = (record.line_no, record.id.json());
-            warn(format_args!(
-                "{name}:{line}: the engine failed (id {id}): {msg}"
-            ));
-            ok = false;
-            saywho_core::Document::default()
-        });
-        sink.analysed(|d| DocResult::new(record.id.clone(), d), &doc)?;
+        },
     }
-    Ok(ok)
+}
+
+/// A text, web page or Markdown file, its title, byline and headings carried into the result.
+fn file_outcome(path: &Path, style: Style) -> Outcome {
+    let mut src = match ingest::read_path(path) {
+        Ok(src) => src,
+        Err(err) => return Outcome::failure(format!("{err:#}")),
+    };
+    let mut outcome = Outcome {
+        warnings: src.notice().into_iter().collect(),
+        ..Outcome::default()
+    };
+    match analyze_source_guarded(&mut src) {
+        Ok(doc) => {
+            let result =
+                |d: &Document| DocResult::new(Value::String(src.name.clone()), d).with_source(&src);
+            outcome.rendered = Some(render_analysed(style, result, &doc));
+        }
+        Err(msg) => {
+            let name = &src.name;
+            outcome
+                .warnings
+                .push(format!("{name}: the engine failed: {msg}"));
+            outcome.failed = true;
+        }
+    }
+    outcome
+}
+
+/// One JSONL article; an engine failure keeps one output line per input line: an empty result
+/// under the same id.
+fn record_outcome(name: &str, record: Record, style: Style) -> Outcome {
+    let (line, id) = (record.line_no, record.id);
+    let mut outcome = Outcome::default();
+    let doc = analyze_guarded(record.text).unwrap_or_else(|msg| {
+        let id = id.json();
+        let warning = format!("{name}:{line}: the engine failed (id {id}): {msg}");
+        outcome = Outcome::failure(warning);
+        Document::default()
+    });
+    let result = |d: &Document| DocResult::new(id.clone(), d);
+    outcome.rendered = Some(render_analysed(style, result, &doc));
+    outcome
 }
 
 /// `LINE: REASON` for a JSONL line error, saying how to raise the limit a line passed.

@@ -7,6 +7,7 @@ use saywho_core::export::safe::one_line;
 
 mod eval;
 mod extract;
+mod parallel;
 mod read;
 
 pub use eval::eval;

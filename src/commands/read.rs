@@ -38,7 +38,11 @@ pub fn read(args: ReadArgs) -> Result<ExitCode> {
             ratatui::crossterm::style::force_color_output(true);
             false
         }
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        // A terminal without colours (`TERM=dumb`) reads as NO_COLOR.
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+                || !tui::caps::Caps::from_env().color
+        }
     };
     let theme = if mono { Theme::MONO } else { Theme::COLOR };
     let skipped = library.skipped();

@@ -2,8 +2,12 @@
 
 use std::collections::HashMap;
 
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
+use serde_json::{Number, Value};
+
+use saywho_core::ingest::jsonl::{self, LineErrorKind};
 
 /// A gold document (other fields ignored).
 #[derive(Debug, Clone, Deserialize)]
@@ -13,6 +17,10 @@ pub struct GoldDoc {
     pub text: String,
     #[serde(default)]
     pub quotes: Vec<GoldQuote>,
+    /// Every annotated attribution, reported speech included (the PolNeAR format); a gold file
+    /// whose documents carry them is scored for reported speech.
+    #[serde(default)]
+    pub attributions: Option<Vec<super::reported::GoldAttribution>>,
 }
 
 /// A gold quote.
@@ -72,27 +80,116 @@ impl Kind {
 /// The canonical-name key (`--canonical`): (document id, start, end) → the person's name.
 pub type CanonicalKey = HashMap<(String, usize, usize), String>;
 
-/// Reads one line of a canonical key (`{id, start, end, canonical, resolvable}`) into `key`.
-pub fn add_key_line(key: &mut CanonicalKey, line: &str) -> serde_json::Result<()> {
-    let v: Value = serde_json::from_str(line)?;
-    let truthy = |v: &Value| match v {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64() != Some(0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(o) => !o.is_empty(),
-    };
-    if truthy(&v["resolvable"]) && truthy(&v["canonical"]) {
-        if let (Some(s), Some(e), Some(c)) = (
-            v["start"].as_u64(),
-            v["end"].as_u64(),
-            v["canonical"].as_str(),
-        ) {
-            key.insert((id_key(&v["id"]), s as usize, e as usize), c.to_string());
+/// One line of a canonical key: `{id, start, end, canonical, resolvable}`. Other fields are
+/// skipped without recursion, so their depth does not matter.
+#[derive(Deserialize)]
+pub struct KeyLine {
+    #[serde(default)]
+    id: Option<Box<RawValue>>,
+    #[serde(default)]
+    pub start: Option<Number>,
+    #[serde(default)]
+    pub end: Option<Number>,
+    #[serde(default)]
+    canonical: Truth,
+    #[serde(default)]
+    resolvable: Truth,
+}
+
+impl KeyLine {
+    pub fn parse(line: &[u8]) -> Result<KeyLine, LineErrorKind> {
+        jsonl::parse_object(line)
+    }
+
+    /// Adds the line's name to `key` when it is resolvable and names someone (the truth of
+    /// both fields as Python sees it, as in `score.py`).
+    pub fn add_to(&self, key: &mut CanonicalKey) -> Result<(), LineErrorKind> {
+        let (Some(name), true) = (&self.canonical.string, self.resolvable.truthy) else {
+            return Ok(());
+        };
+        let (Some(start), Some(end)) = (
+            self.start.as_ref().and_then(Number::as_u64),
+            self.end.as_ref().and_then(Number::as_u64),
+        ) else {
+            return Ok(());
+        };
+        let id = match &self.id {
+            None => Value::Null,
+            Some(raw) => serde_json::from_str(raw.get())
+                .map_err(|e| LineErrorKind::Json(format!("\"id\": {e}")))?,
+        };
+        key.insert((id_key(&id), start as usize, end as usize), name.clone());
+        Ok(())
+    }
+}
+
+/// Reads one line of a canonical key into `key`.
+pub fn add_key_line(key: &mut CanonicalKey, line: &str) -> Result<(), LineErrorKind> {
+    KeyLine::parse(line.as_bytes())?.add_to(key)
+}
+
+/// A JSON value as a key line uses it: whether Python would call it true, and its text when it
+/// is a non-empty string. Arrays and objects are looked at for emptiness only, never recursed.
+#[derive(Default)]
+struct Truth {
+    truthy: bool,
+    string: Option<String>,
+}
+
+impl Truth {
+    fn of(truthy: bool) -> Truth {
+        Truth {
+            truthy,
+            string: None,
         }
     }
-    Ok(())
+}
+
+impl<'de> Deserialize<'de> for Truth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Truth, D::Error> {
+        d.deserialize_any(TruthVisitor)
+    }
+}
+
+struct TruthVisitor;
+
+impl<'de> Visitor<'de> for TruthVisitor {
+    type Value = Truth;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Truth, E> {
+        Ok(Truth::of(false))
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Truth, E> {
+        Ok(Truth::of(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Truth, E> {
+        Ok(Truth::of(n != 0))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Truth, E> {
+        Ok(Truth::of(n != 0))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Truth, E> {
+        Ok(Truth::of(n != 0.0))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Truth, E> {
+        Ok(Truth {
+            truthy: !s.is_empty(),
+            string: (!s.is_empty()).then(|| s.to_string()),
+        })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Truth, A::Error> {
+        let truthy = seq.next_element::<IgnoredAny>()?.is_some();
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Truth::of(truthy))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Truth, A::Error> {
+        let truthy = map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some();
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Truth::of(truthy))
+    }
 }
 
 /// A document id as a lookup key (strings and numbers stay distinct, as in Python).
@@ -136,6 +233,25 @@ mod tests {
         assert_eq!(key[&(id_key(&Value::from(7)), 0, 10)], "Lee Park");
         // A string id and a number id stay apart.
         assert!(!key.contains_key(&(id_key(&Value::from("7")), 0, 10)));
+    }
+
+    #[test]
+    fn deep_fields_are_no_problem() {
+        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let mut key = CanonicalKey::new();
+        for line in [
+            format!(
+                r#"{{"id": "d", "note": {deep}, "start": 0, "end": 4, "canonical": "Ann Wu", "resolvable": []}}"#
+            ),
+            format!(
+                r#"{{"id": "d", "start": 9, "end": 12, "canonical": "Bo Li", "resolvable": {deep}}}"#
+            ),
+        ] {
+            add_key_line(&mut key, &line).unwrap();
+        }
+        // An empty array is false, a non-empty one true, however deep.
+        assert_eq!(key.len(), 1);
+        assert_eq!(key[&(id_key(&Value::from("d")), 9, 12)], "Bo Li");
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub struct PredDoc {
     pub id: Value,
     #[serde(default)]
     pub quotes: Vec<PredQuote>,
+    /// Reported statements: the same fields, the span being the reported content.
+    #[serde(default)]
+    pub reported: Vec<PredQuote>,
 }
 
 /// A predicted quote.
@@ -21,6 +24,12 @@ pub struct PredQuote {
     pub speaker: Option<String>,
     #[serde(default)]
     pub mention: Option<PredMention>,
+    /// How far the attribution can be trusted, in [0, 1].
+    #[serde(default)]
+    pub confidence: Option<f64>,
+    /// The confidence table's keys for what the attribution rests on (the engine's own only).
+    #[serde(skip)]
+    pub basis: Vec<String>,
 }
 
 /// A predicted mention.

@@ -43,7 +43,7 @@ pub struct ErrorLine {
 }
 
 /// Python's `repr(round(x, 4))`.
-fn round4(x: f64) -> String {
+pub(super) fn round4(x: f64) -> String {
     let r: f64 = format!("{x:.4}").parse().expect("a formatted float parses");
     format!("{r:?}")
 }

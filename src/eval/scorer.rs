@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::gold::{id_key, CanonicalKey, GoldDoc, GoldQuote, Kind};
 use super::names::{head_surname, is_pronoun, py_strip, words};
 use super::pred::PredQuote;
+use super::reliability::Reliability;
 use super::report::{ErrorLine, Report};
 use super::spans::{match_spans, split_lines};
 
@@ -40,6 +41,9 @@ pub struct Scorer {
     counts: Counts,
     /// The first `max_errors` attribution errors, in document order.
     pub errors: Vec<ErrorLine>,
+    /// The confidences of the attributed predictions of named gold speakers, and whether the
+    /// name was right.
+    pub reliability: Reliability,
 }
 
 /// One line's piece of a gold quote (`score.py` scores each line of a quote on its own).
@@ -140,6 +144,7 @@ impl Scorer {
             key,
             counts: Counts::default(),
             errors: Vec::new(),
+            reliability: Reliability::default(),
         }
     }
 
@@ -203,9 +208,15 @@ impl Scorer {
             c.spk_ok += 1;
             c.spk_pron_ok += pronoun as usize;
         }
+        // Right: the name, where the gold gives one; else the speaker (a gold "he").
+        let mut right_person = right;
         if named {
+            right_person = name_ok(g.speaker.as_deref(), p.speaker.as_deref());
             c.name_total += 1;
-            c.name_ok += name_ok(g.speaker.as_deref(), p.speaker.as_deref()) as usize;
+            c.name_ok += right_person as usize;
+        }
+        if let Some(confidence) = p.confidence.filter(|_| non_empty(&p.speaker)) {
+            self.reliability.add(confidence, right_person, &p.basis);
         }
         if !right && self.errors.len() < self.max_errors {
             self.errors.push(ErrorLine {
@@ -263,6 +274,7 @@ mod tests {
                 end: b,
                 text: None,
             }),
+            ..PredQuote::default()
         }
     }
 
@@ -279,6 +291,7 @@ mod tests {
                 gq(70, 80, "Bob Lee", &[(90, 93)], "direct"),   // missed
                 gq(100, 110, "Ann Wu", &[(0, 1)], "partial"),   // not counted for direct
             ],
+            attributions: None,
         };
         let preds = vec![
             pq(0, 10, Some("John Smith"), Some((12, 17))),
@@ -326,6 +339,7 @@ mod tests {
             id: Value::from(1),
             text: text.into(),
             quotes: vec![gq(0, 11, "he", &[(12, 14)], "direct")],
+            attributions: None,
         };
         let mut s = Scorer::new(Kind::Direct, 0, CanonicalKey::new());
         s.add(&doc, &[pq(0, 11, Some("Smith"), Some((12, 14)))]);
@@ -351,6 +365,7 @@ mod tests {
             id: Value::from("d"),
             text: "y".repeat(40),
             quotes: vec![gq(0, 10, "she", &[(12, 15)], "direct")],
+            attributions: None,
         };
         let mut s = Scorer::new(Kind::Direct, 0, key);
         s.add(&doc, &[pq(0, 10, Some("Ann Wu"), None)]);

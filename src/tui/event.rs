@@ -5,13 +5,14 @@
 //! shelf's worker thread, signals are flags (see [`super::signals`]), and a terminal that went
 //! away (its window closed, the pty master gone) ends the loop with an error. The wait for input
 //! is our own `poll(2)` on the tty, and crossterm is asked for events only once there are bytes
-//! to read: crossterm's reader loops for ever on a hung-up tty, which reads as empty.
+//! to read, with a bounded wait: a hung-up tty reads as empty for ever. crossterm reads with a
+//! level-triggered poll (its `use-dev-tty` source): with the default edge-triggered one, a key
+//! that arrived together with a resize stayed unread until the next key.
 
 use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::DefaultTerminal;
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -22,18 +23,21 @@ use super::effects;
 use super::keymap;
 use super::shelf::Shelf;
 use super::signals::Signals;
+use super::Term;
 
 /// How long to wait for an event before ticking.
 const TICK: Duration = Duration::from_millis(250);
 /// The same while the worker analyses: its result is taken in on the next tick.
 const BUSY_TICK: Duration = Duration::from_millis(50);
+/// How long crossterm may wait for the bytes our own poll saw (a bound, never reached in use).
+const READ_WAIT: Duration = Duration::from_millis(1);
 /// How often the reading state is saved.
 const SAVE_EVERY: Duration = Duration::from_secs(3);
 
 /// Runs until the user quits, a termination signal arrives or the terminal goes away.
 pub fn run(
     shelf: &mut Shelf,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     signals: &Signals,
     mouse: bool,
 ) -> io::Result<()> {
@@ -44,12 +48,20 @@ pub fn run(
 
 fn event_loop(
     shelf: &mut Shelf,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     signals: &Signals,
     mut mouse: bool,
 ) -> io::Result<()> {
     let mut saved = Instant::now();
     let tty = Tty::open();
+    // Ends the process if crossterm spins on a terminal that hung up under it; dropped (the
+    // loop leaving) when this function returns.
+    #[cfg(unix)]
+    let _watchdog = super::hangup::Watchdog::start(
+        tty.fd(),
+        super::hangup::GRACE,
+        super::hangup::end_stuck_process,
+    );
     // For the pseudo-terminal test of the panic path: debug builds panic on the first key.
     let test_panic = cfg!(debug_assertions) && std::env::var_os("SAYWHO_TEST_PANIC").is_some();
     loop {
@@ -69,6 +81,8 @@ fn event_loop(
         if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
             shelf.update(Action::Resize(size.width, size.height));
         }
+        // What the keys asked for, and keys served late (pressed while an article was analysed).
+        do_effects(shelf, &mut mouse)?;
         terminal.draw(|frame| frame.render_widget(&*shelf, frame.area()))?;
         if shelf.should_quit() {
             return Ok(());
@@ -88,10 +102,16 @@ fn event_loop(
             continue;
         }
         // Every event crossterm has read (a paste is many), else the tty would not say so again.
+        // The tty is checked before each read: crossterm spins if it reads a hung-up tty.
         terminal_alive()?;
-        while event::poll(Duration::ZERO)? {
+        loop {
+            tty.wait(Duration::ZERO)?;
+            // crossterm reads the tty only within a non-zero wait; it returns at once when
+            // there are bytes, as the tty has just said.
+            if !event::poll(READ_WAIT)? {
+                break;
+            }
             handle(shelf, terminal, event::read()?, mouse, test_panic)?;
-            do_effects(shelf, &mut mouse)?;
         }
     }
 }
@@ -99,7 +119,7 @@ fn event_loop(
 /// Maps one event to an action and applies it.
 fn handle(
     shelf: &mut Shelf,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     event: Event,
     mouse: bool,
     test_panic: bool,
@@ -175,14 +195,19 @@ impl Tty {
         Tty {}
     }
 
+    /// The descriptor the keys are read from.
+    #[cfg(unix)]
+    fn fd(&self) -> std::os::fd::RawFd {
+        use std::os::fd::AsRawFd;
+        self.own.as_ref().map_or(0, |f| f.as_raw_fd())
+    }
+
     /// Waits up to `timeout` for input: whether there is some, or an error once the terminal
     /// is hung up.
     #[cfg(unix)]
     fn wait(&self, timeout: Duration) -> io::Result<bool> {
-        use std::os::fd::AsRawFd;
-        let fd = self.own.as_ref().map_or(0, |f| f.as_raw_fd());
         let mut p = libc::pollfd {
-            fd,
+            fd: self.fd(),
             events: libc::POLLIN,
             revents: 0,
         };
@@ -225,7 +250,7 @@ fn terminal_alive() -> io::Result<()> {
 
 /// Ctrl-Z: gives the terminal back, stops the process and, once continued (`fg`), takes the
 /// terminal again and redraws everything.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     super::restore_terminal();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;

@@ -20,18 +20,13 @@ pub enum HelpLine {
     },
     /// Space between sections.
     Blank,
-    /// What the mouse does.
-    Mouse,
 }
-
-/// The mouse line's text.
-pub const MOUSE: &str = "mouse: wheel scrolls, click a speaker to follow, a quote to select";
 
 /// Lines of the frame around the help (top and bottom border).
 const FRAME: usize = 2;
 
 /// The help of the article view, or (`list`) of the article list, on a screen `height` rows
-/// high: sections are set apart by a blank line, and the mouse line added, when there is room.
+/// high: sections are set apart by a blank line when there is room.
 pub fn lines(list: bool, height: u16) -> Vec<HelpLine> {
     let rows = keymap::help_rows_for(list);
     let room = usize::from(height).saturating_sub(FRAME);
@@ -49,10 +44,6 @@ pub fn lines(list: bool, height: u16) -> Vec<HelpLine> {
         }
         lines.push(HelpLine::Binding { keys, does });
     }
-    if airy {
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Mouse);
-    }
     lines
 }
 
@@ -61,6 +52,11 @@ pub fn room(n: usize, area: Rect) -> usize {
     (n + FRAME)
         .min(usize::from(area.height))
         .saturating_sub(FRAME)
+}
+
+/// How far a page of the help scrolls on a screen `area`.
+pub fn page(list: bool, area: Rect) -> usize {
+    room(lines(list, area.height).len(), area).max(1)
 }
 
 /// How far the help can scroll on a screen `area` (0 when it fits).
@@ -88,12 +84,24 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines_and_the_mouse_line_only_where_there_is_room() {
-        let tall = lines(false, 200);
-        assert_eq!(tall.last(), Some(&HelpLine::Mouse));
-        assert!(tall.contains(&HelpLine::Blank));
-        let short = lines(false, 10);
-        assert!(!short.contains(&HelpLine::Blank) && !short.contains(&HelpLine::Mouse));
+    fn blank_lines_only_where_there_is_room() {
+        assert!(lines(false, 200).contains(&HelpLine::Blank));
+        assert!(!lines(false, 10).contains(&HelpLine::Blank));
+    }
+
+    #[test]
+    fn the_mouse_is_described_in_both_helps_at_any_height() {
+        for (list, click) in [(false, "a speaker: follow"), (true, "open the article")] {
+            for height in [10, 200] {
+                let help = lines(list, height);
+                assert!(
+                    help.contains(&HelpLine::Section("mouse")),
+                    "{list} {height}"
+                );
+                let clicks = |l: &HelpLine| matches!(l, HelpLine::Binding { keys: "click", does } if does.contains(click));
+                assert!(help.iter().any(clicks), "{list} {height}");
+            }
+        }
     }
 
     #[test]

@@ -355,10 +355,51 @@ pub static OVERLAY: &[Binding] = &[
     b(
         DOWN,
         Action::LineDown,
-        "scroll the help down (when it is taller than the screen)",
+        "scroll the help or the detail down (when taller than the screen)",
     ),
-    b(UP, Action::LineUp, "scroll the help up"),
+    b(UP, Action::LineUp, "scroll the help or the detail up"),
+    PAGE_DOWN,
+    PAGE_UP,
 ];
+
+/// What the mouse does while reading (the events are mapped by [`action_for_mouse`]).
+pub static MOUSE: &[(&str, &str)] = &[
+    ("wheel", "scroll the pane under the pointer"),
+    (
+        "click",
+        "a speaker: follow; a quote: make it current; the quote map: go there; a heading: jump",
+    ),
+];
+
+/// What the mouse does in the article list.
+pub static LIST_MOUSE: &[(&str, &str)] = &[
+    ("wheel", "move through the list"),
+    ("click", "open the article"),
+];
+
+/// The title of an overlay, from the overlay table: how to close it, and how to scroll it when
+/// it is `scrollable` (e.g. `j k scroll · Space b page · Esc q ? close`).
+pub fn overlay_title(scrollable: bool) -> String {
+    let key = |action| {
+        OVERLAY
+            .iter()
+            .find(|b| b.action == action)
+            .map_or("", |b| b.label)
+    };
+    let first = |action| key(action).split(' ').next().unwrap_or("");
+    let close = format!("{} close", key(Action::CloseOverlay));
+    if scrollable {
+        format!(
+            "{} {} scroll · {} {} page · {close}",
+            first(Action::LineDown),
+            first(Action::LineUp),
+            first(Action::PageDown),
+            first(Action::PageUp),
+        )
+    } else {
+        close
+    }
+}
 
 /// The table for a mode.
 pub fn table(mode: Mode) -> &'static [Binding] {
@@ -447,20 +488,24 @@ fn hints_of(table: &[Binding]) -> String {
         .join("  ")
 }
 
-/// The help lines: (section, keys, description) for every visible binding of every mode.
+/// The help lines: (section, keys, description) for every visible binding of every mode, and
+/// the mouse.
 pub fn help_rows() -> Vec<(&'static str, &'static str, &'static str)> {
-    rows_of(&[
+    let mut rows = rows_of(&[
         ("reading", NORMAL),
         ("article list", LIST),
         ("search prompt", SEARCH),
         ("speaker picker", PICK),
         ("overlay", OVERLAY),
-    ])
+    ]);
+    rows.extend(mouse_rows("mouse", MOUSE));
+    rows.extend(mouse_rows("mouse in the list", LIST_MOUSE));
+    rows
 }
 
 /// The help lines of the article view, or of the article list.
 pub fn help_rows_for(list: bool) -> Vec<(&'static str, &'static str, &'static str)> {
-    if list {
+    let mut rows = if list {
         rows_of(&[("article list", LIST), ("overlay", OVERLAY)])
     } else {
         rows_of(&[
@@ -469,7 +514,16 @@ pub fn help_rows_for(list: bool) -> Vec<(&'static str, &'static str, &'static st
             ("speaker picker", PICK),
             ("overlay", OVERLAY),
         ])
-    }
+    };
+    rows.extend(mouse_rows("mouse", if list { LIST_MOUSE } else { MOUSE }));
+    rows
+}
+
+fn mouse_rows(
+    section: &'static str,
+    table: &'static [(&'static str, &'static str)],
+) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    table.iter().map(move |&(keys, does)| (section, keys, does))
 }
 
 type Section<'a> = (&'static str, &'a [Binding]);

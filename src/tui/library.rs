@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-use super::shelf::Corpus;
+use super::shelf::{preview_of, Corpus};
 use crate::guard::analyze_source_guarded;
 use saywho_core::document::Document;
 use saywho_core::ingest::jsonl::{self, Record, DEFAULT_MAX_LINE_BYTES};
@@ -256,6 +256,8 @@ impl Corpus for Library {
 
     fn title(&mut self, i: usize) -> String {
         match &self.entries[i] {
+            // Standard input has no name of its own (`-` on the command line).
+            Entry::Text(s) if s.name == "-" => s.meta.title.clone().unwrap_or("stdin".into()),
             Entry::Text(s) => s.meta.title.clone().unwrap_or_else(|| s.name.clone()),
             Entry::File { title, .. } => title.clone(),
             &Entry::Line { line, .. } => {
@@ -299,6 +301,13 @@ impl Corpus for Library {
 
     fn notice(&mut self, i: usize) -> Option<String> {
         self.notices.get(i).cloned().flatten()
+    }
+
+    fn preview(&mut self, i: usize) -> Option<String> {
+        match &self.entries[i] {
+            Entry::Text(s) if !s.text.is_empty() => Some(preview_of(&s.text).to_string()),
+            _ => None,
+        }
     }
 
     fn meta(&mut self, i: usize) -> ArticleMeta {
@@ -347,6 +356,30 @@ mod tests {
         assert_eq!(lib.title(0), "page.html");
         assert_eq!(lib.document(0).unwrap().quotes().len(), 1);
         assert_eq!(lib.title(0), "Mayor speaks");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn standard_input_is_called_stdin() {
+        let mut lib = Library::single(Source::new("-", "\"Yes,\" she said."));
+        assert_eq!(lib.title(0), "stdin");
+    }
+
+    #[test]
+    fn a_page_gives_its_title_byline_and_date_once_read() {
+        let d = temp_dir("meta");
+        let page =
+            "<html><head><title>Mayor speaks</title><meta name=\"author\" content=\"Lena Ortiz\">\
+                    </head><body><article><p>\"We will rebuild the bridge,\" Mayor Ana Ruiz said \
+                    on Monday.</p></article></body></html>";
+        std::fs::write(d.join("page.html"), page).unwrap();
+        std::fs::write(d.join("notes.md"), "# Port notes\n\nText.").unwrap();
+        let mut lib = Library::from_paths(std::slice::from_ref(&d));
+        lib.document(1).unwrap();
+        assert_eq!(lib.meta(1).title.as_deref(), Some("Mayor speaks"));
+        assert_eq!(lib.meta(1).byline.as_deref(), Some("Lena Ortiz"));
+        lib.document(0).unwrap();
+        assert_eq!(lib.title(0), "Port notes");
         let _ = std::fs::remove_dir_all(&d);
     }
 

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
 /// One screen row: the source bytes `start..end` it shows (empty for a blank row).
@@ -51,6 +51,19 @@ fn placeholder(c: char) -> Option<char> {
 /// The cell width of a grapheme as shown.
 pub fn cell_width(g: &str) -> usize {
     cell(g).1
+}
+
+/// The cell width of a text as shown.
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(cell_width).sum()
+}
+
+/// The lines of `text` wrapped to `width` cells (blank rows between paragraphs kept).
+pub fn lines(text: &str, width: usize) -> Vec<&str> {
+    wrap(text, width)
+        .iter()
+        .map(|r| &text[r.start..r.end])
+        .collect()
 }
 
 fn is_space(g: &str) -> bool {
@@ -98,7 +111,7 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
     let mut cur: Option<(usize, usize)> = None;
     let mut col = 0;
     let mut space = 0;
-    let mut it = line.grapheme_indices(true).peekable();
+    let mut it = Graphemes::of(line).peekable();
     while let Some((i, g)) = it.next() {
         if is_space(g) {
             if cur.is_some() {
@@ -149,6 +162,63 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
     }
 }
 
+/// The graphemes of a text with their byte offsets, as `grapheme_indices(true)` gives them, an
+/// ASCII character at a time where no segmentation is needed: an ASCII character followed by
+/// another (or by the end) is a grapheme of its own, unless it is the CR of a CRLF. A 10 MB
+/// article wraps several times faster, so its first screen comes sooner.
+struct Graphemes<'a> {
+    text: &'a str,
+    pos: usize,
+    /// The graphemes of a stretch that needs segmenting, and where it starts.
+    stretch: Option<(usize, GraphemeIndices<'a>)>,
+}
+
+impl<'a> Graphemes<'a> {
+    fn of(text: &'a str) -> Graphemes<'a> {
+        Graphemes {
+            text,
+            pos: 0,
+            stretch: None,
+        }
+    }
+
+    /// Whether the byte at `i` is an ASCII grapheme of its own.
+    fn alone(&self, i: usize) -> bool {
+        let b = self.text.as_bytes();
+        let next = b.get(i + 1).copied();
+        b[i].is_ascii() && next.is_none_or(|n| n.is_ascii() && !(b[i] == b'\r' && n == b'\n'))
+    }
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if let Some((base, it)) = &mut self.stretch {
+            if let Some((i, g)) = it.next() {
+                return Some((*base + i, g));
+            }
+            self.stretch = None;
+        }
+        let i = self.pos;
+        if i >= self.text.len() {
+            return None;
+        }
+        if self.alone(i) {
+            self.pos = i + 1;
+            return Some((i, &self.text[i..i + 1]));
+        }
+        // Up to and with the next ASCII grapheme of its own: a boundary always follows it, so
+        // the stretch segments as the whole text would.
+        let end = (i + 1..self.text.len())
+            .find(|&k| self.alone(k))
+            .map_or(self.text.len(), |k| k + 1);
+        self.pos = end;
+        self.stretch = Some((i, self.text[i..end].grapheme_indices(true)));
+        self.next()
+    }
+}
+
 /// Index of the row showing byte `at` (the last row starting at or before it).
 pub fn row_of(rows: &[Row], at: usize) -> usize {
     rows.partition_point(|r| r.start <= at).saturating_sub(1)
@@ -156,6 +226,21 @@ pub fn row_of(rows: &[Row], at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fast_graphemes_are_the_graphemes() {
+        for text in [
+            "plain ascii, words and 12:30.",
+            "e\u{301}te\u{301} caf\u{e9} \u{201c}quoted\u{201d}\r\nnext",
+            "\u{1F469}\u{200D}\u{1F4BB} a\u{308}b \u{0600}1 \u{1F1EB}\u{1F1F7}x \r",
+            "\u{65e5}\u{672c}\u{8a9e}a\u{301}",
+            "",
+        ] {
+            let fast: Vec<_> = super::Graphemes::of(text).collect();
+            let slow: Vec<_> = text.grapheme_indices(true).collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
     use super::*;
 
     fn shown<'a>(text: &'a str, rows: &[Row]) -> Vec<&'a str> {

@@ -27,6 +27,22 @@ pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     p
 }
 
+/// What a run printed on stdout, as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// What a run printed on stderr, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// What a run printed on stdout, as one JSON value.
+pub fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+}
+
 /// Runs `saywho ARGS` with `stdin` fed from another thread (so a large output cannot block it).
 pub fn run_with_stdin(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = saywho()

@@ -36,6 +36,7 @@ pub fn build_parts(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> Do
             cue: None,
             rule: None,
             alias_chain: Vec::new(),
+            confidence: None,
         });
         rest = &rest[close + 1..];
     }
@@ -49,6 +50,7 @@ pub fn build_parts(markup: &str, speakers: &[(&str, EntityKind, &[&str])]) -> Do
             kind: *kind,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             quote_count: quotes.iter().filter(|q| q.speaker == Some(id)).count(),
+            reported_count: 0,
             first_seen: text.find(name).unwrap_or(text.len()),
         })
         .collect();

@@ -1,9 +1,10 @@
 //! The document model: the text verbatim plus everything the analysis found in it.
 //!
 //! All offsets are byte offsets into [`Document::text`], end-exclusive. A document is built once,
-//! by [`Document::new`] from its [`DocumentParts`] (the analysis does this in [`crate::analyze`]),
-//! which checks the invariants the reader and the exporters rely on ([`Document::check`]); it has
-//! no way to change afterwards: they only read it.
+//! by [`Document::new`] from its [`DocumentParts`], which checks the invariants the reader and the
+//! exporters rely on ([`Document::check`]; the analysis, in [`crate::analyze`], builds documents
+//! that keep them and checks them in debug builds); it has no way to change afterwards: they only
+//! read it.
 
 use std::ops::Range;
 
@@ -36,7 +37,9 @@ pub struct DocumentParts {
     pub quotes: Vec<Quote>,
     /// Mentions of people and organisations found outside quotations.
     pub mentions: Vec<Mention>,
-    /// Canonical speakers; `Quote::speaker` indexes into this list.
+    /// Reported statements (speech outside quotation marks), in text order, apart.
+    pub reported: Vec<Reported>,
+    /// Canonical speakers; `Quote::speaker` and `Reported::speaker` index into this list.
     pub speakers: Vec<Speaker>,
     /// Headings: heading lines and run-in headings glued to the start of a paragraph.
     pub headings: Vec<Range<usize>>,
@@ -78,6 +81,47 @@ pub struct Quote {
     /// speaker (the name a pronoun or description stands for), the canonical name, equal
     /// neighbours once, e.g. `["he", "Hale", "Tom Hale"]`.
     pub alias_chain: Vec<String>,
+    /// How far the attribution can be trusted, and what that was read from; `None` without a
+    /// speaker.
+    pub confidence: Option<crate::confidence::Confidence>,
+}
+
+/// Whether a reported statement holds a quoted fragment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportedKind {
+    /// No quotation marks: `Roe said the plan failed`.
+    Indirect,
+    /// A reported clause holding a quoted fragment: `Roe said the plan was "a disaster"`; the
+    /// fragment stays a quote of its own.
+    Mixed,
+}
+
+impl ReportedKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportedKind::Indirect => "indirect",
+            ReportedKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One reported statement: what someone said, in the reporter's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    /// The content: the reported clause or object, without the cue and the source. It never
+    /// lies inside a quotation; a quotation inside it makes it [`ReportedKind::Mixed`].
+    pub span: Range<usize>,
+    pub kind: ReportedKind,
+    /// `None` when the source is not resolved to a speaker (an unresolved "he", "officials").
+    pub speaker: Option<SpeakerId>,
+    /// The words naming the source ("Roe", "the ministry", "he"), where there are any.
+    pub mention: Option<Range<usize>>,
+    /// The reporting cue ("said", "according to", "accused").
+    pub cue: Range<usize>,
+    /// The convention that found the statement.
+    pub rule: crate::ReportedRule,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f32,
 }
 
 /// What kind of entity a mention or speaker is.
@@ -106,6 +150,8 @@ pub struct Speaker {
     pub aliases: Vec<String>,
     /// Number of quotes attributed to this speaker.
     pub quote_count: usize,
+    /// Number of reported statements attributed to this speaker.
+    pub reported_count: usize,
     /// Byte offset of the first mention, for stable ordering.
     pub first_seen: usize,
 }
@@ -117,6 +163,19 @@ impl Document {
         let doc = Document { parts };
         doc.check()?;
         Ok(doc)
+    }
+
+    /// A document from the parts the analysis built, which keep the invariants by construction:
+    /// checked in debug builds (tests, fuzzing with debug assertions), not in release ones,
+    /// where the check would cost about half a percent of the analysis. The property tests and
+    /// fuzz targets call [`Document::check`] on release builds too.
+    pub(crate) fn from_analysis(parts: DocumentParts) -> Document {
+        let doc = Document { parts };
+        #[cfg(debug_assertions)]
+        if let Err(broken) = doc.check() {
+            panic!("the analysis built a bad document: {broken}");
+        }
+        doc
     }
 
     /// The input text exactly as read.
@@ -137,6 +196,11 @@ impl Document {
     /// Quoted passages in text order (quotation marks included).
     pub fn quotes(&self) -> &[Quote] {
         &self.parts.quotes
+    }
+
+    /// Reported statements, in text order.
+    pub fn reported(&self) -> &[Reported] {
+        &self.parts.reported
     }
 
     /// Mentions of people and organisations found outside quotations, in text order.
@@ -173,6 +237,33 @@ impl Document {
             .collect();
         list.sort_by_key(|s| (std::cmp::Reverse(s.quote_count), s.first_seen));
         list
+    }
+
+    /// The speaker of a reported statement, if attributed.
+    pub fn speaker_of_reported(&self, reported: &Reported) -> Option<&Speaker> {
+        reported.speaker.and_then(|id| self.parts.speakers.get(id))
+    }
+
+    /// Speakers with at least one quote or reported statement: the quoted ones as in
+    /// [`Document::speakers_by_share`], then those with only reported speech, most reported
+    /// first, ties by first appearance.
+    pub fn speakers_by_voice(&self) -> Vec<&Speaker> {
+        let mut list = self.speakers_by_share();
+        let mut reported_only: Vec<&Speaker> = self
+            .speakers()
+            .iter()
+            .filter(|s| s.quote_count == 0 && s.reported_count > 0)
+            .collect();
+        reported_only.sort_by_key(|s| (std::cmp::Reverse(s.reported_count), s.first_seen));
+        list.extend(reported_only);
+        list
+    }
+
+    /// Reported statements attributed to `speaker`, in text order.
+    pub fn reported_of(&self, speaker: SpeakerId) -> impl Iterator<Item = &Reported> {
+        self.reported()
+            .iter()
+            .filter(move |r| r.speaker == Some(speaker))
     }
 
     /// Quotes attributed to `speaker`, in text order.

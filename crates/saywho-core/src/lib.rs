@@ -14,16 +14,17 @@
 //! application.
 
 mod analysis;
+pub mod confidence;
 pub mod document;
 pub mod error;
 pub mod export;
 pub mod ingest;
 mod lexicon;
 
-pub use analysis::Rule;
+pub use analysis::{ReportedRule, Rule};
 pub use document::{
     CharOffsets, Document, DocumentParts, EntityKind, InvariantError, Mention, Quote, QuoteKind,
-    Speaker, SpeakerId,
+    Reported, ReportedKind, Speaker, SpeakerId,
 };
 pub use error::{Error, Result};
 pub use ingest::{analyze_source, Source};

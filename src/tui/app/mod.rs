@@ -21,13 +21,17 @@ use saywho_core::ingest::ArticleMeta;
 use crate::corrections::Edit;
 
 use super::action::Action;
+use super::detail;
 use super::help;
 use super::keymap::Mode;
 use super::theme::Theme;
 use super::wrap::{self, Row};
 
 pub use corrections::{Choice, Picker, Purpose};
-pub use layout::{Areas, MAX_TEXT_WIDTH, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH};
+pub use layout::{
+    count, digits, outline_line_width, speaker_line_width, speaker_summary, Areas, Wants, BAR,
+    FINDING, MAX_TEXT_WIDTH, NO_SPEAKERS, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH,
+};
 pub use motion::map_rows;
 pub use outputs::{citation, needs_look, Effect};
 pub use search::Search;
@@ -91,10 +95,18 @@ pub struct App {
     heading: Option<usize>,
     /// Number of quotations under each heading (starting between it and the next heading).
     heading_quotes: Vec<usize>,
+    /// The text is shown while its quotations are still being found.
+    analysing: bool,
+    /// The widths the side panes' content asks for (and whether there is a header line).
+    wants: Wants,
+    /// The header line above the article: title · byline · date, as the file gives them.
+    header: Option<String>,
     pub search: Search,
     overlay: Option<Overlay>,
     /// Lines the help overlay is scrolled by.
     help_scroll: usize,
+    /// Lines the detail overlay is scrolled by.
+    detail_scroll: usize,
     quit: bool,
     /// A short message for the status bar ("no more quotations").
     message: Option<&'static str>,
@@ -104,8 +116,40 @@ pub struct App {
 }
 
 impl App {
+    /// The app over `doc` on an 80×24 screen (until the first resize).
     pub fn new(doc: Document, name: impl Into<String>, theme: Theme) -> App {
+        App::sized(doc, name, theme, (80, 24))
+    }
+
+    /// The app over `doc` on a screen of `(width, height)`, wrapped once for it.
+    pub fn sized(doc: Document, name: impl Into<String>, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::unwrapped(doc, name.into(), theme);
+        app.resize(size.0, size.1);
+        app
+    }
+
+    /// The text of an article whose quotations are still being found, on a screen of
+    /// `(width, height)` (the speaker pane keeps its usual width meanwhile, so the text does not
+    /// move when the speakers come).
+    pub fn analysing(
+        doc: Document,
+        name: impl Into<String>,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App::unwrapped(doc, name.into(), theme);
+        app.analysing = true;
+        app.wants.speakers = app.wants.speakers.max(SPEAKERS_WIDTH);
+        app.resize(size.0, size.1);
+        app
+    }
+
+    /// The app before its first wrap.
+    fn unwrapped(doc: Document, name: String, theme: Theme) -> App {
         let mut app = App {
+            analysing: false,
+            wants: Wants::default(),
+            header: None,
             changed: vec![false; doc.quotes().len()],
             original: None,
             doc,
@@ -113,7 +157,7 @@ impl App {
             meta: ArticleMeta::default(),
             picker: None,
             effects: Vec::new(),
-            name: name.into(),
+            name,
             theme,
             ranked: Vec::new(),
             rank_of: Vec::new(),
@@ -134,22 +178,17 @@ impl App {
             search: Search::default(),
             overlay: None,
             help_scroll: 0,
+            detail_scroll: 0,
             quit: false,
             message: None,
             notice: None,
         };
         app.index();
-        app.resize(80, 24);
         app
     }
 
-    /// The same app, citing and exporting with the article's title, byline and date.
-    pub fn with_meta(mut self, meta: ArticleMeta) -> App {
-        self.meta = meta;
-        self
-    }
-
-    /// The speaker ranks, each speaker's quotations and the quotations under each heading.
+    /// The speaker ranks, each speaker's quotations, the quotations under each heading and the
+    /// widths the panes ask for.
     fn index(&mut self) {
         let doc = &self.doc;
         self.ranked = doc.speakers_by_share().iter().map(|s| s.id).collect();
@@ -176,6 +215,9 @@ impl App {
                 b.saturating_sub(a)
             })
             .collect();
+        let header = self.wants.header;
+        self.wants = wants(doc, &self.ranked, &self.heading_quotes);
+        self.wants.header = header;
     }
 
     // ---- read access for the views and tests ----
@@ -189,8 +231,34 @@ impl App {
     pub fn size(&self) -> Rect {
         self.size
     }
+    /// Whether the quotations are still being found (the text is shown meanwhile).
+    pub fn is_analysing(&self) -> bool {
+        self.analysing
+    }
+    /// The header line above the article (title · byline · date), if the file gives any.
+    pub fn header(&self) -> Option<&str> {
+        self.header.as_deref()
+    }
+    /// Shows the title, byline and date of `meta` (those it has) above the article, and cites
+    /// and exports with them.
+    pub fn set_meta(&mut self, meta: &ArticleMeta) {
+        self.meta = meta.clone();
+        let parts: Vec<&str> = [&meta.title, &meta.byline, &meta.date]
+            .into_iter()
+            .filter_map(|p| p.as_deref().map(str::trim).filter(|p| !p.is_empty()))
+            .collect();
+        self.header = (!parts.is_empty()).then(|| parts.join(" · "));
+        self.wants.header = self.header.is_some();
+        // The text pane loses a row.
+        let (w, h) = (self.size.width, self.size.height);
+        self.resize(w, h);
+    }
+    /// The widths the side panes' content asks for.
+    pub fn wants(&self) -> Wants {
+        self.wants
+    }
     pub fn areas(&self) -> Areas {
-        Areas::new(self.size, self.outline)
+        Areas::new(self.size, self.outline, self.wants)
     }
     /// Whether the outline pane is open.
     pub fn outline_open(&self) -> bool {
@@ -204,12 +272,18 @@ impl App {
     pub fn heading_quotes(&self) -> &[usize] {
         &self.heading_quotes
     }
-    /// The heading whose section is at the top of the screen (the last one at or above it).
+    /// The heading whose section is being read: the last one at or above the top of the screen,
+    /// or a later one jumped to that is on screen (near the end the screen cannot scroll it to
+    /// the top).
     pub fn section(&self) -> Option<usize> {
-        self.doc
-            .headings()
+        let hs = self.doc.headings();
+        let at_top = hs
             .partition_point(|h| h.start <= self.anchor)
-            .checked_sub(1)
+            .checked_sub(1);
+        let jumped = self
+            .heading
+            .filter(|&h| hs.get(h).is_some_and(|r| self.on_screen(r.start)));
+        at_top.max(jumped)
     }
     /// How many outline lines are scrolled off above, so that the cursor stays in view.
     pub fn outline_skip(&self) -> usize {
@@ -251,6 +325,10 @@ impl App {
     /// Lines the help overlay is scrolled by (clamped to what there is).
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
+    }
+    /// Lines the detail overlay is scrolled by.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
     }
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -412,25 +490,36 @@ impl App {
         }
     }
 
-    /// Inside an overlay, j/k and the wheel scroll the help; j/k close the detail (the wheel
-    /// scrolls the article under it). Other keys reach the overlay through its own key table.
-    /// Whether the action was taken here.
+    /// Inside an overlay, j/k, Space/b and the pages keys scroll it (the wheel too, in the help;
+    /// over the detail it scrolls the article). Other keys reach the overlay through its own key
+    /// table. Whether the action was taken here.
     fn overlay_key(&mut self, action: Action) -> bool {
+        let Some(overlay) = self.overlay else {
+            return false;
+        };
+        let page = match overlay {
+            Overlay::Help => help::page(false, self.size),
+            Overlay::Detail => usize::from(detail::rect(self).height.saturating_sub(2)).max(1),
+        } as isize;
         let by = match action {
+            Action::Scroll { .. } if overlay == Overlay::Detail => return false,
             Action::Scroll { down, .. } => 3 * if down { 1 } else { -1 },
             Action::LineDown => 1,
             Action::LineUp => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
             _ => return false,
         };
-        match self.overlay {
-            Some(Overlay::Help) => {
+        match overlay {
+            Overlay::Help => {
                 let max = help::max_scroll(false, self.size);
                 self.help_scroll = self.help_scroll.saturating_add_signed(by).min(max);
             }
-            // The wheel does not close the detail.
-            Some(Overlay::Detail) if matches!(action, Action::Scroll { .. }) => return false,
-            Some(Overlay::Detail) => self.overlay = None,
-            None => return false,
+            // A detail that fits closes, as before it could scroll.
+            Overlay::Detail => match detail::max_scroll(self) {
+                0 => self.overlay = None,
+                max => self.detail_scroll = self.detail_scroll.saturating_add_signed(by).min(max),
+            },
         }
         true
     }
@@ -452,6 +541,7 @@ impl App {
                 self.resize(w, h);
                 let max = help::max_scroll(false, self.size);
                 self.help_scroll = self.help_scroll.min(max);
+                self.detail_scroll = self.detail_scroll.min(detail::max_scroll(self));
             }
             _ => {}
         }
@@ -466,9 +556,19 @@ impl App {
         self.anchor = anchor;
         self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
         self.current = quote.filter(|&q| q < self.doc.quotes().len());
+        let was = self.following;
         self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
         if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
             self.cursor = rank;
+        }
+        // The other quotations are dimmed: say why, and how to stop.
+        let newly = self.following.filter(|&id| Some(id) != was);
+        if let Some(s) = newly.and_then(|id| self.doc.speakers().get(id)) {
+            let said = format!("following {} again (Esc stops)", s.name);
+            self.notice = Some(match self.notice.take() {
+                Some(old) => format!("{old}; {said}"),
+                None => said,
+            });
         }
     }
 
@@ -501,10 +601,18 @@ impl App {
             Action::ToggleFocus => {
                 let speakers = !self.ranked.is_empty() && self.areas().speakers.is_some();
                 let outline = self.areas().outline.is_some();
+                let before = self.focus;
                 self.focus = match self.focus {
                     Focus::Article if speakers => Focus::Speakers,
                     Focus::Article | Focus::Speakers if outline => Focus::Outline,
                     _ => Focus::Article,
+                };
+                if before == Focus::Article && self.focus == Focus::Article {
+                    self.message = Some(if self.ranked.is_empty() {
+                        "no speakers to focus"
+                    } else {
+                        "no room for the speaker pane: it shows from 80 columns"
+                    });
                 }
             }
             Action::ToggleOutline => self.toggle_outline(),
@@ -541,7 +649,7 @@ impl App {
         self.resize(w, h);
     }
 
-    fn resize(&mut self, w: u16, h: u16) {
+    pub(super) fn resize(&mut self, w: u16, h: u16) {
         self.size = Rect::new(0, 0, w, h);
         let width = self.areas().text.width.max(1);
         if width != self.wrap_width {
@@ -556,5 +664,44 @@ impl App {
         }
         // Same text at the top: the anchor stays, the row is found again.
         self.top = wrap::row_of(self.rows(), self.anchor).min(self.max_top());
+    }
+}
+
+/// The widths the speaker pane and the outline need to show every line whole.
+fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Wants {
+    let width = wrap::width;
+    let most = ranked
+        .iter()
+        .map(|&id| doc.speakers()[id].quote_count)
+        .max()
+        .unwrap_or(0);
+    let total = ranked
+        .iter()
+        .map(|&id| doc.speakers()[id].quote_count)
+        .sum();
+    let speakers = || ranked.iter().map(|&id| &doc.speakers()[id]);
+    // The lines of the list; with none, what the pane says instead (after its air).
+    let list = speakers()
+        .map(|s| speaker_line_width(width(&s.name), digits(most), true))
+        .max()
+        .unwrap_or(1 + width(NO_SPEAKERS).max(width(FINDING)));
+    // The card's summary line, after the pane's air and the card's margin.
+    let card = speakers()
+        .map(|s| 2 + width(&speaker_summary(s, total)))
+        .max()
+        .unwrap_or(0);
+    let most = heading_quotes.iter().copied().max().unwrap_or(0);
+    let outline = doc
+        .headings()
+        .iter()
+        .map(|h| outline_line_width(width(doc.slice(h).trim()), digits(most)))
+        .max()
+        .unwrap_or(0);
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    Wants {
+        speakers: clamp(list),
+        card: clamp(card),
+        outline: clamp(outline),
+        header: false,
     }
 }

@@ -88,6 +88,7 @@ impl App {
     pub(super) fn open_detail(&mut self) {
         if self.current.is_some() {
             self.overlay = Some(Overlay::Detail);
+            self.detail_scroll = 0;
         } else {
             self.message = Some("no current quotation: press ] first");
         }

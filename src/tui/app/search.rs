@@ -17,18 +17,32 @@ pub struct Search {
     pub current: Option<usize>,
     /// The pattern was not a valid regex and is searched literally.
     pub literal: bool,
+    /// The match shown is before where the search started: it went round the end of the text.
+    pub wrapped: bool,
+    /// The pattern of the search before this one (an empty pattern repeats it).
+    previous: String,
     /// Where the search started (incremental search looks from here).
     origin: usize,
 }
+
+const WRAPPED_TO_TOP: &str = "search hit the end, continued from the top";
+const WRAPPED_TO_BOTTOM: &str = "search hit the top, continued from the end";
 
 impl App {
     /// The search prompt and stepping through the matches.
     pub(super) fn on_search(&mut self, action: Action) {
         match action {
             Action::SearchStart => {
+                // Forward from the top of the screen, as less and vim do.
+                let previous = std::mem::take(&mut self.search.input);
                 self.search = Search {
                     editing: true,
                     origin: self.anchor,
+                    previous: if previous.is_empty() {
+                        std::mem::take(&mut self.search.previous)
+                    } else {
+                        previous
+                    },
                     ..Search::default()
                 };
             }
@@ -42,10 +56,17 @@ impl App {
             }
             Action::SearchConfirm => {
                 self.search.editing = false;
+                if self.search.input.is_empty() && !self.search.previous.is_empty() {
+                    // An empty pattern repeats the last search (less, vim).
+                    self.search.input = std::mem::take(&mut self.search.previous);
+                    self.run_search();
+                }
                 if self.search.input.is_empty() {
                     self.search = Search::default();
                 } else if self.search.matches.is_empty() {
                     self.message = Some("pattern not found");
+                } else if self.search.wrapped {
+                    self.message = Some(WRAPPED_TO_TOP);
                 }
             }
             Action::SearchCancel => self.search = Search::default(),
@@ -60,6 +81,7 @@ impl App {
         self.search.matches.clear();
         self.search.current = None;
         self.search.literal = false;
+        self.search.wrapped = false;
         if pat.is_empty() {
             self.set_top(wrap::row_of(self.rows(), self.search.origin));
             return;
@@ -86,7 +108,8 @@ impl App {
         let origin = self.search.origin;
         let k = self.search.matches.partition_point(|m| m.start < origin);
         if !self.search.matches.is_empty() {
-            let k = if k < self.search.matches.len() { k } else { 0 };
+            self.search.wrapped = k == self.search.matches.len();
+            let k = if self.search.wrapped { 0 } else { k };
             self.search.current = Some(k);
             self.reveal(self.search.matches[k].clone());
         }
@@ -107,6 +130,13 @@ impl App {
             Some(c) => (c + n - 1) % n,
             None => 0,
         };
+        if self.search.current.is_some() {
+            if forward && k == 0 {
+                self.message = Some(WRAPPED_TO_TOP);
+            } else if !forward && k == n - 1 {
+                self.message = Some(WRAPPED_TO_BOTTOM);
+            }
+        }
         self.search.current = Some(k);
         self.reveal(self.search.matches[k].clone());
     }

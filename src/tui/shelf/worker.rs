@@ -1,4 +1,5 @@
-//! The analysis thread of a shelf: article numbers in, analysed articles out, one at a time.
+//! Where the articles come from ([`Corpus`]) and the thread that reads and analyses them, one at a
+//! time, so that the reader serves keys and signals however slow an article is.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -7,7 +8,65 @@ use std::sync::{Arc, Mutex, PoisonError};
 use saywho_core::document::Document;
 use saywho_core::ingest::ArticleMeta;
 
-use super::Corpus;
+/// Where the articles come from. Reading and analysing happen here, outside the reader.
+pub trait Corpus {
+    /// How many articles there are.
+    fn len(&self) -> usize;
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The title of article `i` (its title, else its file name or id). Should be cheap.
+    fn title(&mut self, i: usize) -> String;
+    /// Reads and analyses article `i`.
+    fn document(&mut self, i: usize) -> Result<Document, String>;
+    /// What the user should be told about how article `i` was read, once [`Corpus::document`]
+    /// has read it (e.g. `FILE: not UTF-8, read as Windows-1252`).
+    fn notice(&mut self, _i: usize) -> Option<String> {
+        None
+    }
+    /// The beginning of article `i` (about [`PREVIEW_BYTES`], cut after a line) if it is already
+    /// read (standard input, a single file), to show while [`Corpus::document`] analyses it.
+    fn preview(&mut self, _i: usize) -> Option<String> {
+        None
+    }
+    /// The title, byline and date of article `i` as its file gives them, once
+    /// [`Corpus::document`] has read it.
+    fn meta(&mut self, _i: usize) -> ArticleMeta {
+        ArticleMeta::default()
+    }
+}
+
+/// How much of an article is shown before its analysis is done: many screens, and little enough
+/// to wrap at once however long the article.
+pub const PREVIEW_BYTES: usize = 128 * 1024;
+
+/// The beginning of `text` for a preview: about [`PREVIEW_BYTES`], cut after a line end (or at a
+/// character boundary when there is none).
+pub fn preview_of(text: &str) -> &str {
+    if text.len() <= PREVIEW_BYTES {
+        return text;
+    }
+    let mut cut = PREVIEW_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    head.rfind('\n').map_or(head, |nl| &text[..nl + 1])
+}
+
+/// Ready-made documents, e.g. for tests.
+impl Corpus for Vec<(String, Document)> {
+    fn len(&self) -> usize {
+        <[_]>::len(self)
+    }
+    fn title(&mut self, i: usize) -> String {
+        self[i].0.clone()
+    }
+    fn document(&mut self, i: usize) -> Result<Document, String> {
+        Ok(self[i].1.clone())
+    }
+}
 
 pub(super) type SharedCorpus = Arc<Mutex<Box<dyn Corpus + Send>>>;
 

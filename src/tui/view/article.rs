@@ -8,6 +8,10 @@ use crate::tui::app::{App, Areas};
 use crate::tui::wrap;
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
+    if let (Some(r), Some(header)) = (areas.header, app.header()) {
+        let shown = super::truncate(header, usize::from(r.width));
+        super::put(buf, r.x, r.y, &shown, r.width, app.theme.heading());
+    }
     let t = areas.text;
     if app.is_blank() {
         if t.height > 0 {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::{centered, screen_text};
 use crate::tui::help::{self, HelpLine};
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 /// The help's lines for a screen `area`, styled.
@@ -19,7 +20,6 @@ fn lines(theme: Theme, list: bool, area: Rect) -> Vec<Line<'static>> {
             Line::raw(format!("  {:<14}{}", keys, screen_text(does)))
         }
         HelpLine::Blank => Line::raw(""),
-        HelpLine::Mouse => Line::raw(help::MOUSE),
     };
     help::lines(list, area.height)
         .into_iter()
@@ -44,10 +44,10 @@ pub fn render(theme: Theme, list: bool, scroll: usize, area: Rect, buf: &mut Buf
             (false, _) => " ↓",
         };
         block = block
-            .title(" Keys · j k scroll · Esc closes ")
+            .title(format!(" Keys · {} ", keymap::overlay_title(true)))
             .title_bottom(format!(" {}–{last} of {n}{more} ", scroll + 1));
     } else {
-        block = block.title(" Keys · any key closes ");
+        block = block.title(format!(" Keys · {} ", keymap::overlay_title(false)));
     }
     Clear.render(rect, buf);
     Paragraph::new(lines)

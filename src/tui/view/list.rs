@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{help, put, truncate};
+use super::{help, put, status, truncate};
 use crate::tui::keymap;
 use crate::tui::shelf::Shelf;
 
@@ -50,29 +50,24 @@ pub fn render(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
         put(buf, area.x, y, &text, w, style);
     }
     // The status bar.
-    let status = Rect::new(area.x, area.bottom() - 1, w, 1);
     if area.height >= 2 {
-        let style = theme.status();
-        buf.set_style(status, style);
         let shown = shelf.row_count();
-        let mut left = format!(" {n} articles  {}/{shown}", (shelf.cursor() + 1).min(shown));
+        let mut position = format!("{}/{shown}", (shelf.cursor() + 1).min(shown));
         let rows = shelf.row_filter();
         if rows.editing || !rows.text.is_empty() {
             let caret = if rows.editing { "▏" } else { "" };
-            left.push_str(&format!("  /{}{caret}", rows.text));
+            position.push_str(&format!("  /{}{caret}", rows.text));
         }
         if rows.by_quotes {
-            left.push_str("  by quotes");
+            position.push_str("  by quotes");
         }
-        if let Some(msg) = shelf.notice() {
-            left.push_str(&format!("  — {msg}"));
-        }
-        let x = put(buf, status.x, status.y, &left, w, style);
-        let hints = format!("{} ", keymap::list_hints());
-        let hw = hints.chars().count() as u16;
-        if x + 2 + hw <= status.right() {
-            put(buf, status.right() - hw, status.y, &hints, hw, style);
-        }
+        let parts = status::Parts {
+            name: format!("{n} articles"),
+            position,
+            message: shelf.notice().map(str::to_string),
+        };
+        let bar = Rect::new(area.x, area.bottom() - 1, w, 1);
+        status::draw(&parts, &keymap::list_hints(), theme.status(), bar, buf);
     }
     if shelf.help_open() {
         help::render(theme, true, shelf.help_scroll(), area, buf);

@@ -22,7 +22,7 @@ use super::wrap;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = Areas::new(area, self.outline_open());
+        let areas = Areas::new(area, self.outline_open(), self.wants());
         if let Some(r) = areas.outline {
             outline::render(self, r, buf);
         }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{put, truncate};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{digits, App, Focus};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
@@ -32,6 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let skip = app.outline_skip();
     let section = app.section();
     let counts = app.heading_quotes();
+    let count_w = digits(counts.iter().copied().max().unwrap_or(0)).max(3);
     for (i, h) in doc.headings().iter().enumerate().skip(skip).take(list_h) {
         let y = inner.y + 1 + (i - skip) as u16;
         let line_style = if focused && app.outline_cursor() == i {
@@ -41,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         buf.set_style(Rect::new(inner.x, y, w, 1), line_style);
         let marker = if section == Some(i) { '▶' } else { ' ' };
-        let count = format!(" {:>3}", counts.get(i).copied().unwrap_or(0));
+        let count = format!(" {:>count_w$}", counts.get(i).copied().unwrap_or(0));
         let text_w = usize::from(w).saturating_sub(2 + count.len());
         let text = truncate(doc.slice(h).trim(), text_w);
         let name_style = if section == Some(i) {

@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::{put, truncate};
-use crate::tui::app::{App, Focus};
-use saywho_core::document::{EntityKind, SpeakerId};
-
-const BAR: usize = 5;
+use crate::tui::app::{
+    digits, speaker_line_width, speaker_summary, App, Focus, BAR, FINDING, NO_SPEAKERS,
+};
+use crate::tui::wrap;
+use saywho_core::document::SpeakerId;
 
 /// A share-of-voice bar `BAR` cells wide, in eighths.
 pub fn bar(share: f64) -> String {
@@ -33,7 +34,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let w = inner.width;
     let focused = app.focus() == Focus::Speakers;
-    let doc = app.doc();
     let ranked = app.ranked();
     let title = if focused {
         " Speakers · j/k Enter"
@@ -47,42 +47,60 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     put(buf, inner.x, inner.y, title, w, title_style);
     if ranked.is_empty() {
-        put(
-            buf,
-            inner.x,
-            inner.y + 1,
-            " no attributed quotes",
-            w,
-            theme.chrome(),
-        );
+        let said = if app.is_analysing() {
+            FINDING
+        } else {
+            NO_SPEAKERS
+        };
+        put(buf, inner.x, inner.y + 1, said, w, theme.chrome());
         return;
     }
-    let total: usize = ranked
-        .iter()
-        .map(|&id| doc.speakers()[id].quote_count)
-        .sum();
     let list_h = usize::from(inner.height - 1);
     // Keep the cursor in view when the list is longer than the pane.
     let skip = (app.cursor() + 1).saturating_sub(list_h);
+    let pane = Pane::of(app, usize::from(w));
     for (i, &id) in ranked.iter().enumerate().skip(skip).take(list_h) {
         let row = Rect::new(inner.x, inner.y + 1 + (i - skip) as u16, w, 1);
-        speaker_line(app, i, id, total, row, buf);
+        speaker_line(app, &pane, i, id, row, buf);
     }
     // The card of the selected speaker, under the list.
     let shown = (ranked.len() - skip).min(list_h);
     let top = inner.y + 1 + shown as u16 + 1;
     if let Some(&id) = ranked.get(app.cursor()) {
         let below = Rect::new(inner.x, top, w, inner.bottom().saturating_sub(top));
-        card(app, id, total, below, buf);
+        card(app, id, pane.total, below, buf);
+    }
+}
+
+/// What every line of the list shares: the total of quotes, the width of the counts, and
+/// whether there is room for the bars (they give way before any name is cut).
+struct Pane {
+    total: usize,
+    count_w: usize,
+    bars: bool,
+}
+
+impl Pane {
+    /// The list of `app` on lines `w` cells wide (the pane's column of air left out).
+    fn of(app: &App, w: usize) -> Pane {
+        let speakers = || app.ranked().iter().map(|&id| &app.doc().speakers()[id]);
+        let count_w = digits(speakers().map(|s| s.quote_count).max().unwrap_or(0));
+        let name_w = speakers().map(|s| wrap::width(&s.name)).max().unwrap_or(0);
+        Pane {
+            total: speakers().map(|s| s.quote_count).sum(),
+            count_w,
+            bars: w + 1 >= speaker_line_width(name_w, count_w, true),
+        }
     }
 }
 
 /// Line `row` of the list: the speaker ranked `i` (its number, colour, name, count, share of the
-/// `total` quotes), marked when followed, reversed when selected in the focused pane.
-fn speaker_line(app: &App, i: usize, id: SpeakerId, total: usize, row: Rect, buf: &mut Buffer) {
+/// quotes), marked when followed, reversed when selected in the focused pane. The count always
+/// shows.
+fn speaker_line(app: &App, pane: &Pane, i: usize, id: SpeakerId, row: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let s = &app.doc().speakers()[id];
-    let (y, w) = (row.y, row.width);
+    let (y, w) = (row.y, usize::from(row.width));
     let followed = app.following() == Some(id);
     let selected = app.cursor() == i;
     let line_style = if selected && app.focus() == Focus::Speakers {
@@ -97,7 +115,14 @@ fn speaker_line(app: &App, i: usize, id: SpeakerId, total: usize, row: Rect, buf
         ' '
     };
     let marker = if followed { '▶' } else { ' ' };
-    let mut x = put(buf, row.x, y, &format!("{marker}{num} "), w, line_style);
+    let mut x = put(
+        buf,
+        row.x,
+        y,
+        &format!("{marker}{num} "),
+        row.width,
+        line_style,
+    );
     let swatch = theme.quote(i).patch(line_style);
     x = put(buf, x, y, "■ ", row.right() - x, swatch);
     let name_style = if followed {
@@ -105,56 +130,50 @@ fn speaker_line(app: &App, i: usize, id: SpeakerId, total: usize, row: Rect, buf
     } else {
         line_style
     };
-    let name_w = usize::from(w).saturating_sub(5 + 4 + BAR + 1);
-    let name = truncate(&s.name, name_w);
+    // The pane's own column of air is outside `row`.
+    let fixed = speaker_line_width(0, pane.count_w, pane.bars) - 1;
+    let name = truncate(&s.name, w.saturating_sub(fixed));
     put(buf, x, y, &name, row.right() - x, name_style);
-    let right = format!(
-        "{:>3} {:<BAR$}",
-        s.quote_count,
-        bar(s.quote_count as f64 / total.max(1) as f64)
-    );
-    let rx = row.right().saturating_sub(right.chars().count() as u16);
-    if rx > x + name.chars().count() as u16 {
-        put(
-            buf,
-            rx,
-            y,
-            &right,
-            row.right() - rx,
-            line_style.patch(theme.quote(i)),
-        );
+    let mut right = format!(" {:>cw$}", s.quote_count, cw = pane.count_w);
+    if pane.bars {
+        let share = s.quote_count as f64 / pane.total.max(1) as f64;
+        right.push_str(&format!(" {:<BAR$}", bar(share)));
     }
+    let rx = row.right().saturating_sub(right.chars().count() as u16);
+    put(
+        buf,
+        rx.max(x),
+        y,
+        &right,
+        row.right() - rx.max(x),
+        line_style.patch(theme.quote(i)),
+    );
 }
 
-/// The selected speaker's card in `area`: name, kind, share of the `total` quotes, aliases.
+/// The selected speaker's card in `area`: name, kind, share of the `total` quotes, aliases; long
+/// lines wrap.
 fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let s = &app.doc().speakers()[id];
     let (w, mut y) = (area.width, area.y);
-    let wu = usize::from(w);
-    let mut line = |text: &str, style: Style| {
-        if y < area.bottom() {
-            put(buf, area.x, y, &truncate(text, wu), w, style);
-            y += 1;
+    let mut line = |text: &str, indent: usize, style: Style| {
+        for part in wrap::lines(text, usize::from(w).saturating_sub(indent)) {
+            if y < area.bottom() {
+                put(buf, area.x + indent as u16, y, part, w, style);
+                y += 1;
+            }
         }
     };
     line(
-        &format!(" {}", s.name),
+        &s.name,
+        1,
         theme.quote(app.cursor()).add_modifier(Modifier::BOLD),
     );
-    let kind = match s.kind {
-        EntityKind::Person => "person",
-        EntityKind::Organisation => "organisation",
-    };
-    let pct = s.quote_count * 100 / total.max(1);
-    line(
-        &format!(" {kind}, {} quotes, {pct}% of voice", s.quote_count),
-        Style::new(),
-    );
+    line(&speaker_summary(s, total), 1, Style::new());
     if !s.aliases.is_empty() {
-        line(" also:", theme.chrome());
+        line("also:", 1, theme.chrome());
         for alias in &s.aliases {
-            line(&format!("  · {alias}"), Style::new());
+            line(&format!("· {alias}"), 2, Style::new());
         }
     }
 }

@@ -181,7 +181,9 @@ pub fn run_in_heading(para: &str) -> Option<usize> {
         return None;
     }
     // Only whether the body after a heading of at most MAX_WORDS is long enough matters.
-    let mut w: Vec<Word<'_>> = words(para).take(MAX_WORDS + MIN_BODY_WORDS + 1).collect();
+    // Allocated once at its full size: grown from empty it would be copied three times.
+    let mut w: Vec<Word<'_>> = Vec::with_capacity(MAX_WORDS + MIN_BODY_WORDS + 1);
+    w.extend(words(para).take(MAX_WORDS + MIN_BODY_WORDS + 1));
     let total_words = w.len();
     w.truncate(MAX_WORDS + 4);
     if first.is_all_caps() && w.get(1).is_some_and(Word::is_all_caps) {

@@ -66,21 +66,33 @@ impl Gender {
 }
 
 impl Np {
+    /// How the mention names the entity it stands for, as the confidence reads it.
+    pub fn resolution(&self) -> crate::confidence::Resolution {
+        use crate::confidence::Resolution;
+        match self.kind {
+            MentionKind::Name { .. } => Resolution::Name,
+            MentionKind::Description { .. } => Resolution::Description,
+            MentionKind::Pronoun(_) => Resolution::Pronoun,
+            MentionKind::Relative => Resolution::Relative,
+        }
+    }
+
     pub fn is_name(&self) -> bool {
         matches!(self.kind, MentionKind::Name { .. })
     }
 }
 
-/// Every word a text writes in lower case, kept as 64-bit hashes: the set is built from every
-/// word of the text, and comparing hashes instead of strings halves its cost. (Two words sharing
-/// a hash is a one-in-a-billion-billion chance, and would only make one opener a common word.)
+/// Every word a text writes in lower case, kept as 64-bit keys: the set is built from every
+/// word of the text, and comparing integers instead of strings halves its cost. A word of up to
+/// eight bytes is its own key ([`lexicon::packed`]), a longer one its hash. (Two words sharing a
+/// key is a one-in-a-billion-billion chance, and would only make one opener a common word.)
 #[derive(Debug, Default)]
 pub struct LowerWords(rustc_hash::FxHashSet<u64>);
 
 impl LowerWords {
     fn key(word: &str) -> u64 {
         use std::hash::BuildHasher;
-        rustc_hash::FxBuildHasher.hash_one(word)
+        lexicon::packed(word).unwrap_or_else(|| rustc_hash::FxBuildHasher.hash_one(word))
     }
 
     pub fn insert(&mut self, word: &str) {

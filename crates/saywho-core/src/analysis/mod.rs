@@ -6,10 +6,12 @@ pub mod attribution;
 pub mod headings;
 pub mod mentions;
 pub mod quotes;
+pub mod reported;
 pub mod segment;
 pub mod tokens;
 
 pub use attribution::Rule;
+pub use reported::ReportedRule;
 
 use std::ops::Range;
 
@@ -21,6 +23,5 @@ pub fn analyze(text: String, headings: Option<Vec<Range<usize>>>) -> Document {
     let mut parts = attribution::analyze(text);
     parts.headings =
         headings.unwrap_or_else(|| headings::find_headings(&parts.text, &parts.paragraphs));
-    Document::new(parts)
-        .unwrap_or_else(|broken| panic!("the analysis built a bad document: {broken}"))
+    Document::from_analysis(parts)
 }

@@ -1,9 +1,10 @@
-//! The document invariants, checked in one place: by [`Document::new`] for every document built,
-//! and by the property tests and fuzz targets on what the analysis builds.
+//! The document invariants, checked in one place: by [`Document::new`] for parts given from
+//! outside, in debug builds for the documents the analysis builds, and by the property tests and
+//! fuzz targets on those in every build.
 
 use std::ops::Range;
 
-use super::{Document, DocumentParts, Mention, Quote, Speaker, SpeakerId};
+use super::{Document, DocumentParts, Mention, Quote, Reported, ReportedKind, Speaker, SpeakerId};
 
 /// A broken document invariant: which one, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,6 +55,30 @@ pub enum InvariantError {
         first_seen: usize,
         len: usize,
     },
+    /// Reported content inside a quotation, or cutting one.
+    #[error("reported statement {index}: {span:?} lies in or cuts the quotation {quote:?}")]
+    ReportedInQuote {
+        index: usize,
+        span: Range<usize>,
+        quote: Range<usize>,
+    },
+    /// A reported statement whose kind says the opposite of what it holds: `mixed` without a
+    /// quotation inside, `indirect` with one, or no content at all.
+    #[error("reported statement {index}: {span:?} is empty or not of kind {kind}")]
+    ReportedKind {
+        index: usize,
+        span: Range<usize>,
+        kind: &'static str,
+    },
+    /// A speaker's reported count differs from the statements attributed to it.
+    #[error(
+        "speaker {id}: reported count {counted}, but {attributed} statements are attributed to it"
+    )]
+    ReportedCount {
+        id: SpeakerId,
+        counted: usize,
+        attributed: usize,
+    },
     /// A speaker's quote count differs from the number of quotes attributed to it.
     #[error("speaker {id}: quote count {counted}, but {attributed} quotes are attributed to it")]
     QuoteCount {
@@ -80,8 +105,11 @@ impl Document {
     /// - paragraphs, sentences and headings are in text order and do not overlap; mentions are in
     ///   text order;
     /// - quotes are not empty, are in text order and overlap only by nesting;
+    /// - reported statements are not empty, in text order and apart, never inside or cutting a
+    ///   quotation, `mixed` exactly when they hold one, with their mention and cue in the text;
     /// - every speaker a quote or mention names exists, every speaker's id is its index, its first
-    ///   sighting lies in the text, and its quote count is the number of quotes attributed to it.
+    ///   sighting lies in the text, and its quote and reported counts are the numbers of quotes
+    ///   and statements attributed to it.
     ///
     /// Linear in the number of spans and speakers.
     pub fn check(&self) -> Result<(), InvariantError> {
@@ -92,6 +120,7 @@ impl Document {
         check_list(text, "heading", &parts.headings, Order::Disjoint)?;
         check_quotes(text, &parts.quotes, parts.speakers.len())?;
         check_mentions(text, &parts.mentions, parts.speakers.len())?;
+        check_reported(text, &parts.reported, &parts.quotes, parts.speakers.len())?;
         check_speakers(parts)
     }
 }
@@ -216,6 +245,58 @@ fn check_quotes(text: &str, quotes: &[Quote], speakers: usize) -> Result<(), Inv
     Ok(())
 }
 
+/// Reported statements: apart and in order, in the text with their mention and cue, each quote
+/// wholly inside or wholly outside, `mixed` exactly when one is inside. One sweep over the
+/// quotes, which are in order too.
+fn check_reported(
+    text: &str,
+    reported: &[Reported],
+    quotes: &[Quote],
+    speakers: usize,
+) -> Result<(), InvariantError> {
+    check_spans(
+        text,
+        "reported",
+        reported.iter().map(|r| &r.span),
+        Order::Disjoint,
+    )?;
+    let mut q = 0;
+    for (index, r) in reported.iter().enumerate() {
+        let span = &r.span;
+        check_span(text, "reported cue", index, &r.cue)?;
+        if let Some(m) = &r.mention {
+            check_span(text, "reported mention", index, m)?;
+        }
+        check_speaker_id("reported", index, r.speaker, speakers)?;
+        while q < quotes.len() && quotes[q].span.end <= span.start {
+            q += 1;
+        }
+        let mut holds_quote = false;
+        for quote in quotes[q..]
+            .iter()
+            .take_while(|quote| quote.span.start < span.end)
+        {
+            let inside = span.start <= quote.span.start && quote.span.end <= span.end;
+            if !inside {
+                return Err(InvariantError::ReportedInQuote {
+                    index,
+                    span: span.clone(),
+                    quote: quote.span.clone(),
+                });
+            }
+            holds_quote = true;
+        }
+        if span.is_empty() || holds_quote != (r.kind == ReportedKind::Mixed) {
+            return Err(InvariantError::ReportedKind {
+                index,
+                span: span.clone(),
+                kind: r.kind.as_str(),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn check_mentions(text: &str, mentions: &[Mention], speakers: usize) -> Result<(), InvariantError> {
     check_spans(
         text,
@@ -235,11 +316,16 @@ fn check_speakers(parts: &DocumentParts) -> Result<(), InvariantError> {
     for id in parts.quotes.iter().filter_map(|q| q.speaker) {
         attributed[id] += 1;
     }
+    let mut reported = vec![0usize; parts.speakers.len()];
+    for id in parts.reported.iter().filter_map(|r| r.speaker) {
+        reported[id] += 1;
+    }
     for (index, s) in parts.speakers.iter().enumerate() {
         let Speaker {
             id,
             first_seen,
             quote_count,
+            reported_count,
             ..
         } = *s;
         if id != index {
@@ -257,6 +343,13 @@ fn check_speakers(parts: &DocumentParts) -> Result<(), InvariantError> {
                 id,
                 counted: quote_count,
                 attributed: attributed[index],
+            });
+        }
+        if reported_count != reported[index] {
+            return Err(InvariantError::ReportedCount {
+                id,
+                counted: reported_count,
+                attributed: reported[index],
             });
         }
     }
@@ -285,6 +378,7 @@ mod tests {
             cue: speaker.map(|_| span_of("said.").start..span_of("said.").start + 4),
             rule: speaker.map(|_| crate::Rule::CueAfter),
             alias_chain: Vec::new(),
+            confidence: None,
         }
     }
 
@@ -318,7 +412,17 @@ mod tests {
                 kind: EntityKind::Person,
                 aliases: Vec::new(),
                 quote_count: 1,
+                reported_count: 0,
                 first_seen: span_of("the mayor").start,
+            }],
+            reported: vec![Reported {
+                span: span_of("Café owners were “not asked.”"),
+                kind: ReportedKind::Mixed,
+                speaker: None,
+                mention: None,
+                cue: span_of("said."),
+                rule: crate::ReportedRule::ClauseThenCue,
+                confidence: 0.5,
             }],
             headings: Vec::new(),
         }
@@ -452,6 +556,44 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "speaker 0: quote count 1, but 2 quotes are attributed to it"
+        );
+    }
+
+    #[test]
+    fn reported_speech_stays_out_of_quotations_and_says_its_kind() {
+        let err = broken(|p| p.reported[0].kind = ReportedKind::Indirect);
+        assert!(
+            matches!(err, InvariantError::ReportedKind { index: 0, .. }),
+            "{err}"
+        );
+        let err = broken(|p| p.reported[0].span = span_of("closed for"));
+        assert!(
+            matches!(err, InvariantError::ReportedInQuote { .. }),
+            "{err}"
+        );
+        let err = broken(|p| p.reported[0].span = span_of("were “not"));
+        assert!(
+            matches!(err, InvariantError::ReportedInQuote { .. }),
+            "{err}"
+        );
+        let err = broken(|p| {
+            let second = p.reported[0].clone();
+            p.reported.push(second);
+        });
+        assert!(
+            matches!(
+                err,
+                InvariantError::OutOfOrder {
+                    what: "reported",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let err = broken(|p| p.reported[0].speaker = Some(0));
+        assert_eq!(
+            err.to_string(),
+            "speaker 0: reported count 0, but 1 statements are attributed to it"
         );
     }
 }

@@ -1,4 +1,4 @@
-//! CSV: one row a quote, RFC 4180 (CRLF line ends; a field holding a comma, a quote mark or a
+//! CSV: one row a quote, then one row a reported statement (kind `indirect` or `mixed`), RFC 4180 (CRLF line ends; a field holding a comma, a quote mark or a
 //! line break is enclosed in double quotes, inner double quotes doubled).
 
 use std::io::{self, Write};
@@ -6,8 +6,17 @@ use std::io::{self, Write};
 use super::json::DocResult;
 
 /// The header row's fields.
-pub const HEADER: [&str; 9] = [
-    "id", "start", "end", "speaker", "mention", "cue", "kind", "rule", "text",
+pub const HEADER: [&str; 10] = [
+    "id",
+    "start",
+    "end",
+    "speaker",
+    "mention",
+    "cue",
+    "kind",
+    "rule",
+    "confidence",
+    "text",
 ];
 
 /// Writes one field, quoted when needed.
@@ -37,26 +46,72 @@ pub fn write_header(out: &mut impl Write) -> io::Result<()> {
     write_record(out, &HEADER)
 }
 
-/// Writes one row for each quote of `doc` (start/end in characters; empty fields for null).
+/// Writes one row for each quote of `doc`, then for each reported statement (start/end in
+/// characters; empty fields for null).
 pub fn write_rows(out: &mut impl Write, doc: &DocResult) -> io::Result<()> {
     let id = doc.id_text();
     for q in &doc.quotes {
+        let mention = q.mention.as_ref().map(|m| m.text.as_str());
+        let (rule, cue) = (q.rule.unwrap_or(""), q.cue.as_deref().unwrap_or(""));
+        let row = Row {
+            speaker: q.speaker.as_deref(),
+            mention,
+            cue,
+            kind: q.kind,
+            rule,
+            confidence: q.confidence,
+        };
+        row.write(out, &id, (q.start, q.end), &q.text)?;
+    }
+    for r in &doc.reported {
+        let mention = r.mention.as_ref().map(|m| m.text.as_str());
+        let row = Row {
+            speaker: r.speaker.as_deref(),
+            mention,
+            cue: &r.cue,
+            kind: r.kind,
+            rule: r.rule,
+            confidence: Some(r.confidence),
+        };
+        row.write(out, &id, (r.start, r.end), &r.text)?;
+    }
+    Ok(())
+}
+
+/// The attribution fields of a row.
+struct Row<'a> {
+    speaker: Option<&'a str>,
+    mention: Option<&'a str>,
+    cue: &'a str,
+    kind: &'a str,
+    rule: &'a str,
+    confidence: Option<f32>,
+}
+
+impl Row<'_> {
+    fn write(
+        &self,
+        out: &mut impl Write,
+        id: &str,
+        (start, end): (usize, usize),
+        text: &str,
+    ) -> io::Result<()> {
         write_record(
             out,
             &[
-                id.as_str(),
-                &q.start.to_string(),
-                &q.end.to_string(),
-                q.speaker.as_deref().unwrap_or(""),
-                q.mention.as_ref().map_or("", |m| m.text.as_str()),
-                q.cue.as_deref().unwrap_or(""),
-                q.kind,
-                q.rule.unwrap_or(""),
-                &q.text,
+                id,
+                &start.to_string(),
+                &end.to_string(),
+                self.speaker.unwrap_or(""),
+                self.mention.unwrap_or(""),
+                self.cue,
+                self.kind,
+                self.rule,
+                &self.confidence.map_or_else(String::new, |c| c.to_string()),
+                text,
             ],
-        )?;
+        )
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -100,9 +155,9 @@ mod row_tests {
         write_rows(&mut v, &r).unwrap();
         assert_eq!(
             String::from_utf8(v).unwrap(),
-            "id,start,end,speaker,mention,cue,kind,rule,text\r\n\
-             doc,17,31,John Smith,Smith,said,direct,cue-after,\"“We will win,”\"\r\n\
-             doc,48,55,,,,partial,,“soon.”\r\n"
+            "id,start,end,speaker,mention,cue,kind,rule,confidence,text\r\n\
+             doc,17,31,John Smith,Smith,said,direct,cue-after,0.75,\"“We will win,”\"\r\n\
+             doc,48,55,,,,partial,,,“soon.”\r\n"
         );
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::{CharOffsets, Document, Quote, Speaker};
+use crate::document::{CharOffsets, Document, Quote, Reported, Speaker};
 use crate::ingest::article::SourceFormat;
 use crate::ingest::jsonl::Id;
 use crate::ingest::Source;
@@ -31,7 +31,10 @@ pub struct DocResult {
     pub headings: Vec<HeadingOut>,
     /// Quoted passages in text order.
     pub quotes: Vec<QuoteOut>,
-    /// Speakers with at least one quote, most quoted first (ties: first seen first).
+    /// Reported statements (speech outside quotation marks) in text order.
+    pub reported: Vec<ReportedOut>,
+    /// Speakers with at least one quote, most quoted first (ties: first seen first), then those
+    /// with only reported speech, most reported first.
     pub speakers: Vec<SpeakerOut>,
 }
 
@@ -58,6 +61,34 @@ pub struct QuoteOut {
     pub kind: &'static str,
     /// The rule that decided the speaker, or `null`.
     pub rule: Option<&'static str>,
+    /// How far the attribution can be trusted, in [0, 1] ([`crate::confidence`]), or `null`
+    /// without a speaker.
+    pub confidence: Option<f32>,
+}
+
+/// One reported statement: the same fields as a quote, `text` being the reported content
+/// (without cue and source) and `confidence` how sure its rule is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedOut {
+    /// Character offset of the content's first character.
+    pub start: usize,
+    /// Character offset just after it (end exclusive).
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub text: String,
+    /// The canonical speaker's name, or `null`.
+    pub speaker: Option<String>,
+    pub speaker_id: Option<usize>,
+    /// The words naming the source, or `null`.
+    pub mention: Option<MentionOut>,
+    /// The reporting cue ("said", "according to").
+    pub cue: String,
+    /// `indirect` or `mixed` (holds a quoted fragment).
+    pub kind: &'static str,
+    /// The rule that found the statement.
+    pub rule: &'static str,
+    pub confidence: f32,
 }
 
 /// A heading, in character offsets.
@@ -91,6 +122,8 @@ pub struct SpeakerOut {
     pub aliases: Vec<String>,
     /// Number of quotes attributed to this speaker in `quotes`.
     pub quotes: usize,
+    /// Number of reported statements attributed to this speaker in `reported`.
+    pub reported: usize,
 }
 
 /// Converts a set of byte offsets to character offsets in one sweep over the text.
@@ -108,6 +141,12 @@ impl OffsetMap {
         for q in doc.quotes() {
             offsets.extend([q.span.start, q.span.end]);
             if let Some(m) = &q.mention {
+                offsets.extend([m.start, m.end]);
+            }
+        }
+        for r in doc.reported() {
+            offsets.extend([r.span.start, r.span.end]);
+            if let Some(m) = &r.mention {
                 offsets.extend([m.start, m.end]);
             }
         }
@@ -147,11 +186,7 @@ impl QuoteOut {
     /// A quote; its mention and cue are given only with its speaker.
     fn new(doc: &Document, chars: &OffsetMap, q: &Quote) -> Self {
         let speaker = doc.speaker_of(q);
-        let mention = q.mention.as_ref().map(|m| MentionOut {
-            start: chars.get(m.start),
-            end: chars.get(m.end),
-            text: doc.slice(m).to_string(),
-        });
+        let mention = q.mention.as_ref().map(|m| MentionOut::new(doc, chars, m));
         let cue = q.cue.as_ref().map(|c| doc.slice(c).to_string());
         QuoteOut {
             start: chars.get(q.span.start),
@@ -165,6 +200,37 @@ impl QuoteOut {
             cue: speaker.and(cue),
             kind: q.kind.as_str(),
             rule: q.rule.map(crate::Rule::as_str),
+            confidence: speaker.and(q.confidence).map(|c| c.value),
+        }
+    }
+}
+
+impl MentionOut {
+    fn new(doc: &Document, chars: &OffsetMap, span: &Range<usize>) -> Self {
+        MentionOut {
+            start: chars.get(span.start),
+            end: chars.get(span.end),
+            text: doc.slice(span).to_string(),
+        }
+    }
+}
+
+impl ReportedOut {
+    fn new(doc: &Document, chars: &OffsetMap, r: &Reported) -> Self {
+        let speaker = doc.speaker_of_reported(r);
+        ReportedOut {
+            start: chars.get(r.span.start),
+            end: chars.get(r.span.end),
+            byte_start: r.span.start,
+            byte_end: r.span.end,
+            text: doc.slice(&r.span).to_string(),
+            speaker: speaker.map(|s| s.name.clone()),
+            speaker_id: speaker.map(|s| s.id),
+            mention: r.mention.as_ref().map(|m| MentionOut::new(doc, chars, m)),
+            cue: doc.slice(&r.cue).to_string(),
+            kind: r.kind.as_str(),
+            rule: r.rule.as_str(),
+            confidence: r.confidence,
         }
     }
 }
@@ -176,6 +242,7 @@ impl From<&Speaker> for SpeakerOut {
             name: s.name.clone(),
             aliases: s.aliases.clone(),
             quotes: s.quote_count,
+            reported: s.reported_count,
         }
     }
 }
@@ -202,8 +269,13 @@ impl DocResult {
                 .iter()
                 .map(|q| QuoteOut::new(doc, &chars, q))
                 .collect(),
+            reported: doc
+                .reported()
+                .iter()
+                .map(|r| ReportedOut::new(doc, &chars, r))
+                .collect(),
             speakers: doc
-                .speakers_by_share()
+                .speakers_by_voice()
                 .into_iter()
                 .map(SpeakerOut::from)
                 .collect(),
@@ -218,6 +290,23 @@ impl DocResult {
 
     /// The same result, with what `source` says about the document: its format, encoding,
     /// title, byline and date, and the levels of its headings.
+    /// The result with no speaker for a quote whose confidence is below `min`: the quote stays,
+    /// with its confidence; its speaker, mention and cue become `null`, and the speakers left
+    /// with no quote go.
+    pub fn with_min_confidence(mut self, min: f32) -> Self {
+        for q in &mut self.quotes {
+            if q.confidence.is_some_and(|c| c < min) {
+                (q.speaker, q.speaker_id, q.mention, q.cue) = (None, None, None, None);
+            }
+        }
+        let quotes = &self.quotes;
+        for s in &mut self.speakers {
+            s.quotes = quotes.iter().filter(|q| q.speaker_id == Some(s.id)).count();
+        }
+        self.speakers.retain(|s| s.quotes > 0);
+        self
+    }
+
     pub fn with_source(mut self, source: &Source) -> Self {
         self.source_format = source.format.as_str();
         self.encoding = source.encoding;
@@ -235,6 +324,13 @@ impl DocResult {
         self.quotes
             .iter()
             .filter(move |q| q.speaker_id == Some(speaker_id))
+    }
+
+    /// Reported statements attributed to `speaker_id`, in text order.
+    pub fn reported_of(&self, speaker_id: usize) -> impl Iterator<Item = &ReportedOut> {
+        self.reported
+            .iter()
+            .filter(move |r| r.speaker_id == Some(speaker_id))
     }
 
     /// The id as plain text: a string without its JSON quotes, anything else as JSON.
@@ -266,6 +362,16 @@ pub(crate) mod tests {
                 cue: Some(said..said + 4),
                 rule: Some(crate::Rule::CueAfter),
                 alias_chain: vec![],
+                confidence: Some(crate::confidence::Confidence {
+                    value: 0.75,
+                    basis: crate::confidence::Basis {
+                        rule: "cue-after",
+                        resolution: crate::confidence::Resolution::Name,
+                        sentences_away: 0,
+                        contested: false,
+                        unconfirmed: false,
+                    },
+                }),
             },
             Quote {
                 span: q2..text.len(),
@@ -275,6 +381,7 @@ pub(crate) mod tests {
                 cue: None,
                 rule: None,
                 alias_chain: vec![],
+                confidence: None,
             },
         ];
         let speakers = vec![
@@ -284,6 +391,7 @@ pub(crate) mod tests {
                 kind: EntityKind::Person,
                 aliases: vec![],
                 quote_count: 0,
+                reported_count: 0,
                 first_seen: 0,
             },
             Speaker {
@@ -292,6 +400,7 @@ pub(crate) mod tests {
                 kind: EntityKind::Person,
                 aliases: vec!["Smith".into(), "Mr. Smith".into()],
                 quote_count: 1,
+                reported_count: 0,
                 first_seen: 0,
             },
         ];
@@ -349,13 +458,29 @@ pub(crate) mod tests {
             "cue",
             "kind",
             "rule",
+            "confidence",
         ] {
             assert!(q.get(key).is_some(), "missing {key}");
         }
         assert!(v["quotes"][1]["speaker"].is_null());
         assert!(v["quotes"][1]["mention"].is_null());
         assert!(v["quotes"][1]["cue"].is_null());
+        assert_eq!(v["quotes"][0]["confidence"], 0.75);
+        assert!(v["quotes"][1]["confidence"].is_null());
         assert_eq!(v["speakers"][0]["aliases"][1], "Mr. Smith");
+    }
+
+    #[test]
+    fn below_the_minimum_confidence_the_speaker_is_null_and_the_quote_stays() {
+        let kept = DocResult::new(Value::from(7), &sample_doc()).with_min_confidence(0.75);
+        assert_eq!(kept.quotes[0].speaker.as_deref(), Some("John Smith"));
+        assert_eq!(kept.speakers.len(), 1);
+        let dropped = DocResult::new(Value::from(7), &sample_doc()).with_min_confidence(0.8);
+        assert_eq!(dropped.quotes.len(), 2);
+        let q = &dropped.quotes[0];
+        assert_eq!((&q.speaker, q.speaker_id, &q.mention), (&None, None, &None));
+        assert_eq!(q.confidence, Some(0.75));
+        assert!(dropped.speakers.is_empty());
     }
 
     #[test]

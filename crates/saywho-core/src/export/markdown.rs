@@ -2,10 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::json::{DocResult, QuoteOut};
+use super::json::{DocResult, QuoteOut, ReportedOut};
 
 /// Writes the digest of `doc`: a heading with its id, one section a speaker (most quoted first),
-/// each quote a blockquote with its cue, then the quoted text nobody was given.
+/// each quote a blockquote with its cue and the speaker's reported statements under them, then
+/// the quoted text nobody was given.
 pub fn write_doc(out: &mut impl Write, doc: &DocResult) -> io::Result<()> {
     let id = doc.id_text();
     let title = if id.is_empty() {
@@ -15,16 +16,20 @@ pub fn write_doc(out: &mut impl Write, doc: &DocResult) -> io::Result<()> {
     };
     writeln!(out, "# {title}")?;
     writeln!(out)?;
-    if doc.quotes.is_empty() {
+    if doc.quotes.is_empty() && doc.reported.is_empty() {
         writeln!(out, "_No quotations found._")?;
         writeln!(out)?;
         return Ok(());
     }
     for s in &doc.speakers {
         let n = s.quotes;
+        let reported = match s.reported {
+            0 => String::new(),
+            r => format!(" · {r} reported"),
+        };
         writeln!(
             out,
-            "## {} ({n} quote{})",
+            "## {} ({n} quote{}{reported})",
             inline(&s.name),
             if n == 1 { "" } else { "s" }
         )?;
@@ -38,6 +43,7 @@ pub fn write_doc(out: &mut impl Write, doc: &DocResult) -> io::Result<()> {
         for q in doc.quotes_of(s.id) {
             write_quote(out, q)?;
         }
+        write_reported(out, doc.reported_of(s.id))?;
     }
     let unattributed: Vec<&QuoteOut> = doc
         .quotes
@@ -69,6 +75,27 @@ fn write_quote(out: &mut impl Write, q: &QuoteOut) -> io::Result<()> {
         (Some(cue), None) => writeln!(out, ">\n> — ({})", inline(cue))?,
         (None, Some(m)) => writeln!(out, ">\n> — _{}_", inline(&m.text))?,
         (None, None) => {}
+    }
+    writeln!(out)
+}
+
+/// A speaker's reported statements as a list under the heading "Reported", each with its cue.
+fn write_reported<'a>(
+    out: &mut impl Write,
+    statements: impl Iterator<Item = &'a ReportedOut>,
+) -> io::Result<()> {
+    let mut statements = statements.peekable();
+    if statements.peek().is_none() {
+        return Ok(());
+    }
+    writeln!(out, "### Reported")?;
+    writeln!(out)?;
+    for r in statements {
+        let mention = r
+            .mention
+            .as_ref()
+            .map_or(String::new(), |m| format!("_{}_ ", inline(&m.text)));
+        writeln!(out, "- {} — {mention}({})", inline(&r.text), inline(&r.cue))?;
     }
     writeln!(out)
 }

@@ -21,6 +21,12 @@ use crate::ingest::markdown::markdown_to_article;
 /// Figures, captions and photo galleries.
 const FIGURES: &str = "figure, figcaption, [class*=gallery], [class*=slideshow], [class*=carousel], [class*=caption], [id*=gallery], [id*=slideshow]";
 
+/// How many elements a page may have for Readability to look for its article: its scoring reads
+/// the elements again for each candidate, in time growing faster than the page (100,000
+/// paragraphs take a second, twice as many four). News pages have a few thousand (the saved
+/// pages of the development set at most 1,737); a larger page is read as its text blocks.
+const MAX_ELEMENTS: usize = 50_000;
+
 /// Extracts the article of an HTML page.
 pub fn html_to_article(bytes: &[u8]) -> Article {
     // Nesting is capped first: the parser and Readability take quadratic time on deep nesting.
@@ -28,9 +34,13 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     let html = crate::ingest::nesting::cap_nesting(&decoded);
     let cfg = Config {
         text_mode: TextMode::Markdown,
+        max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
     let doc = dom_query::Document::from(html.as_ref());
+    // Read before anything is removed: the clean-up below can leave Readability without an
+    // article (it then fails and the page's own metadata is all there is).
+    let meta = page_meta(&doc);
     // Photo galleries and captions are not body text (Readability keeps a gallery that sits
     // inside the article's container).
     doc.select(FIGURES).remove();
@@ -38,16 +48,51 @@ pub fn html_to_article(bytes: &[u8]) -> Article {
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let Ok(page) = parsed else {
         // No article found: fall back on the page's text, blocks kept apart.
-        return fallback(&html);
+        return Article {
+            title: meta.title,
+            byline: meta.byline.or(byline),
+            date: meta.date,
+            ..fallback(&html)
+        };
     };
     let mut article = markdown_to_article(&page.text_content);
     // The Markdown holds no title of its own; a leading level-1 heading is the page title again.
-    if let Some(title) = clean(&page.title) {
+    if let Some(title) = clean(&page.title).or(meta.title) {
         article.title = Some(title);
     }
-    article.byline = page.byline.as_deref().and_then(clean).or(byline);
-    article.date = page.published_time.as_deref().and_then(clean);
+    article.byline = page
+        .byline
+        .as_deref()
+        .and_then(clean)
+        .or(byline)
+        .or(meta.byline);
+    article.date = page.published_time.as_deref().and_then(clean).or(meta.date);
     article
+}
+
+/// Title, byline and date as the page's `<head>` gives them (Open Graph first, then `<title>`).
+struct PageMeta {
+    title: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+}
+
+fn page_meta(doc: &dom_query::Document) -> PageMeta {
+    let content = |selector: &str| {
+        doc.select(selector)
+            .iter()
+            .find_map(|m| m.attr("content").as_deref().and_then(clean))
+    };
+    let title = content(r#"meta[property="og:title"], meta[name="twitter:title"]"#).or_else(|| {
+        doc.select("head title")
+            .iter()
+            .find_map(|t| clean(&t.text()))
+    });
+    PageMeta {
+        title,
+        byline: content(r#"meta[name="author"]"#),
+        date: content(r#"meta[property="article:published_time"]"#),
+    }
 }
 
 /// Removes bylines, datelines, time stamps and breadcrumbs: short elements whose class or id
@@ -419,6 +464,25 @@ mod tests {
         assert!(a.text.contains("Short note."), "{:?}", a);
         let a = html_to_article(b"");
         assert!(a.text.is_empty());
+    }
+
+    #[test]
+    fn a_page_without_an_article_keeps_the_title_and_byline_of_its_head() {
+        let page = b"<html><head><title>Ferry strike ends | The Bay News</title>\
+            <meta name=\"author\" content=\"Lena Ortiz\">\
+            <meta property=\"article:published_time\" content=\"2024-03-02\"></head>\
+            <body><p>Short note.</p></body></html>";
+        let a = html_to_article(page);
+        assert!(a.text.contains("Short note."), "{a:?}");
+        assert_eq!(a.title.as_deref(), Some("Ferry strike ends | The Bay News"));
+        assert_eq!(a.byline.as_deref(), Some("Lena Ortiz"));
+        assert_eq!(a.date.as_deref(), Some("2024-03-02"));
+        let og = b"<html><head><title>Site</title><meta property=\"og:title\" content=\"Ferry strike ends\">\
+            </head><body><p>Short note.</p></body></html>";
+        assert_eq!(
+            html_to_article(og).title.as_deref(),
+            Some("Ferry strike ends")
+        );
     }
 
     #[test]

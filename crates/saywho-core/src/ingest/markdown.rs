@@ -29,7 +29,8 @@ pub fn markdown_to_article(md: &str) -> Article {
     // Just after a list item's marker: its first paragraph continues the marker's line.
     let mut fresh_item = false;
     let mut in_code = false;
-    for event in Parser::new_ext(md, options) {
+    let md = close_spaced_emphasis(md);
+    for event in Parser::new_ext(&md, options) {
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
@@ -129,6 +130,56 @@ pub fn markdown_to_article(md: &str) -> Article {
     article
 }
 
+/// `*JAMA Psychiatry *argued` → `*JAMA Psychiatry* argued`: emphasis whose closing marker
+/// follows a space (as HTML converters write `<em>JAMA Psychiatry </em>argued`) is no emphasis to
+/// CommonMark, and its markers would stay in the text. The space moves out of the emphasis.
+/// Lines with code (a backtick, or indented as a code block) are left alone.
+fn close_spaced_emphasis(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains(" *") && !md.contains(" _") {
+        return md.into();
+    }
+    let mut out = String::with_capacity(md.len());
+    for line in md.split_inclusive('\n') {
+        if line.contains('`') || line.starts_with("    ") || line.starts_with('\t') {
+            out.push_str(line);
+        } else {
+            close_line(line, &mut out);
+        }
+    }
+    out.into()
+}
+
+fn close_line(line: &str, out: &mut String) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let opens = (c == b'*' || c == b'_')
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != c)
+            && b.get(i + 1)
+                .is_some_and(|&n| n != c && !n.is_ascii_whitespace());
+        // The closing marker: the next one of the same kind, after a space, before a word.
+        let close = opens
+            .then(|| line[i + 1..].find(c as char).map(|k| i + 1 + k))
+            .flatten()
+            .filter(|&k| {
+                b[k - 1] == b' ' && b.get(k + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+            });
+        let Some(k) = close else {
+            let next = i + line[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&line[i..next]);
+            i = next;
+            continue;
+        };
+        let inner = line[i + 1..k].trim_end();
+        out.push(c as char);
+        out.push_str(inner);
+        out.push(c as char);
+        out.push_str(&line[i + 1 + inner.len()..k]);
+        i = k + 1;
+    }
+}
+
 /// Two titles that differ only in case and spacing.
 fn same_title(a: &str, b: &str) -> bool {
     a.split_whitespace()
@@ -214,6 +265,18 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Port news"));
         assert_eq!(a.text, "\"Open,\" she said.");
         assert!(a.headings.is_empty());
+    }
+
+    #[test]
+    fn emphasis_closed_after_a_space_leaves_no_markers() {
+        let md = "Researchers writing in *JAMA Psychiatry *argued that sleep matters.\n\n\
+                  The _Tribune _reported it, and 2 * 3 * 4 is 24.\n\n`a *b *c` is code.";
+        let a = markdown_to_article(md);
+        assert_eq!(
+            a.text,
+            "Researchers writing in JAMA Psychiatry argued that sleep matters.\n\n\
+             The Tribune reported it, and 2 * 3 * 4 is 24.\n\na *b *c is code."
+        );
     }
 
     #[test]

@@ -351,8 +351,12 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
 
 /// Whether more than one byte in [`NUL_SHARE`] is NUL: text has none, and a text file padded
 /// with NUL bytes past its first 8 KB (a truncated download, `truncate -s`) is binary too.
+/// The search skips to each NUL byte (a whole text has none) and stops at the first one too many.
 fn mostly_nul(bytes: &[u8]) -> bool {
-    bytes.len() > SNIFF_LEN && bytes.iter().filter(|&&b| b == 0).count() > bytes.len() / NUL_SHARE
+    bytes.len() > SNIFF_LEN
+        && memchr::memchr_iter(0, bytes)
+            .nth(bytes.len() / NUL_SHARE)
+            .is_some()
 }
 
 /// One byte in how many may be NUL in a text file (past its first [`SNIFF_LEN`] bytes).
@@ -528,6 +532,23 @@ mod tests {
             err.to_string(),
             "padded.txt: looks like binary data (NUL bytes), not an article"
         );
+    }
+
+    #[test]
+    fn one_nul_byte_in_a_hundred_is_still_text() {
+        let len = SNIFF_LEN * 2;
+        let mut bytes = vec![b'a'; len];
+        for nul in bytes
+            .iter_mut()
+            .skip(SNIFF_LEN)
+            .step_by(10)
+            .take(len / NUL_SHARE)
+        {
+            *nul = 0;
+        }
+        assert!(!mostly_nul(&bytes));
+        bytes[len - 1] = 0;
+        assert!(mostly_nul(&bytes));
     }
 
     #[test]

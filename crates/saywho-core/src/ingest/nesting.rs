@@ -31,6 +31,12 @@ const OPTIONAL_END: &[&str] = &[
     "rt", "rtc", "rp", "caption", "colgroup",
 ];
 
+/// Formatting elements: the end tag of one with a block open inside it (`<b><div>x</b>`)
+/// leaves the block open, as the parser's adoption agency does, rather than closing it.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
 /// Elements whose content is text up to their end tag.
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
@@ -93,7 +99,8 @@ fn cap_nesting_at(html: &str, max_depth: usize) -> Cow<'_, str> {
 }
 
 /// An end tag: whether it is dropped (it closes a dropped start tag); else it closes the
-/// innermost open element of its name, and those inside it, if there is one.
+/// innermost open element of its name, and those inside it, if there is one; a formatting
+/// element's leaves the blocks inside it open.
 fn close(
     html: &str,
     open: &mut Vec<Range<usize>>,
@@ -113,7 +120,12 @@ fn close(
         .iter()
         .rposition(|r| html[r.clone()].eq_ignore_ascii_case(name))
     {
-        open.truncate(k);
+        let inside = open.split_off(k + 1);
+        open.pop();
+        if is_one_of(name, FORMATTING) {
+            let blocks = inside.into_iter();
+            open.extend(blocks.filter(|r| !is_one_of(&html[r.clone()], FORMATTING)));
+        }
     }
     false
 }

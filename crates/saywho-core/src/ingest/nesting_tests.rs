@@ -35,6 +35,19 @@ fn stray_end_tags_do_not_lower_the_count() {
 }
 
 #[test]
+fn a_formatting_end_tag_leaves_the_blocks_inside_it_open() {
+    // The parser keeps each `<div>` open and nests the next `<b><div>` inside it.
+    let page = "<b><div>x</b>".repeat(4);
+    assert_eq!(
+        cap_nesting_at(&page, 3),
+        "<b><div>x</b><b><div>x</b><b>x</b><b>x</b>"
+    );
+    // A formatting element closed around text, or around another one, nests nothing.
+    let plain = "<div><b>x</b><b><i>y</b></i></div>".repeat(4);
+    assert!(matches!(cap_nesting_at(&plain, 3), Cow::Borrowed(_)));
+}
+
+#[test]
 fn comments_scripts_and_quoted_values_hide_no_tags() {
     let page = "<div><!-- <div><div> --><script>if (a<b) { s = '<div><div>'; }</script>\
                 <span title='<div>'>x</span></div>";

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::entities::Entity;
 use super::rules::{starts_lower, Evidence, Found};
 use crate::analysis::quotes::QuoteSpan;
+use crate::confidence::{Basis, Confidence};
 use crate::document::{DocumentParts, Mention, Quote, QuoteKind, Speaker};
 
 /// What the two passes found in a text.
@@ -19,28 +20,27 @@ pub(super) struct Analysed {
     pub entities: Vec<Entity>,
 }
 
-pub(super) fn build_document(analysed: Analysed) -> DocumentParts {
-    let Analysed {
-        text,
-        paragraphs,
-        sentences,
-        mentions,
-        quotes,
-        attributions,
-        entities,
-    } = analysed;
-    let quotes = quotes
+pub(super) fn build_document(found: Analysed) -> DocumentParts {
+    let quotes = found
+        .quotes
         .iter()
-        .zip(&attributions)
-        .map(|(q, found)| quote(&text, &entities, q, found.as_ref()))
+        .zip(&found.attributions)
+        .map(|(q, attribution)| {
+            let mut quote = quote(&found.text, &found.entities, q, attribution.as_ref());
+            quote.confidence = attribution
+                .as_ref()
+                .and_then(|f| confidence(&found.sentences, &found.entities, &quote, f));
+            quote
+        })
         .collect();
-    let speakers = speakers(entities, &attributions);
+    let speakers = speakers(found.entities, &found.attributions);
     DocumentParts {
-        text,
-        paragraphs,
-        sentences,
+        text: found.text,
+        paragraphs: found.paragraphs,
+        sentences: found.sentences,
         quotes,
-        mentions,
+        mentions: found.mentions,
+        reported: Vec::new(),
         speakers,
         headings: Vec::new(),
     }
@@ -61,7 +61,33 @@ fn quote(text: &str, entities: &[Entity], q: &QuoteSpan, found: Option<&Found>) 
         cue: evidence.and_then(|e| e.cue.clone()),
         rule: found.map(|f| f.rule),
         alias_chain: evidence.map_or_else(Vec::new, |e| alias_chain(text, entities, e)),
+        confidence: None,
     }
+}
+
+/// The confidence of a quote's attribution, from what the sieve found (`None` without a speaker).
+fn confidence(
+    sentences: &[Range<usize>],
+    entities: &[Entity],
+    quote: &Quote,
+    found: &Found,
+) -> Option<Confidence> {
+    let link = found.evidence.link.as_ref()?;
+    let mention = &found.evidence.mention;
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    let sentences_away = if mention.start >= quote.span.end {
+        sentence_of(mention.start).saturating_sub(sentence_of(quote.span.end - 1))
+    } else {
+        sentence_of(quote.span.start).saturating_sub(sentence_of(mention.start))
+    };
+    let basis = Basis {
+        rule: found.rule.as_str(),
+        resolution: found.evidence.resolution,
+        sentences_away,
+        contested: link.contested,
+        unconfirmed: !entities[link.entity].is_confirmed(),
+    };
+    Some(basis.confidence())
 }
 
 /// How the mention leads to the canonical name: the mention, the mention that named its entity
@@ -102,6 +128,7 @@ fn speakers(entities: Vec<Entity>, attributions: &[Option<Found>]) -> Vec<Speake
                 kind: e.kind,
                 aliases,
                 quote_count: counts[id],
+                reported_count: 0,
                 first_seen: e.first_seen,
             }
         })

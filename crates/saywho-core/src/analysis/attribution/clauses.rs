@@ -105,6 +105,11 @@ fn colon_subject(text: &str, s: &Sentence, colon: usize) -> Option<Cue> {
         (start.saturating_sub(4)..start).any(|k| is_dash(text, &s.toks[k]))
     });
     let n = credited.or_else(|| sentence_subject(s, colon))?;
+    // "ANALYST VIEW:", "WATCH:": a label in capitals heads what follows; it does not speak.
+    let label = &text[s.toks[0].span().start..s.toks[colon].span().start];
+    if !label.chars().any(char::is_lowercase) {
+        return None;
+    }
     Some((n, Some(s.toks[colon].span())))
 }
 
@@ -128,8 +133,11 @@ fn subject_after_verb(text: &str, s: &Sentence, k: usize) -> Option<usize> {
             || t.is_punct(text, "/")
             || t.lower() == "and"
     };
+    // "said master of ceremonies Jo Roe": "of" inside the role, never right after the verb
+    // ("said of Roe").
+    let role_of = |j: usize| j > k && s.toks[j].lower() == "of";
     (k + 1..(k + 9).min(s.toks.len()))
-        .take_while(|&j| qualifier(&s.toks[j - 1]))
+        .take_while(|&j| qualifier(&s.toks[j - 1]) || role_of(j - 1))
         .find_map(|j| s.np_at_start(j).filter(|&n| s.nps[n].is_name()))
 }
 

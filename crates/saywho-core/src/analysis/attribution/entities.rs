@@ -7,6 +7,7 @@ use std::ops::Range;
 use compact_str::CompactString;
 
 use super::clauses::{comma_at, speech_verb_after};
+use super::name_words::{first_name_gender, initials, is_acronym};
 use super::rules::Evidence;
 use super::sentence::{Link, Sentence};
 use crate::analysis::mentions::{Gender, MentionKind, Np};
@@ -29,6 +30,9 @@ pub(super) struct Entity {
     pub first_seen: usize,
     /// Which forms of the name the text uses: [`FULL_FORM`], [`SHORT_FORM`].
     forms: u8,
+    /// The lower-case words `by_word` files it under: the first and last words of its name
+    /// forms, a few at most, as a form only grows longer with the same first word.
+    filed_under: Vec<CompactString>,
 }
 
 const FULL_FORM: u8 = 1;
@@ -36,6 +40,11 @@ const SHORT_FORM: u8 = 2;
 
 /// How far back (in sentences) a pronoun or description looks for its person.
 const RECENCY: usize = 8;
+
+/// How many discourse entries (mentions) it looks through at most: eight sentences of news
+/// hold a few dozen, while an endless sentence of names and pronouns that fit none of them
+/// would otherwise be read back in full for every pronoun, in time growing with its square.
+const MAX_LOOKBACK: usize = 512;
 
 /// A mention in the discourse: who, where, and whether it was a subject or speaker.
 #[derive(Debug, Clone)]
@@ -50,10 +59,7 @@ struct Salient {
 impl Salient {
     /// A mention resolved to this entry's entity.
     fn link(&self) -> Link {
-        Link {
-            entity: self.entity,
-            via: Some(self.named.clone()),
-        }
+        Link::through(self.entity, self.named.clone())
     }
 }
 
@@ -66,11 +72,11 @@ pub(super) struct Entities<'t> {
     salience: Vec<Salient>,
     /// Surname or single name (lower-cased) → entities bearing it, most recent last.
     by_word: rustc_hash::FxHashMap<CompactString, Vec<usize>>,
-    /// The (entity, word) pairs of `by_word`, so that filing one is a lookup, not a search of a
-    /// list that a common first name makes long.
-    indexed: rustc_hash::FxHashSet<(usize, CompactString)>,
     /// The words of the name being linked.
     name_words: Vec<&'t str>,
+    /// The initials of each organisation's full name ("EDC" for Export Development Canada), so
+    /// that its acronym joins it.
+    by_initials: rustc_hash::FxHashMap<CompactString, usize>,
 }
 
 impl<'t> Entities<'t> {
@@ -81,7 +87,7 @@ impl<'t> Entities<'t> {
             all: Vec::new(),
             salience: Vec::new(),
             by_word: Default::default(),
-            indexed: Default::default(),
+            by_initials: Default::default(),
             name_words: Vec::new(),
         }
     }
@@ -95,14 +101,37 @@ impl<'t> Entities<'t> {
             let MentionKind::Name { name, organisation } = &np.kind else {
                 continue;
             };
+            if let Some(person) = office_of_name_before(text, s, n) {
+                // "Jo Roe, Head of Research at a bank,": the office is Roe's, no one new.
+                let e = &mut self.all[person];
+                e.person = true;
+                push_unique(&mut e.aliases, &text[np.span.clone()], "");
+                s.links[n] = Some(Link::through(person, s.nps[n - 1].span.clone()));
+                continue;
+            }
             let name_text = &text[name.clone()];
             // One buffer for the words of every name.
             let mut words = std::mem::take(&mut self.name_words);
             words.clear();
             words.extend(name_text.split_whitespace());
+            let acronym = is_acronym(name_text);
+            let organisation = &(*organisation || acronym);
             let titled = !*organisation && is_titled(&s.toks[np.toks.clone()], name);
             let lower_name = &self.lower_text[name.clone()];
-            let id = self.entity_for(&words, lower_name, *organisation, np.span.start);
+            let known_by_initials = acronym
+                .then(|| self.by_initials.get(name_text).copied())
+                .flatten();
+            let id = known_by_initials.unwrap_or_else(|| {
+                self.entity_for(&words, lower_name, *organisation, np.span.start)
+            });
+            // People are rarely known by three initials; organisations often are.
+            if (*organisation && words.len() > 1) || words.len() > 2 {
+                self.by_initials.insert(initials(&words), id);
+            }
+            // Initials that join a name not known to be a person's ("JFK" is) name a body.
+            if known_by_initials.is_some() && !self.all[id].person {
+                self.all[id].kind = EntityKind::Organisation;
+            }
             let e = &mut self.all[id];
             e.forms |= if words.len() > 1 {
                 FULL_FORM
@@ -182,9 +211,12 @@ impl<'t> Entities<'t> {
         id
     }
 
-    /// Files entity `id` under the lower-case word `w` in `by_word`, once.
+    /// Files entity `id` under the lower-case word `w` in `by_word`, once: the entity's own
+    /// short list says whether it is, not a search of a list that a common first name makes long.
     fn index_word(&mut self, w: &str, id: usize) {
-        if self.indexed.insert((id, w.into())) {
+        let filed = &mut self.all[id].filed_under;
+        if !filed.iter().any(|known| known == w) {
+            filed.push(w.into());
             self.by_word.entry(w.into()).or_default().push(id);
         }
     }
@@ -239,10 +271,16 @@ impl<'t> Entities<'t> {
             if !matches!(np.kind, MentionKind::Name { .. } | MentionKind::Relative) {
                 push_unique(&mut e.aliases, &self.text[np.span.clone()], "");
             }
-            let verb_follows = speech_verb_after(&sentences[si], np.toks.end);
+            // "As it turned out, Roe had spent years there": a name before its verb is the
+            // subject of its clause, wherever the clause starts.
+            let verb_follows = speech_verb_after(&sentences[si], np.toks.end)
+                || (np.is_name() && clause_verb_at(&sentences[si].toks, np.toks.end));
             let bracketed = brackets.as_ref().is_some_and(|b| b[np.toks.start]);
-            let strong =
-                !np.after_preposition && !bracketed && (Some(n) == first_subject || verb_follows);
+            let fronted = np.is_name() && fronted_phrase(self.text, &sentences[si].toks, &np);
+            let strong = fronted
+                || (!np.after_preposition
+                    && !bracketed
+                    && (Some(n) == first_subject || verb_follows));
             self.salience.push(Salient {
                 entity: link.entity,
                 sentence: si,
@@ -259,7 +297,7 @@ impl<'t> Entities<'t> {
         let np = &s.nps[n];
         match &np.kind {
             MentionKind::Name { .. } => s.links[n].clone(),
-            MentionKind::Pronoun(g) => self.antecedent(*g, si).map(Salient::link),
+            MentionKind::Pronoun(g) => self.pronoun_link(*g, si),
             // "Smith, who said": the mention right before it, past a comma.
             MentionKind::Relative => n
                 .checked_sub(1)
@@ -274,7 +312,9 @@ impl<'t> Entities<'t> {
                 definite,
                 possessor,
             } => {
-                let found = if *definite {
+                let found = if let Some(link) = apposed_name(self.text, s, n) {
+                    Some(link)
+                } else if *definite {
                     self.resolve_description(np, head, possessor.as_deref(), si)
                 } else {
                     title_first_appositive(self.text, s, n)
@@ -308,15 +348,37 @@ impl<'t> Entities<'t> {
 
     /// The most recent compatible subject or speaker for a pronoun of `gender`.
     fn antecedent(&self, gender: Gender, si: usize) -> Option<&Salient> {
-        let fits = |e: &Entity| match gender {
-            Gender::Plural | Gender::Neuter => e.kind == EntityKind::Organisation,
-            g => {
-                e.kind == EntityKind::Person
-                    && e.gender.is_none_or(|eg| eg == g)
-                    && (e.person || e.gender == Some(g))
-            }
-        };
-        self.recent(si, |_, e| fits(e))
+        self.recent(si, |_, e| fits_pronoun(gender, e))
+    }
+
+    /// What a pronoun of `gender` in sentence `si` resolves to, and whether it could be someone
+    /// else: another subject or speaker in focus fitted it too, or the person's gender is unknown.
+    fn pronoun_link(&self, gender: Gender, si: usize) -> Option<Link> {
+        let found = self.antecedent(gender, si)?;
+        let mut link = self.link_noting_rivals(found, si, |_, e| fits_pronoun(gender, e));
+        // A person whose gender nothing gave may be the wrong one for "he" or "she".
+        let personal = matches!(gender, Gender::Male | Gender::Female);
+        link.contested |= personal && self.all[found.entity].gender.is_none();
+        Some(link)
+    }
+
+    /// The link to `found`, contested when another entity with a strong mention in reach fits.
+    fn link_noting_rivals(
+        &self,
+        found: &Salient,
+        si: usize,
+        fits: impl Fn(usize, &Entity) -> bool,
+    ) -> Link {
+        let contested = self
+            .salience
+            .iter()
+            .rev()
+            .take_while(|s| s.sentence + RECENCY >= si)
+            .any(|s| s.strong && s.entity != found.entity && fits(s.entity, &self.all[s.entity]));
+        Link {
+            contested,
+            ..found.link()
+        }
     }
 
     /// A definite description (mention `np`): the most recent person fitting its role, never its
@@ -335,11 +397,8 @@ impl<'t> Entities<'t> {
             // "Kasich's campaign": the possessor opens the description.
             None => possessor.and_then(|p| {
                 let ids = self.by_word.get(&lowercase(p))?;
-                let via = Some(np.span.start..np.span.start + p.len());
-                Some(Link {
-                    entity: *ids.last()?,
-                    via,
-                })
+                let via = np.span.start..np.span.start + p.len();
+                Some(Link::through(*ids.last()?, via))
             }),
         };
         let owner_id = owner.as_ref().map(|link| link.entity);
@@ -361,16 +420,17 @@ impl<'t> Entities<'t> {
                     e.kind == EntityKind::Person && e.person
                 })
         };
-        let by_role = self.recent(si, |id, e| {
-            allowed(id, e) && e.roles.iter().any(|r| r == head)
-        });
-        // A head outside the role lexicon ("the report") only names someone it was said of.
-        let found = if (possessor.is_some() && group) || !lexicon::roles().contains(head) {
-            by_role // "her office" is the office, not the person.
-        } else {
-            by_role.or_else(|| self.recent(si, allowed))
-        };
-        found.map(Salient::link)
+        let in_role = |id: usize, e: &Entity| allowed(id, e) && e.roles.iter().any(|r| r == head);
+        if let Some(found) = self.recent(si, in_role) {
+            return Some(self.link_noting_rivals(found, si, in_role));
+        }
+        // A head outside the role lexicon ("the report") only names someone it was said of;
+        // "her office" is the office, not the person.
+        if (possessor.is_some() && group) || !lexicon::roles().contains(head) {
+            return None;
+        }
+        let found = self.recent(si, allowed)?;
+        Some(self.link_noting_rivals(found, si, allowed))
     }
 
     /// Scans the discourse back from the newest entry: strong mentions first, then any.
@@ -379,6 +439,7 @@ impl<'t> Entities<'t> {
             .salience
             .iter()
             .rev()
+            .take(MAX_LOOKBACK)
             .take_while(|s| s.sentence + RECENCY >= si);
         let mut weak = None;
         for s in window {
@@ -394,6 +455,12 @@ impl<'t> Entities<'t> {
 }
 
 impl Entity {
+    /// Something besides capitals says what the entity is: a person's title, first name, role
+    /// or age, or an organisation's word ("Agency", "Ltd").
+    pub fn is_confirmed(&self) -> bool {
+        self.person || self.kind == EntityKind::Organisation
+    }
+
     fn new(name: String, words: Vec<String>, kind: EntityKind, first_seen: usize) -> Self {
         Entity {
             name,
@@ -405,6 +472,7 @@ impl Entity {
             roles: Vec::new(),
             first_seen,
             forms: 0,
+            filed_under: Vec::new(),
         }
     }
 }
@@ -467,6 +535,71 @@ fn appositive(text: &str, s: &Sentence, n: usize) -> Option<(String, String)> {
     Some((text[desc.span.start..end].to_string(), head.to_string()))
 }
 
+/// "Jo Roe, a geologist at the state university,": a description in apposition to the name
+/// before it (mention `n`) is that person, not somebody new.
+fn apposed_name(text: &str, s: &Sentence, n: usize) -> Option<Link> {
+    let name = n.checked_sub(1)?;
+    if !s.nps[name].is_name() || appositive(text, s, name).is_none() {
+        return None;
+    }
+    let link = s.links[name].as_ref()?;
+    Some(Link::through(link.entity, s.nps[name].span.clone()))
+}
+
+/// "Jo Roe, Head of Research at a bank,", "Jo Roe, Chief Economist,": a capitalised office set
+/// off by commas right after a person's full name (mention `n` after mention `n - 1`) is theirs;
+/// the entity of that name. An office opens with a role or title word, or is "X of Y".
+fn office_of_name_before(text: &str, s: &Sentence, n: usize) -> Option<usize> {
+    let (before, np) = (s.nps.get(n.checked_sub(1)?)?, &s.nps[n]);
+    let MentionKind::Name { name, .. } = &before.kind else {
+        return None;
+    };
+    let full_name = text[name.clone()].split_whitespace().nth(1).is_some();
+    // The closing comma may come after a short affiliation: "Head of Research at a bank,".
+    let closed = (np.toks.end..(np.toks.end + 8).min(s.toks.len() + 1))
+        .any(|k| k == s.toks.len() || comma_at(text, &s.toks, k));
+    let set_off =
+        comma_at(text, &s.toks, before.toks.end) && np.toks.start == before.toks.end + 1 && closed;
+    if !np.is_name() || !full_name || !set_off {
+        return None;
+    }
+    let first = &s.toks[np.toks.start];
+    // "the Act, Mr. Roe added": an honorific names a person, not an office.
+    if first.has(lexicon::class::HONORIFIC) || np.gender.is_some() {
+        return None;
+    }
+    let office = first.has(lexicon::class::ROLE | lexicon::class::TITLE)
+        || s.toks
+            .get(np.toks.start + 1)
+            .is_some_and(|t| t.lower() == "of");
+    let entity = s.entity(n - 1)?;
+    office.then_some(entity)
+}
+
+/// Whether token `k` is an auxiliary or a frequent past form ("had", "was", "went").
+fn clause_verb_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| lexicon::clause_verbs().contains(t.lower()))
+}
+
+/// "For Ana Diaz, Friday cannot come soon enough.", "To Roe, who ...,": a name alone in the
+/// phrase that opens the sentence is what the sentence is about.
+fn fronted_phrase(text: &str, toks: &[Tok], np: &Np) -> bool {
+    np.toks.start == 1 && toks[0].is_preposition() && comma_at(text, toks, np.toks.end)
+}
+
+/// Whether an entity can be what a pronoun of `gender` stands for.
+fn fits_pronoun(gender: Gender, e: &Entity) -> bool {
+    match gender {
+        Gender::Plural | Gender::Neuter => e.kind == EntityKind::Organisation,
+        g => {
+            e.kind == EntityKind::Person
+                && e.gender.is_none_or(|eg| eg == g)
+                && (e.person || e.gender == Some(g))
+        }
+    }
+}
+
 fn is_group_head(head: &str) -> bool {
     lexicon::organisation_heads().contains(head)
 }
@@ -499,10 +632,7 @@ fn title_first_appositive(text: &str, s: &Sentence, n: usize) -> Option<Link> {
         .iter()
         .any(Tok::is_speech_verb);
     let entity = s.entity(m).filter(|_| !verb_before)?;
-    Some(Link {
-        entity,
-        via: Some(name.span.clone()),
-    })
+    Some(Link::through(entity, name.span.clone()))
 }
 
 /// A name in brackets is an aside ("the mayor (and Jo Roe) said") or a credit ("(Jo Roe / The
@@ -544,20 +674,6 @@ fn age_follows(text: &str, toks: &[Tok], k: usize) -> bool {
     comma_at(text, toks, k)
         && age
         && (comma_at(text, toks, k + 2) || toks.get(k + 2).is_none_or(|t| t.is_punct(text, ".")))
-}
-
-fn first_name_gender(words: &[String]) -> Option<Gender> {
-    if words.len() < 2 {
-        return None;
-    }
-    let first = lowercase(words.first()?);
-    if lexicon::male_names().contains(first.as_str()) {
-        Some(Gender::Male)
-    } else if lexicon::female_names().contains(first.as_str()) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
 }
 
 /// Adds `item` to `list` unless it is there already or is `except` (the canonical name).

@@ -14,6 +14,9 @@
 mod build;
 mod clauses;
 mod entities;
+#[cfg(test)]
+mod entity_tests;
+mod name_words;
 mod rules;
 mod sentence;
 #[cfg(test)]
@@ -32,6 +35,7 @@ use sentence::{Marks, Sentence, SentenceIndex};
 
 use super::mentions::{find_mentions, LowerWords, Np};
 use super::quotes::{find_quotes, QuoteSpan};
+use super::reported;
 use super::segment;
 use super::tokens::{lower_case_copy, tokenize, Tok, ASCII_ALPHANUMERIC};
 use crate::document::{DocumentParts, Mention};
@@ -41,7 +45,8 @@ pub fn analyze(text: String) -> DocumentParts {
     analyze_keeping(text, TOKEN_CACHE)
 }
 
-/// How many tokens (with their mentions) pass one keeps for pass two: about 5 MB of text.
+/// How many tokens pass one keeps for pass two, with its mentions counted in tokens' room
+/// ([`kept_size`]): about 3 MB of news text.
 const TOKEN_CACHE: usize = 1 << 20;
 
 /// Analyses `text`, keeping the tokens of the first `token_cache` tokens between the passes.
@@ -67,14 +72,19 @@ fn analyze_keeping(text: String, token_cache: usize) -> DocumentParts {
         // The document's mention list, grown once rather than copied as it doubles.
         mentions: Vec::with_capacity(mention_count),
         spare_index: None,
+        reported: reported::Finder::default(),
+        entity_buf: Vec::new(),
     };
     let attributions = pass.run(&mut sentences);
     let PassTwo {
-        entities, mentions, ..
+        entities,
+        mentions,
+        reported,
+        ..
     } = pass;
     let entities = entities.all;
     let sentences = sentences.into_iter().map(|s| s.span).collect();
-    build_document(Analysed {
+    let mut parts = build_document(Analysed {
         text,
         paragraphs,
         sentences,
@@ -82,7 +92,9 @@ fn analyze_keeping(text: String, token_cache: usize) -> DocumentParts {
         quotes,
         attributions,
         entities,
-    })
+    });
+    reported.finish(&mut parts);
+    parts
 }
 
 /// The text and what the stages before attribution found in it, read by both passes.
@@ -145,7 +157,7 @@ fn pass_one<'t>(
             let mut sentence = input.sentence(para, span);
             entities.link_names(&mut sentence);
             mention_count += sentence.nps.len();
-            cached += sentence.toks.len();
+            cached += kept_size(&sentence);
             if cached > token_cache {
                 sentence.toks = Vec::new();
                 sentence.nps = Vec::new();
@@ -156,6 +168,13 @@ fn pass_one<'t>(
     (sentences, mention_count)
 }
 
+/// The room a sentence's tokens and mentions take, in tokens: their lists as allocated, not as
+/// filled, so that a text of tiny sentences ("Go. Go. ...") keeps as little as any other.
+fn kept_size(s: &Sentence) -> usize {
+    const MENTION: usize = std::mem::size_of::<Np>().div_ceil(std::mem::size_of::<Tok>());
+    s.toks.capacity() + s.nps.capacity() * MENTION
+}
+
 /// Pass two, in document order: resolve mentions, then attribute each sentence's quotes.
 struct PassTwo<'i, 't> {
     input: &'i Input<'t>,
@@ -164,6 +183,10 @@ struct PassTwo<'i, 't> {
     mentions: Vec<Mention>,
     /// The index of the last retired sentence, for the next sentence to reuse.
     spare_index: Option<Box<SentenceIndex>>,
+    /// Reported speech, read from each sentence once its quotes are attributed.
+    reported: reported::Finder,
+    /// The entity of each mention of the sentence being read, for the reported-speech stage.
+    entity_buf: Vec<Option<usize>>,
 }
 
 impl<'t> PassTwo<'_, 't> {
@@ -184,6 +207,7 @@ impl<'t> PassTwo<'_, 't> {
             self.prepare(sentences, si);
             self.entities.resolve_mentions(sentences, si);
             self.attribute_quotes(sentences, si, &mut last_quote, &mut result);
+            self.read_reported(&sentences[si]);
         }
         let from = sentences.len().saturating_sub(2);
         for s in &mut sentences[from..] {
@@ -237,12 +261,26 @@ impl<'t> PassTwo<'_, 't> {
             }
             // Titles, scare quotes and partial quotes with no speaker do not interrupt a
             // speaker's run of quotes.
-            let aside = starts_lower(quote) || is_scare_quote(quote) || is_title_like(quote);
-            if found.is_some() || !aside {
+            let aside = || starts_lower(quote) || is_scare_quote(quote) || is_title_like(quote);
+            if found.is_some() || !aside() {
                 *last_quote = Some((qi, si));
             }
             result[qi] = found;
         }
+    }
+
+    /// Hands sentence `s`, its mentions resolved, to the reported-speech stage.
+    fn read_reported(&mut self, s: &Sentence<'t>) {
+        self.entity_buf.clear();
+        self.entity_buf
+            .extend((0..s.nps.len()).map(|n| s.entity(n)));
+        let view = reported::View {
+            text: self.input.text,
+            toks: &s.toks,
+            nps: &s.nps,
+            entities: &self.entity_buf,
+        };
+        self.reported.read_sentence(&view, s.para);
     }
 
     /// A sentence the rules will not read again: its mentions go to the document, its tokens go.

@@ -10,6 +10,7 @@ use super::clauses::{
 use super::entities::Entity;
 use super::sentence::{Link, Sentence};
 use crate::analysis::quotes::QuoteSpan;
+use crate::confidence::Resolution;
 use crate::document::EntityKind;
 use crate::lexicon;
 
@@ -236,6 +237,8 @@ pub(super) struct Evidence {
     pub mention: Range<usize>,
     pub link: Option<Link>,
     pub cue: Option<Range<usize>>,
+    /// How the mention names its entity.
+    pub resolution: Resolution,
 }
 
 /// What the sieve found for a quote.
@@ -294,7 +297,14 @@ pub(super) fn attribute(at: &QuoteAt) -> Option<Found> {
                 }
                 s.evidence(np, cue)
             }
-            Reads::Context(_) if partial => return None,
+            // `"The risk," said Roe, an economist, "is that prices rise."`: the rest of a quote
+            // its own speech cue interrupts.
+            Reads::Context(_) if partial => {
+                return split_quote_rest(at).map(|evidence| Found {
+                    evidence,
+                    rule: Rule::Continuation,
+                })
+            }
             Reads::Context(find) => match find(at) {
                 Some(evidence) => evidence,
                 None => continue,
@@ -341,6 +351,22 @@ impl<'t> QuoteAt<'_, 't> {
 fn continues_recent_quote(at: &QuoteAt) -> Option<Evidence> {
     let (qs, evidence) = at.previous_quote()?;
     (qs + 1 >= at.si).then(|| evidence.clone())
+}
+
+/// The second part of a quote split by its reporting clause: the last quote is in the same
+/// sentence, and its cue and speaker stand between the two parts, with nothing else but
+/// commas and an appositive.
+fn split_quote_rest(at: &QuoteAt) -> Option<Evidence> {
+    let (qi, qs) = at.last_quote?;
+    let evidence = &at.done[qi].as_ref()?.evidence;
+    let s = at.sentence();
+    let first = s.toks.iter().position(|t| t.quote() == Some(qi))?;
+    let (first_end, this_start) = (s.toks[first].span().end, s.toks[at.qt].span().start);
+    let cue = evidence.cue.as_ref()?;
+    let between = |r: &Range<usize>| r.start >= first_end && r.end <= this_start;
+    let comma_before = at.qt > 0 && s.toks[at.qt - 1].is_punct(at.text, ",");
+    (qs == at.si && between(cue) && between(&evidence.mention) && comma_before)
+        .then(|| evidence.clone())
 }
 
 /// The speaker of the last quote, further back in the paragraph (or the one before).

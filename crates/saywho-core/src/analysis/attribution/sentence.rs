@@ -35,12 +35,28 @@ pub(super) struct Link {
     /// The mention that named the entity for this one: "Roe" for a "he" said of Jo Roe, the name
     /// a description stands for. `None` when the mention names the entity itself.
     pub via: Option<Range<usize>>,
+    /// The mention could stand for someone else: another entity in focus fitted the pronoun or
+    /// description as well, or nothing gave a pronoun's person a gender.
+    pub contested: bool,
 }
 
 impl Link {
     /// A mention that names its entity itself.
     pub fn direct(entity: usize) -> Self {
-        Link { entity, via: None }
+        Link {
+            entity,
+            via: None,
+            contested: false,
+        }
+    }
+
+    /// A mention that names `entity` through the earlier mention `via`.
+    pub fn through(entity: usize, via: Range<usize>) -> Self {
+        Link {
+            entity,
+            via: Some(via),
+            contested: false,
+        }
     }
 
     /// The mention that names the entity for `mention`, the mention this link belongs to.
@@ -217,6 +233,7 @@ impl Sentence<'_> {
             mention: self.nps[n].span.clone(),
             link: self.links[n].clone(),
             cue,
+            resolution: self.nps[n].resolution(),
         }
     }
 

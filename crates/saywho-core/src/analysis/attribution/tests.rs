@@ -6,7 +6,7 @@ use super::*;
 use crate::analyze;
 
 /// (quote text, speaker name or None) for every quote of `text`.
-fn who(text: &str) -> Vec<(String, Option<String>)> {
+pub(super) fn who(text: &str) -> Vec<(String, Option<String>)> {
     let doc = analyze(text.to_string());
     doc.quotes()
         .iter()
@@ -19,11 +19,11 @@ fn who(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-fn speakers(text: &str) -> Vec<Option<String>> {
+pub(super) fn speakers(text: &str) -> Vec<Option<String>> {
     who(text).into_iter().map(|(_, s)| s).collect()
 }
 
-fn rules(text: &str) -> Vec<Option<&'static str>> {
+pub(super) fn rules(text: &str) -> Vec<Option<&'static str>> {
     analyze(text.to_string())
         .quotes()
         .iter()
@@ -31,7 +31,7 @@ fn rules(text: &str) -> Vec<Option<&'static str>> {
         .collect()
 }
 
-fn some(name: &str) -> Option<String> {
+pub(super) fn some(name: &str) -> Option<String> {
     Some(name.to_string())
 }
 

@@ -15,8 +15,9 @@ fn name_word(toks: &[Tok], i: usize, lower_words: &LowerWords) -> bool {
         return false;
     }
     // "Twenty-four", "Forty-Five": number words.
-    if let Some((first_part, _)) = t.lower().split_once('-') {
-        if lexicon::word_class(first_part).contains(Class::NON_NAME) {
+    // (A byte scan: a word is short, and a searcher costs more to set up than to run.)
+    if let Some(hyphen) = t.lower().bytes().position(|b| b == b'-') {
+        if lexicon::word_class(&t.lower()[..hyphen]).contains(Class::NON_NAME) {
             return false;
         }
     }
@@ -134,9 +135,15 @@ fn extends_run(toks: &[Tok], i: usize, end: usize, lower_words: &LowerWords) -> 
     // not after a person's name ("Mary Brown of Boston").
     let of_after_title = t.lower() == "of"
         && toks[end - 1].has(Class::TITLE | Class::ROLE | Class::ORGANISATION_HEAD);
+    // Particles may come in a chain before the surname: "van der Vliet", "de la Cruz".
+    let is_particle = |t: &Tok| lexicon::name_particles().contains(t.lower());
     let joiner = end > i
-        && (lexicon::name_particles().contains(t.lower()) || of_after_title)
-        && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
+        && (is_particle(t) || of_after_title)
+        && toks[end + 1..]
+            .iter()
+            .take(3)
+            .find(|n| !is_particle(n))
+            .is_some_and(|n| n.is_capitalised());
     in_name || lower_role_before_name(toks, end) || leading_adjective || joiner
 }
 
@@ -181,8 +188,15 @@ fn demonym_before_noun(toks: &[Tok], i: usize, end: usize) -> bool {
 fn titled_name(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     let run = &toks[i..end];
     let last = &run[run.len() - 1];
-    let organisation_of =
-        run[0].has(Class::ORGANISATION_HEAD) && run.get(1).is_some_and(|t| t.lower() == "of");
+    // "University of Northern Ontario political scientist Hamish Grant": a lower-case role
+    // after the organisation makes the name its member's.
+    let member_role = run
+        .iter()
+        .skip(2)
+        .any(|t| !t.is_capitalised() && is_role(t));
+    let organisation_of = run[0].has(Class::ORGANISATION_HEAD)
+        && run.get(1).is_some_and(|t| t.lower() == "of")
+        && !member_role;
     let organisation = organisation_of || last.has(Class::ORGANISATION_HEAD);
     // "the Kremlin" is an organisation; "the economist Ann Berlin" is not.
     let determiner = i > 0 && toks[i - 1].lower() == "the" && run[0].is_capitalised();
@@ -238,7 +252,9 @@ fn name_part(run: &[Tok]) -> Option<Range<usize>> {
     let mut start = 0;
     let mut k = 0;
     while k < run.len() {
-        let lower = !run[k].is_capitalised();
+        // A particle inside a name is part of it: "Ben van der Vliet".
+        let particle = k > 0 && lexicon::name_particles().contains(run[k].lower());
+        let lower = !run[k].is_capitalised() && !particle;
         // A title word closing a name is a surname: "Charlie King", "Peter T. King", and so is
         // one after an honorific: "Mr. King", "Dr. Marshal".
         // An abbreviation ("Gov.") is never a surname.

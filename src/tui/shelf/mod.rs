@@ -5,14 +5,22 @@
 //!
 //! Articles are read and analysed on a worker thread, one at a time (an article being opened
 //! goes before the counts of the list), so that keys and signals are served however slow an
-//! article is. Results are taken in by `update`; [`Shelf::settle`] waits for them (for tests).
+//! article is (`worker`). Results are taken in by `update`; [`Shelf::settle`] waits for them (for
+//! tests). A lone article already read shows its text before its analysis is done (`preview`).
+
+mod preview;
+mod rows;
+mod worker;
 
 use std::sync::{Arc, Mutex};
 
 use ratatui::layout::Rect;
 
 use saywho_core::document::Document;
-use saywho_core::ingest::ArticleMeta;
+
+use preview::{needs_quotes, Touched};
+use worker::{load_one, Loaded, SharedCorpus, Worker};
+pub use worker::{preview_of, Corpus, PREVIEW_BYTES};
 
 use super::action::Action;
 use super::app::App;
@@ -20,51 +28,10 @@ use super::keymap::Mode;
 use super::state::{fnv1a, DocState, StateStore};
 use super::theme::Theme;
 
-mod rows;
-mod worker;
-
 pub use rows::RowFilter;
-
-use worker::{load_one, Loaded, SharedCorpus, Worker};
 
 /// How many analysed articles are kept.
 pub const CACHE_SIZE: usize = 32;
-
-/// Where the articles come from. Reading and analysing happen here, outside the reader.
-pub trait Corpus {
-    /// How many articles there are.
-    fn len(&self) -> usize;
-    /// Whether there are none.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// The title of article `i` (its title, else its file name or id). Should be cheap.
-    fn title(&mut self, i: usize) -> String;
-    /// Reads and analyses article `i`.
-    fn document(&mut self, i: usize) -> Result<Document, String>;
-    /// What the user should be told about how article `i` was read, once [`Corpus::document`]
-    /// has read it (e.g. `FILE: not UTF-8, read as Windows-1252`).
-    fn notice(&mut self, _i: usize) -> Option<String> {
-        None
-    }
-    /// Title, byline and date of article `i`, once [`Corpus::document`] has read it.
-    fn meta(&mut self, _i: usize) -> ArticleMeta {
-        ArticleMeta::default()
-    }
-}
-
-/// Ready-made documents, e.g. for tests.
-impl Corpus for Vec<(String, Document)> {
-    fn len(&self) -> usize {
-        <[_]>::len(self)
-    }
-    fn title(&mut self, i: usize) -> String {
-        self[i].0.clone()
-    }
-    fn document(&mut self, i: usize) -> Result<Document, String> {
-        Ok(self[i].1.clone())
-    }
-}
 
 /// What the list shows about an analysed article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +59,9 @@ struct Open {
     index: usize,
     hash: u64,
     app: App,
+    /// The text shown while the worker analyses it (replaced by the analysed article), and
+    /// whether the user moved in it (then their position wins over the remembered one).
+    preview: Option<Touched>,
 }
 
 /// The reader over one or more articles.
@@ -131,6 +101,8 @@ pub struct Shelf {
     /// Notices and errors met while reading articles, to repeat on stderr after the reader
     /// (each once, in the order met).
     report: Vec<String>,
+    /// Keys about quotations pressed while the article shown was still being analysed.
+    queued: Vec<Action>,
 }
 
 impl std::fmt::Debug for Shelf {
@@ -171,12 +143,20 @@ impl Shelf {
             store: None,
             save_error: None,
             report: Vec::new(),
+            queued: Vec::new(),
         };
         if !shelf.list {
-            // The lone article is analysed before the reader starts, as before any terminal.
-            let outcome = load_one(&shelf.corpus, 0);
             shelf.opening = Some(0);
-            shelf.take_in(0, outcome);
+            // The lone article's text is shown at once while it is analysed; one not read yet
+            // is analysed before the reader starts, as before any terminal.
+            let preview = shelf.lock().preview(0);
+            match preview {
+                Some(text) => shelf.show_preview(0, text),
+                None => {
+                    let outcome = load_one(&shelf.corpus, 0);
+                    shelf.take_in(0, outcome);
+                }
+            }
         }
         shelf.fill_titles();
         shelf
@@ -405,11 +385,21 @@ impl Shelf {
                 }
                 Action::Tick => {}
                 _ => {
-                    if let Some(app) = self.app_mut() {
-                        let before = app.corrections().len();
-                        app.update(action);
+                    let moved = !matches!(action, Action::Resize(..) | Action::Notify(_));
+                    let shown = self.shown;
+                    if let Some(o) = self.cache.iter_mut().find(|o| Some(o.index) == shown) {
+                        if o.preview.is_some() && needs_quotes(action) {
+                            // Served once the quotations are found.
+                            self.queued.push(action);
+                            return;
+                        }
+                        if moved && o.preview.is_some() {
+                            o.preview = Some(Touched::Yes);
+                        }
+                        let before = o.app.corrections().len();
+                        o.app.update(action);
                         // A correction is an annotator's work: saved at once, not in a while.
-                        if app.corrections().len() != before {
+                        if o.app.corrections().len() != before {
                             self.save_state();
                         }
                     }
@@ -425,11 +415,14 @@ impl Shelf {
             return;
         }
         if self.help {
-            // j/k scroll the help; other keys close it (Ctrl-c still quits).
+            // j/k and the page keys scroll the help; other keys close it (Ctrl-c still quits).
             let max = super::help::max_scroll(true, self.size);
+            let page = super::help::page(true, self.size);
             match action {
                 Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
                 Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(max),
+                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
                 Action::Quit => self.quit = true,
                 Action::Tick => {}
                 Action::Resize(..) => self.help_scroll = self.help_scroll.min(max),
@@ -514,6 +507,10 @@ impl Shelf {
             return;
         };
         let o = &self.cache[k];
+        if o.preview.is_some() {
+            // Not the article yet: nothing to remember it by.
+            return;
+        }
         let (anchor, quote, speaker) = o.app.memory();
         store.set(
             o.hash,
@@ -574,10 +571,21 @@ impl Shelf {
 
     /// Takes in what the worker made of article `i`, and shows it if it is being opened.
     fn take_in(&mut self, i: usize, outcome: Result<Loaded, String>) {
+        // A preview makes way for the analysed article (or for the error).
+        let preview = self
+            .cache
+            .iter()
+            .position(|o| o.index == i && o.preview.is_some())
+            .map(|k| self.cache.remove(k));
         match outcome {
             // Already cached (asked for twice): the first one stays.
             Ok(_) if self.cache.iter().any(|o| o.index == i) => {}
-            Ok(loaded) => self.cache_loaded(i, loaded),
+            Ok(loaded) => {
+                self.cache_loaded(i, loaded);
+                if let Some(p) = preview {
+                    self.keep_position(i, &p);
+                }
+            }
             Err(e) => {
                 self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
@@ -601,15 +609,16 @@ impl Shelf {
             meta,
         } = loaded;
         self.summaries[i] = Some(Ok(Summary::of(&doc)));
-        let title = self.titles[i].get_or_insert(title).clone();
+        // Read, a web page or Markdown file names itself: its title replaces the file name.
+        self.titles[i] = Some(title.clone());
         let name = if self.list {
             format!("{title} · {}/{}", i + 1, self.len())
         } else {
             title.clone()
         };
         let hash = fnv1a(doc.text().as_bytes());
-        let mut app = App::new(doc, name, self.theme).with_meta(meta);
-        app.update(Action::Resize(self.size.width, self.size.height));
+        let mut app = App::sized(doc, name, self.theme, (self.size.width, self.size.height));
+        app.set_meta(&meta);
         if let Some(n) = notice {
             // The status bar names the article already.
             let short = n.strip_prefix(&format!("{title}: ")).unwrap_or(&n);
@@ -627,6 +636,7 @@ impl Shelf {
             index: i,
             hash,
             app,
+            preview: None,
         });
         let k = self.cache.len() - 1;
         self.restore(k);

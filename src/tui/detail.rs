@@ -1,0 +1,120 @@
+//! The attribution detail's layout: its lines (each value wrapped under the value column), where
+//! the box goes (in the half of the screen away from the quote it explains) and how far it
+//! scrolls. The state (clamping the scroll) and the view (drawing it) both read it here.
+
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::view::screen_text;
+use super::wrap;
+
+/// Width of the label column.
+pub const LABEL: usize = 9;
+/// The widest the box gets.
+const MAX_WIDTH: u16 = 72;
+
+/// One row of the box: the field's label on its first row, then a part of its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailRow {
+    pub label: Option<&'static str>,
+    pub value: String,
+}
+
+/// The fields of the current quote's detail, unwrapped.
+fn fields(app: &App) -> Vec<(&'static str, String)> {
+    let Some(c) = app.current() else {
+        return Vec::new();
+    };
+    let doc = app.doc();
+    let q = &doc.quotes()[c];
+    let words = |r: &Option<std::ops::Range<usize>>| {
+        r.as_ref()
+            .map_or("–".to_string(), |r| format!("“{}”", doc.slice(r)))
+    };
+    let chain = if q.alias_chain.is_empty() {
+        "–".to_string()
+    } else {
+        q.alias_chain.join(" → ")
+    };
+    let speaker = doc
+        .speaker_of(q)
+        .map_or("unattributed".to_string(), |s| s.name.clone());
+    vec![
+        ("Speaker", speaker),
+        (
+            "Quote",
+            format!("{} of {}, {}", c + 1, doc.quotes().len(), q.kind.as_str()),
+        ),
+        ("Text", doc.slice(&q.span).to_string()),
+        ("Mention", words(&q.mention)),
+        ("Cue", words(&q.cue)),
+        ("Chain", chain),
+        (
+            "Rule",
+            q.rule.map_or("–", saywho_core::Rule::as_str).to_string(),
+        ),
+    ]
+}
+
+/// The rows of the detail in a box `inner` cells wide (inside its border).
+pub fn rows(app: &App, inner: u16) -> Vec<DetailRow> {
+    let value_w = usize::from(inner).saturating_sub(LABEL).max(1);
+    let mut out = Vec::new();
+    for (label, value) in fields(app) {
+        let value = screen_text(&value);
+        for (k, part) in wrap::lines(&value, value_w).into_iter().enumerate() {
+            out.push(DetailRow {
+                label: (k == 0).then_some(label),
+                value: part.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Where the box goes on a screen of the app's size: in the part of the text pane above or below
+/// the current quote, whichever is larger, as tall as its rows (scrolling when they do not fit).
+/// Only when neither part has room for a useful box does it cover the quote.
+pub fn rect(app: &App) -> Rect {
+    const USEFUL: u16 = 5;
+    let area = app.size();
+    let text = app.areas().text;
+    let w = MAX_WIDTH.min(area.width);
+    let x = area.x + (area.width - w) / 2;
+    let want = rows(app, w.saturating_sub(2)).len() as u16 + 2;
+    let (first, last) = quote_rows(app, text);
+    let above = first.saturating_sub(text.y);
+    let below = text.bottom().saturating_sub(last + 1);
+    if below >= above && below >= USEFUL {
+        Rect::new(x, last + 1, w, want.min(below))
+    } else if above >= USEFUL {
+        let h = want.min(above);
+        Rect::new(x, first - h, w, h)
+    } else {
+        Rect::new(x, text.y, w, want.min(text.height.max(area.height.min(3))))
+    }
+}
+
+/// The screen rows the current quote spans (clamped to the text pane).
+fn quote_rows(app: &App, text: Rect) -> (u16, u16) {
+    let Some(q) = app.current().map(|c| &app.doc().quotes()[c]) else {
+        return (text.y, text.y);
+    };
+    let row = |at: usize| {
+        let r = wrap::row_of(app.rows(), at).saturating_sub(app.top());
+        text.y
+            + u16::try_from(r)
+                .unwrap_or(u16::MAX)
+                .min(text.height.saturating_sub(1))
+    };
+    let first = row(q.span.start);
+    let last = row(q.span.end.saturating_sub(1).max(q.span.start));
+    (first, last)
+}
+
+/// How far the detail can scroll (0 when it fits).
+pub fn max_scroll(app: &App) -> usize {
+    let r = rect(app);
+    let n = rows(app, r.width.saturating_sub(2)).len();
+    n.saturating_sub(usize::from(r.height.saturating_sub(2)))
+}
