@@ -118,7 +118,7 @@ fn w_jumps_through_the_quotations_with_no_speaker() {
     press(&mut app, "w");
     press(&mut app, "aHale\n");
     press(&mut app, "w");
-    assert_eq!(app.message(), Some("every quotation has a speaker"));
+    assert_eq!(app.message(), Some("every quotation has a sure speaker"));
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub use layout::{
     FINDING, MAX_TEXT_WIDTH, NO_SPEAKERS, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH,
 };
 pub use motion::map_rows;
-pub use outputs::{citation, needs_look, Effect};
+pub use outputs::{citation, is_unsure, needs_look, Effect, LOW_CONFIDENCE};
 pub use search::Search;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
