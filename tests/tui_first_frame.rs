@@ -91,6 +91,25 @@ fn keys_pressed_meanwhile_are_served_once_the_quotations_are_found() {
     );
 }
 
+/// A search typed on the preview is not lost when the analysed article replaces it: the
+/// prompt and the matches are there, and `n` goes on from them.
+#[test]
+fn a_search_typed_meanwhile_survives_the_analysis() {
+    let (mut shelf, go) = held();
+    shelf.update(Action::SearchStart);
+    "harbour"
+        .chars()
+        .for_each(|c| shelf.update(Action::SearchInput(c)));
+    shelf.update(Action::SearchConfirm);
+    let before = screen_of(&shelf);
+    assert!(before.contains("/harbour"), "{before}");
+    go.send(()).unwrap();
+    shelf.settle();
+    assert!(!shelf.app().unwrap().is_analysing());
+    let after = screen_of(&shelf);
+    assert!(after.contains("/harbour"), "the search is kept: {after}");
+}
+
 #[test]
 fn a_preview_is_the_beginning_of_a_long_article_cut_after_a_line() {
     let line = "“Long,” she said of the night, and left.\n";

@@ -388,13 +388,16 @@ impl Shelf {
                     let moved = !matches!(action, Action::Resize(..) | Action::Notify(_));
                     let shown = self.shown;
                     if let Some(o) = self.cache.iter_mut().find(|o| Some(o.index) == shown) {
-                        if o.preview.is_some() && needs_quotes(action) {
-                            // Served once the quotations are found.
+                        if o.preview.is_some() {
+                            // Replayed on the analysed article, which replaces the preview.
                             self.queued.push(action);
-                            return;
-                        }
-                        if moved && o.preview.is_some() {
-                            o.preview = Some(Touched::Yes);
+                            if needs_quotes(action) {
+                                // Served once the quotations are found.
+                                return;
+                            }
+                            if moved {
+                                o.preview = Some(Touched::Yes);
+                            }
                         }
                         let before = o.app.corrections().len();
                         o.app.update(action);
@@ -587,6 +590,8 @@ impl Shelf {
                 }
             }
             Err(e) => {
+                // Nothing to replay what was done on a preview on.
+                self.queued.clear();
                 self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
             }

@@ -48,10 +48,11 @@ impl Shelf {
         self.worker.start(i);
     }
 
-    /// After the analysed article `i` replaced its preview `p`: where the user went meanwhile
-    /// wins over the remembered position.
+    /// After the analysed article `i` replaced its preview `p`: what the user did meanwhile is
+    /// done again on it, in order (a search typed, an overlay opened, a quotation key). Had the
+    /// user moved, the actions start from where the preview started (the top), so the screen
+    /// is the one they saw; else from the remembered position.
     pub(super) fn keep_position(&mut self, i: usize, p: &Open) {
-        let anchor = p.app.anchor();
         let Some(o) = self.cache.iter_mut().find(|o| o.index == i) else {
             return;
         };
@@ -63,11 +64,11 @@ impl Shelf {
             };
             o.app.notify(joined);
         }
-        if p.preview == Some(Touched::Yes) && o.app.anchor() != anchor {
+        if p.preview == Some(Touched::Yes) {
             let (_, quote, _) = o.app.memory();
             let speaker = o.app.following();
             o.app.update(Action::Restore {
-                anchor,
+                anchor: 0,
                 quote,
                 speaker,
             });
