@@ -72,6 +72,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input: InputFormat,
 
+    /// Apply the corrections made in the reader: its state file, or the state directory
+    /// (`$XDG_STATE_HOME/saywho`). Documents are matched by their text.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub corrections: Option<PathBuf>,
+
     /// Leave the speaker `null` for a quote whose attribution's confidence is below X (0 to 1);
     /// the quote stays, with its confidence.
     #[arg(long, value_name = "X", value_parser = parse_unit_interval)]
@@ -103,6 +108,9 @@ pub enum OutputFormat {
     Markdown,
     /// The document text exactly as analysed (for a web page or Markdown file, the article body).
     Text,
+    /// One gold line a document, as `saywho eval` reads it (`{id, text, quotes}`): with
+    /// `--corrections`, a corpus annotated in the reader.
+    Gold,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,35 +8,12 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use saywho::tui::library::Library;
 use saywho::tui::shelf::{Corpus, Shelf, CACHE_SIZE};
 use saywho::tui::state::StateStore;
-use saywho::tui::{keymap, Action, Theme};
+use saywho::tui::{Action, Theme};
 use saywho_core::document::Document;
-
-/// Presses keys on the shelf: characters as typed, `\n` Enter, `\x08` Backspace, `\x1b` Esc.
-fn press_shelf(shelf: &mut Shelf, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\x08' => KeyCode::Backspace,
-            c => KeyCode::Char(c),
-        };
-        let mods = if c.is_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(action) = keymap::action_for_key(shelf.mode(), &KeyEvent::new(code, mods)) {
-            shelf.update(action);
-            // Articles are analysed on a worker: wait for what the key asked for.
-            shelf.settle();
-        }
-    }
-}
 
 fn screen_of(shelf: &Shelf) -> String {
     let size = shelf.size();

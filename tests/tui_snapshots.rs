@@ -85,7 +85,7 @@ fn help_overlay_scrolls_on_a_short_terminal_80x15() {
 
 #[test]
 fn the_help_fits_without_scrolling_on_a_tall_terminal() {
-    let mut app = app(100, 60);
+    let mut app = app(100, 70);
     press(&mut app, "?jj");
     assert_eq!(app.help_scroll(), 0);
     let screen = common::screen(&common::buffer(&app));

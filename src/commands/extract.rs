@@ -21,11 +21,13 @@ use std::sync::Arc;
 use anyhow::Result;
 use serde_json::Value;
 
+use saywho::corrections::{self, CorrectionSet};
 use saywho::guard::{analyze_guarded, analyze_source_guarded};
 use saywho_core::export::safe::TerminalSafe;
 use saywho_core::export::{csv, markdown, DocResult};
 use saywho_core::ingest::jsonl::{parse_record, LineError, LineErrorKind, Lines, Record};
 use saywho_core::ingest::{self};
+use saywho_core::Document;
 
 use super::{parallel, warn};
 use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
@@ -71,13 +73,27 @@ impl<W: Write> Sink<W> {
     }
 }
 
-/// How each document is written: the format, whether in an array, and `--min-confidence`
-/// (below it a quote's speaker is left out).
+/// How each document is written: the format, whether in an array, `--min-confidence`
+/// (below it a quote's speaker is left out) and the reader's corrections (`--corrections`).
 #[derive(Clone, Copy)]
-struct Style {
+struct Style<'a> {
     format: OutputFormat,
     array: bool,
     min_confidence: Option<f32>,
+    corrections: &'a CorrectionSet,
+}
+
+/// `doc` rendered in the style, through the corrections made to it if any; `result` makes its
+/// result (with its id and source).
+fn render_analysed(
+    style: Style,
+    result: impl Fn(&Document) -> DocResult,
+    doc: &Document,
+) -> Vec<u8> {
+    match style.corrections.apply(doc) {
+        Some(fixed) => render(style, result(&fixed.doc), fixed.doc.text()),
+        None => render(style, result(doc), doc.text()),
+    }
 }
 
 /// One analysed document in the style's format without what separates it from the others (see
@@ -111,6 +127,10 @@ fn render(style: Style, doc: DocResult, text: &str) -> Vec<u8> {
                 out.push(b'\n');
             }
             OutputFormat::Csv => csv::write_rows(&mut out, doc)?,
+            OutputFormat::Gold => {
+                serde_json::to_writer(&mut out, &corrections::gold_line(doc, text))?;
+                out.push(b'\n');
+            }
             OutputFormat::Markdown => markdown::write_doc(&mut out, doc)?,
         }
         Ok(())
@@ -172,6 +192,12 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let (format, input) = (args.format, args.input);
     let array = input == InputFormat::Jsonl || files.len() > 1;
     let is_terminal = stdout.is_terminal();
+    let corrections = match &args.corrections {
+        Some(path) => {
+            CorrectionSet::load(path).map_err(|e| anyhow::anyhow!("--corrections {e}"))?
+        }
+        None => CorrectionSet::default(),
+    };
     let mut sink = Sink {
         out: io::BufWriter::new(output(stdout.lock(), is_terminal)),
         format,
@@ -182,6 +208,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         format,
         array,
         min_confidence: args.min_confidence,
+        corrections: &corrections,
     };
     let max_line_bytes = args.limit.max_line_bytes;
     let mut failed = false;
@@ -300,8 +327,9 @@ fn file_outcome(path: &Path, style: Style) -> Outcome {
     };
     match analyze_source_guarded(&mut src) {
         Ok(doc) => {
-            let result = DocResult::new(Value::String(src.name.clone()), &doc).with_source(&src);
-            outcome.rendered = Some(render(style, result, doc.text()));
+            let result =
+                |d: &Document| DocResult::new(Value::String(src.name.clone()), d).with_source(&src);
+            outcome.rendered = Some(render_analysed(style, result, &doc));
         }
         Err(msg) => {
             let name = &src.name;
@@ -323,9 +351,10 @@ fn record_outcome(name: &str, record: Record, style: Style) -> Outcome {
         let id = id.json();
         let warning = format!("{name}:{line}: the engine failed (id {id}): {msg}");
         outcome = Outcome::failure(warning);
-        saywho_core::Document::default()
+        Document::default()
     });
-    outcome.rendered = Some(render(style, DocResult::new(id, &doc), doc.text()));
+    let result = |d: &Document| DocResult::new(id.clone(), d);
+    outcome.rendered = Some(render_analysed(style, result, &doc));
     outcome
 }
 

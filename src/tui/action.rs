@@ -52,6 +52,36 @@ pub enum Action {
     NextArticle,
     /// Open the previous article of the list without going back to it.
     PrevArticle,
+    /// In the article list: sort by number of quotations (again: back to corpus order).
+    SortByQuotes,
+    /// Copy the current quotation as cited (`“…,” said NAME, DESCRIPTION (Title, Date)`).
+    Copy,
+    /// Release the mouse to the terminal (so it selects text), or capture it again.
+    ToggleMouse,
+    /// Write the Markdown digest of the article (or of the followed speaker's quotes) to a file.
+    Export,
+    /// Next quotation that needs a look (no speaker, or an unsure one).
+    NextUnsure,
+    /// Previous quotation that needs a look.
+    PrevUnsure,
+    /// Correct the current quotation: pick its speaker (or type a new name).
+    AssignSpeaker,
+    /// Correct the current quotation: nothing says who said it.
+    ClearSpeaker,
+    /// Correct the current passage: it is not a quotation.
+    NotQuote,
+    /// Merge a speaker (the selected one in the speaker pane, else the current quote's) into
+    /// another one, picked next.
+    MergeSpeaker,
+    /// Undo the last correction.
+    Undo,
+    /// In the speaker picker: a character of the name typed.
+    PickInput(char),
+    PickBackspace,
+    /// In the speaker picker: take the highlighted choice.
+    PickConfirm,
+    /// In the speaker picker: close it without a change.
+    PickCancel,
     /// Nothing happened for a while: time for idle work.
     Tick,
     /// Put back a remembered reading state: the text at this byte offset at the top, this

@@ -4,7 +4,9 @@
 
 use ratatui::layout::Rect;
 
-use super::app::App;
+use saywho_core::confidence::{Basis, Resolution};
+
+use super::app::{App, LOW_CONFIDENCE};
 use super::view::screen_text;
 use super::wrap;
 
@@ -36,9 +38,13 @@ fn fields(app: &App) -> Vec<(&'static str, String)> {
     } else {
         q.alias_chain.join(" → ")
     };
-    let speaker = doc
+    let mut speaker = doc
         .speaker_of(q)
         .map_or("unattributed".to_string(), |s| s.name.clone());
+    if app.is_corrected(c) {
+        speaker.push_str("  ✎ corrected");
+    }
+    let (sure, evidence) = confidence_fields(app, c);
     vec![
         ("Speaker", speaker),
         (
@@ -53,7 +59,49 @@ fn fields(app: &App) -> Vec<(&'static str, String)> {
             "Rule",
             q.rule.map_or("–", saywho_core::Rule::as_str).to_string(),
         ),
+        ("Sure", sure),
+        ("Evidence", evidence),
     ]
+}
+
+/// How sure the engine is of quotation `c`'s speaker, and what that rests on.
+fn confidence_fields(app: &App, c: usize) -> (String, String) {
+    let q = &app.doc().quotes()[c];
+    if app.is_corrected(c) {
+        return ("set by hand".to_string(), "your correction".to_string());
+    }
+    let Some(conf) = q.confidence else {
+        return ("–".to_string(), "–".to_string());
+    };
+    let pct = |v: f32| (v * 100.0).round();
+    let mut sure = format!("{}%", pct(conf.value));
+    if app.is_unsure(c) {
+        sure.push_str(&format!(" · unsure (below {}%)", pct(LOW_CONFIDENCE)));
+    }
+    (sure, evidence(&conf.basis))
+}
+
+/// An attribution's basis in words: `cue-after · a pronoun · same sentence · another fits too`.
+pub fn evidence(b: &Basis) -> String {
+    let how = match b.resolution {
+        Resolution::Name => "the name",
+        Resolution::Pronoun => "a pronoun",
+        Resolution::Description => "a description",
+        Resolution::Relative => "a relative pronoun",
+    };
+    let away = match b.sentences_away {
+        0 => "same sentence".to_string(),
+        1 => "one sentence away".to_string(),
+        n => format!("{n} sentences away"),
+    };
+    let mut parts = vec![b.rule.to_string(), how.to_string(), away];
+    if b.contested {
+        parts.push("another person fits too".to_string());
+    }
+    if b.unconfirmed {
+        parts.push("only its capitals say it is a name".to_string());
+    }
+    parts.join(" · ")
 }
 
 /// The rows of the detail in a box `inner` cells wide (inside its border).

@@ -14,7 +14,12 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
 use super::action::Action;
+use super::app::Effect;
+use super::effects;
 use super::keymap;
 use super::shelf::Shelf;
 use super::signals::Signals;
@@ -45,7 +50,7 @@ fn event_loop(
     shelf: &mut Shelf,
     terminal: &mut Term,
     signals: &Signals,
-    mouse: bool,
+    mut mouse: bool,
 ) -> io::Result<()> {
     let mut saved = Instant::now();
     let tty = Tty::open();
@@ -76,6 +81,8 @@ fn event_loop(
         if (size.width, size.height) != (shelf.size().width, shelf.size().height) {
             shelf.update(Action::Resize(size.width, size.height));
         }
+        // What the keys asked for, and keys served late (pressed while an article was analysed).
+        do_effects(shelf, &mut mouse)?;
         terminal.draw(|frame| frame.render_widget(&*shelf, frame.area()))?;
         if shelf.should_quit() {
             return Ok(());
@@ -135,6 +142,29 @@ fn handle(
     };
     if let Some(action) = action {
         shelf.update(action);
+    }
+    Ok(())
+}
+
+/// Does what the last action asked for outside the model, saying so in the status bar.
+fn do_effects(shelf: &mut Shelf, mouse: &mut bool) -> io::Result<()> {
+    for effect in shelf.take_effects() {
+        let said = match effect {
+            Effect::ToggleMouse => {
+                *mouse = !*mouse;
+                if *mouse {
+                    execute!(io::stdout(), EnableMouseCapture)?;
+                    Some("mouse captured (M releases it)".to_string())
+                } else {
+                    execute!(io::stdout(), DisableMouseCapture)?;
+                    Some("mouse released: the terminal selects text (M captures it)".to_string())
+                }
+            }
+            other => effects::run(&other, &mut io::stdout()),
+        };
+        if let Some(line) = said {
+            shelf.notify(line);
+        }
     }
     Ok(())
 }

@@ -52,6 +52,8 @@ pub enum Mode {
     Overlay,
     /// The list of articles.
     List,
+    /// Picking a speaker for a correction (typing filters, or names a new speaker).
+    Pick,
 }
 
 /// One binding: the keys, how they are written in the help, what they do.
@@ -228,6 +230,56 @@ pub static NORMAL: &[Binding] = &[
         Action::PrevArticle,
         "previous article of the list",
     ),
+    b(
+        Keys(&[ch('y')], "y"),
+        Action::Copy,
+        "copy the current quotation as cited (OSC 52 or a file)",
+    ),
+    b(
+        Keys(&[ch('M')], "M"),
+        Action::ToggleMouse,
+        "release the mouse to select text (M again: capture it)",
+    ),
+    b(
+        Keys(&[ch('e')], "e"),
+        Action::Export,
+        "export a Markdown digest (followed speaker's, if following)",
+    ),
+    b(
+        Keys(&[ch('w')], "w"),
+        Action::NextUnsure,
+        "next quotation to check: no speaker (or an unsure one)",
+    ),
+    b(
+        Keys(&[ch('W')], "W"),
+        Action::PrevUnsure,
+        "previous quotation to check",
+    ),
+    b(
+        Keys(&[ch('a')], "a"),
+        Action::AssignSpeaker,
+        "correct: pick the quotation's speaker, or type a new name",
+    ),
+    b(
+        Keys(&[ch('x')], "x"),
+        Action::ClearSpeaker,
+        "correct: the current quotation has no speaker",
+    ),
+    b(
+        Keys(&[ch('X')], "X"),
+        Action::NotQuote,
+        "correct: the current passage is not a quotation",
+    ),
+    b(
+        Keys(&[ch('m')], "m"),
+        Action::MergeSpeaker,
+        "correct: merge the selected speaker into another",
+    ),
+    b(
+        Keys(&[ch('u')], "u"),
+        Action::Undo,
+        "undo the last correction",
+    ),
     HELP,
     QUIT,
 ];
@@ -241,6 +293,19 @@ pub static LIST: &[Binding] = &[
     b(HOME, Action::Top, "first article"),
     b(END, Action::Bottom, "last article"),
     h(ENTER, Action::Activate, "open the article", "open"),
+    h(
+        Keys(&[ch('/')], "/"),
+        Action::SearchStart,
+        "filter by title or speaker",
+        "filter",
+    ),
+    h(
+        Keys(&[ch('s')], "s"),
+        Action::SortByQuotes,
+        "sort by number of quotations (again: file order)",
+        "sort",
+    ),
+    b(ESC, Action::Back, "clear the filter"),
     HELP,
     QUIT,
 ];
@@ -254,6 +319,28 @@ pub static SEARCH: &[Binding] = &[
     ),
     b(ESC, Action::SearchCancel, "drop the search"),
     b(BACKSPACE, Action::SearchBackspace, "delete a character"),
+    CTRL_C_QUITS,
+];
+
+/// Bindings in the speaker picker (other characters are typed into the name).
+pub static PICK: &[Binding] = &[
+    b(
+        Keys(&[code(KeyCode::Down)], "↓"),
+        Action::LineDown,
+        "next speaker",
+    ),
+    b(
+        Keys(&[code(KeyCode::Up)], "↑"),
+        Action::LineUp,
+        "previous speaker",
+    ),
+    b(
+        ENTER,
+        Action::PickConfirm,
+        "take the speaker (or the new name typed)",
+    ),
+    b(ESC, Action::PickCancel, "close without a change"),
+    b(BACKSPACE, Action::PickBackspace, "delete a character"),
     CTRL_C_QUITS,
 ];
 
@@ -321,13 +408,14 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::Overlay => OVERLAY,
         Mode::List => LIST,
+        Mode::Pick => PICK,
     }
 }
 
 /// Every key any table binds, as the key event that presses it (for tests and fuzzing that try
 /// them all).
 pub fn bound_keys() -> impl Iterator<Item = KeyEvent> {
-    [NORMAL, SEARCH, OVERLAY, LIST]
+    [NORMAL, SEARCH, OVERLAY, LIST, PICK]
         .into_iter()
         .flatten()
         .flat_map(|b| b.keys)
@@ -342,17 +430,19 @@ pub fn action_for_key(mode: Mode, ev: &KeyEvent) -> Option<Action> {
     {
         return Some(bind.action);
     }
+    let typed = match ev.code {
+        KeyCode::Char(c)
+            if !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    };
     match mode {
-        Mode::Search => match ev.code {
-            KeyCode::Char(c)
-                if !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::SearchInput(c))
-            }
-            _ => None,
-        },
+        Mode::Search => typed.map(Action::SearchInput),
+        Mode::Pick => typed.map(Action::PickInput),
         Mode::Overlay => Some(Action::CloseOverlay),
         Mode::Normal | Mode::List => None,
     }
@@ -405,6 +495,7 @@ pub fn help_rows() -> Vec<(&'static str, &'static str, &'static str)> {
         ("reading", NORMAL),
         ("article list", LIST),
         ("search prompt", SEARCH),
+        ("speaker picker", PICK),
         ("overlay", OVERLAY),
     ]);
     rows.extend(mouse_rows("mouse", MOUSE));
@@ -420,6 +511,7 @@ pub fn help_rows_for(list: bool) -> Vec<(&'static str, &'static str, &'static st
         rows_of(&[
             ("reading", NORMAL),
             ("search prompt", SEARCH),
+            ("speaker picker", PICK),
             ("overlay", OVERLAY),
         ])
     };
@@ -500,7 +592,13 @@ mod tests {
 
     #[test]
     fn every_bound_key_has_an_action_in_some_mode() {
-        let modes = [Mode::Normal, Mode::Search, Mode::Overlay, Mode::List];
+        let modes = [
+            Mode::Normal,
+            Mode::Search,
+            Mode::Overlay,
+            Mode::List,
+            Mode::Pick,
+        ];
         for ev in bound_keys() {
             assert!(
                 modes.iter().any(|&m| action_for_key(m, &ev).is_some()),
@@ -512,7 +610,7 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once_per_mode() {
-        for table in [NORMAL, SEARCH, OVERLAY, LIST] {
+        for table in [NORMAL, SEARCH, OVERLAY, LIST, PICK] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");

@@ -7,7 +7,9 @@
 pub mod action;
 pub mod app;
 pub mod caps;
+pub mod clipboard;
 pub mod detail;
+pub mod effects;
 pub mod event;
 #[cfg(unix)]
 pub mod hangup;

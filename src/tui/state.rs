@@ -1,10 +1,13 @@
 //! A reader that remembers: for each document, keyed by a hash of its text, the reading position
 //! (a byte offset, so it survives any terminal size), the current quotation and the followed
-//! speaker. Kept in one small JSON file in the XDG state directory, written atomically.
+//! speaker, and the reader's corrections to its attributions ([`crate::corrections`]). Kept in
+//! one small JSON file in the XDG state directory, written atomically.
 //!
 //! Several readers may share the file: a save re-reads it under an advisory lock and writes back
 //! what is on disk with only the entries this reader changed replaced, so that a reader quitting
-//! late does not put back the positions another one saved meanwhile.
+//! late does not put back the positions another one saved meanwhile. Corrections are an
+//! annotator's work: the file's stay unless this reader changed that document's, and a document
+//! with corrections is never forgotten to make room.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -12,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+
+use crate::corrections::Edit;
 
 /// The state file's name inside the state directory.
 pub const FILE_NAME: &str = "state.json";
@@ -51,6 +56,9 @@ pub struct DocState {
     /// When it was saved (seconds since the Unix epoch), to forget the oldest first.
     #[serde(default)]
     pub saved: u64,
+    /// The reader's corrections, in the order made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Edit>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -67,6 +75,8 @@ pub struct StateStore {
     docs: BTreeMap<String, DocState>,
     /// The entries set by this reader since its last save (they win over the file's).
     touched: BTreeSet<String>,
+    /// The entries whose corrections this reader changed (only theirs replace the file's).
+    corrected: BTreeSet<String>,
     dirty: bool,
 }
 
@@ -102,6 +112,7 @@ impl StateStore {
             path,
             docs: BTreeMap::new(),
             touched: BTreeSet::new(),
+            corrected: BTreeSet::new(),
             dirty: false,
         };
         let notice = match read_docs(&store.path) {
@@ -124,12 +135,14 @@ impl StateStore {
         self.docs.get(&key(hash))
     }
 
-    /// Remembers `state` for the document with this hash (its `saved` time is set here).
+    /// Remembers the position in `state` for the document with this hash (its `saved` time is
+    /// set here; its corrections are those of [`StateStore::set_corrections`]).
     pub fn set(&mut self, hash: u64, mut state: DocState) {
         let k = key(hash);
         match self.docs.get(&k) {
             Some(old) => {
                 state.saved = old.saved;
+                state.corrections.clone_from(&old.corrections);
                 if *old == state {
                     return;
                 }
@@ -138,11 +151,26 @@ impl StateStore {
             None if state.anchor == 0 && state.quote.is_none() && state.speaker.is_none() => {
                 return;
             }
-            None => {}
+            None => state.corrections.clear(),
         }
         state.saved = now();
         self.touched.insert(k.clone());
         self.docs.insert(k, state);
+        self.dirty = true;
+    }
+
+    /// Remembers the corrections made to the document with this hash.
+    pub fn set_corrections(&mut self, hash: u64, edits: &[Edit]) {
+        let k = key(hash);
+        let same = self.docs.get(&k).map_or(&[][..], |d| &d.corrections) == edits;
+        if same {
+            return;
+        }
+        let entry = self.docs.entry(k.clone()).or_default();
+        entry.corrections = edits.to_vec();
+        entry.saved = now();
+        self.touched.insert(k.clone());
+        self.corrected.insert(k);
         self.dirty = true;
     }
 
@@ -165,7 +193,14 @@ impl StateStore {
         let mut docs = read_docs(&self.path).unwrap_or_default();
         for k in &self.touched {
             if let Some(st) = self.docs.get(k) {
-                docs.insert(k.clone(), st.clone());
+                let mut st = st.clone();
+                if !self.corrected.contains(k) {
+                    st.corrections = docs
+                        .get(k)
+                        .map(|d| d.corrections.clone())
+                        .unwrap_or_default();
+                }
+                docs.insert(k.clone(), st);
             }
         }
         forget_oldest(&mut docs);
@@ -177,9 +212,24 @@ impl StateStore {
         write_atomically(&dir, &self.path, &json)?;
         self.docs = file.docs;
         self.touched.clear();
+        self.corrected.clear();
         self.dirty = false;
         Ok(())
     }
+}
+
+/// The corrections kept in the state file at `path`, by document hash (for `extract
+/// --corrections`), or why they cannot be read.
+pub fn corrections_in(path: &Path) -> Result<BTreeMap<u64, Vec<Edit>>, &'static str> {
+    if !path.exists() {
+        return Err("no such file");
+    }
+    let docs = read_docs(path).map_err(|n| n.unwrap_or(UNREADABLE))?;
+    Ok(docs
+        .into_iter()
+        .filter(|(_, st)| !st.corrections.is_empty())
+        .filter_map(|(k, st)| Some((u64::from_str_radix(&k, 16).ok()?, st.corrections)))
+        .collect())
 }
 
 /// The entries of the state file at `path`: none when there is no file, else the notice to show.
@@ -203,9 +253,14 @@ fn forget_oldest(docs: &mut BTreeMap<String, DocState>) {
     if docs.len() <= MAX_DOCS {
         return;
     }
-    let mut by_age: Vec<(u64, String)> = docs.iter().map(|(k, s)| (s.saved, k.clone())).collect();
+    let mut by_age: Vec<(u64, String)> = docs
+        .iter()
+        .filter(|(_, s)| s.corrections.is_empty())
+        .map(|(k, s)| (s.saved, k.clone()))
+        .collect();
     by_age.sort();
-    for (_, k) in by_age.into_iter().take(docs.len() - MAX_DOCS) {
+    let over = docs.len() - MAX_DOCS;
+    for (_, k) in by_age.into_iter().take(over) {
         docs.remove(&k);
     }
 }
@@ -273,7 +328,7 @@ mod tests {
             anchor: 1234,
             quote: Some(2),
             speaker: Some("Anna Berg".into()),
-            saved: 0,
+            ..DocState::default()
         };
         store.set(7, st.clone());
         assert!(store.is_dirty());
@@ -404,6 +459,48 @@ mod tests {
         assert_eq!(after.get(2).unwrap().quote, Some(8));
         assert_eq!(after.get(3).unwrap().quote, Some(2));
         assert_eq!(after.get(1).unwrap().quote, Some(12));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn not_a_quote(start: usize) -> Vec<Edit> {
+        vec![Edit::NotQuote {
+            start,
+            end: start + 5,
+        }]
+    }
+
+    #[test]
+    fn corrections_survive_other_readers_and_are_never_forgotten() {
+        let dir = temp_dir("corrections");
+        let (mut a, _) = StateStore::open(&dir);
+        let (mut b, _) = StateStore::open(&dir);
+        a.set_corrections(1, &not_a_quote(10));
+        a.save().unwrap();
+        // B moved in document 1 (it never saw A's corrections) and saves last.
+        b.set(1, at_quote(3));
+        b.save().unwrap();
+        let (after, _) = StateStore::open(&dir);
+        assert_eq!(after.get(1).unwrap().corrections, not_a_quote(10));
+        assert_eq!(after.get(1).unwrap().quote, Some(3));
+        // The corrections of a reader that changed them win.
+        b.set_corrections(1, &not_a_quote(20));
+        b.save().unwrap();
+        let read = corrections_in(&dir.join(FILE_NAME)).unwrap();
+        assert_eq!(read[&1], not_a_quote(20));
+        // Filling the store to the limit keeps the corrected document, however old.
+        let (mut c, _) = StateStore::open(&dir);
+        c.docs.get_mut(&key(1)).unwrap().saved = 0;
+        for i in 2..(MAX_DOCS as u64 + 10) {
+            c.set(i, at_quote(1));
+        }
+        c.save().unwrap();
+        assert!(corrections_in(&dir.join(FILE_NAME))
+            .unwrap()
+            .contains_key(&1));
+        assert_eq!(
+            corrections_in(&dir.join("missing.json")),
+            Err("no such file")
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -54,6 +54,13 @@ impl Theme {
         }
     }
 
+    /// Added on top of a quotation whose speaker the engine is unsure of: italic, as a quotation
+    /// with no speaker is, so that slanted text always means "check who said it" (under NO_COLOR
+    /// too, where the speaker's bold stays).
+    pub fn unsure(&self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
+
     /// Other speakers' quotations while following someone.
     pub fn dimmed(&self) -> Style {
         if self.mono {

@@ -6,6 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
+use saywho::tui::shelf::Shelf;
 use saywho::tui::{keymap, Action, App, Theme};
 use saywho_core::document::{Document, DocumentParts, EntityKind, Quote, QuoteKind, Speaker};
 
@@ -140,23 +141,40 @@ pub fn app(w: u16, h: u16) -> App {
     app_with(doc(), w, h, Theme::COLOR)
 }
 
-/// Presses keys through the keymap: characters as typed, `\n` Enter, `\x1b` Esc, `\t` Tab.
+/// The key event of a character: characters as typed, `\n` Enter, `\x1b` Esc, `\t` Tab,
+/// `\x08` Backspace.
+pub fn key_of(c: char) -> KeyEvent {
+    let code = match c {
+        '\n' => KeyCode::Enter,
+        '\x1b' => KeyCode::Esc,
+        '\t' => KeyCode::Tab,
+        '\x08' => KeyCode::Backspace,
+        c => KeyCode::Char(c),
+    };
+    let mods = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(code, mods)
+}
+
+/// Presses keys through the keymap (see [`key_of`]).
 pub fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            '\x08' => KeyCode::Backspace,
-            c => KeyCode::Char(c),
-        };
-        let mods = if c.is_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        if let Some(action) = keymap::action_for_key(app.mode(), &KeyEvent::new(code, mods)) {
+        if let Some(action) = keymap::action_for_key(app.mode(), &key_of(c)) {
             app.update(action);
+        }
+    }
+}
+
+/// Presses keys on the shelf (see [`key_of`]), waiting after each for what it asked for
+/// (articles are analysed on a worker).
+pub fn press_shelf(shelf: &mut Shelf, keys: &str) {
+    for c in keys.chars() {
+        if let Some(action) = keymap::action_for_key(shelf.mode(), &key_of(c)) {
+            shelf.update(action);
+            shelf.settle();
         }
     }
 }

@@ -248,6 +248,8 @@ pub fn in_state_dir(dir: &Path, inner: &str) -> String {
 pub fn start_reader(name: &str, dir: &Path, prefix: &str, args: &str) -> Option<(Tmux, Reader)> {
     let bin = env!("CARGO_BIN_EXE_saywho");
     let pid_file = dir.join("reader.pid");
+    // A reader started before in the same folder must not be taken for this one.
+    let _ = std::fs::remove_file(&pid_file);
     let inner = format!(
         "{prefix} sh -c \"echo \\$\\$ > '{}'; exec '{bin}' {args}\"",
         pid_file.display()

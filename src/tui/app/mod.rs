@@ -1,10 +1,13 @@
 //! The reader's view state over an immutable [`Document`]. [`App::update`] is the only thing that
 //! changes it; rendering (in `view`) only reads it. `update` hands each action to the handler of
 //! its family: moving through the text (`motion`), the quotations (`quotes`), the search
-//! (`search`), and here the panes, the overlays and the session.
+//! (`search`), the corrections and the speaker picker (`corrections`), copying and exporting
+//! (`outputs`), and here the panes, the overlays and the session.
 
+mod corrections;
 mod layout;
 mod motion;
+mod outputs;
 mod quotes;
 mod search;
 
@@ -15,6 +18,8 @@ use ratatui::layout::Rect;
 use saywho_core::document::{Document, SpeakerId};
 use saywho_core::ingest::ArticleMeta;
 
+use crate::corrections::Edit;
+
 use super::action::Action;
 use super::detail;
 use super::help;
@@ -22,11 +27,13 @@ use super::keymap::Mode;
 use super::theme::Theme;
 use super::wrap::{self, Row};
 
+pub use corrections::{Choice, Picker, Purpose};
 pub use layout::{
     count, digits, outline_line_width, speaker_line_width, speaker_summary, Areas, Wants, BAR,
     FINDING, MAX_TEXT_WIDTH, NO_SPEAKERS, OUTLINE_WIDTH, SPEAKERS_MIN_WIDTH, SPEAKERS_WIDTH,
 };
 pub use motion::map_rows;
+pub use outputs::{citation, is_unsure, needs_look, Effect, LOW_CONFIDENCE};
 pub use search::Search;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +52,21 @@ pub enum Overlay {
 /// The reader's state.
 #[derive(Debug)]
 pub struct App {
+    /// The document with the reader's corrections applied (what every view shows).
     doc: Document,
+    /// The document as the engine made it, once there are corrections (until then `doc` is it:
+    /// a large article is not held twice).
+    original: Option<Document>,
+    /// The corrections, in the order made.
+    edits: Vec<Edit>,
+    /// For each quotation of `doc`, whether a correction changed it.
+    changed: Vec<bool>,
+    /// Title, byline and date, where the source gives them (for citations and exports).
+    meta: ArticleMeta,
+    /// The speaker picker of a correction, while open.
+    picker: Option<Picker>,
+    /// What the loop has to do outside the model (the clipboard, files, the mouse).
+    effects: Vec<Effect>,
     name: String,
     pub theme: Theme,
     /// Speakers in pane order (most quoted first); numbers 1–9 index this.
@@ -125,41 +146,22 @@ impl App {
 
     /// The app before its first wrap.
     fn unwrapped(doc: Document, name: String, theme: Theme) -> App {
-        let ranked: Vec<SpeakerId> = doc.speakers_by_share().iter().map(|s| s.id).collect();
-        let mut rank_of = vec![None; doc.speakers().len()];
-        for (rank, &id) in ranked.iter().enumerate() {
-            if let Some(slot) = rank_of.get_mut(id) {
-                *slot = Some(rank);
-            }
-        }
-        let mut by_speaker = vec![Vec::new(); doc.speakers().len()];
-        for (i, q) in doc.quotes().iter().enumerate() {
-            if let Some(list) = q.speaker.and_then(|s| by_speaker.get_mut(s)) {
-                list.push(i);
-            }
-        }
-        let heading_quotes: Vec<usize> = doc
-            .headings()
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let end = doc.headings().get(i + 1).map_or(usize::MAX, |n| n.start);
-                let a = doc.quotes().partition_point(|q| q.span.start < h.start);
-                let b = doc.quotes().partition_point(|q| q.span.start < end);
-                b.saturating_sub(a)
-            })
-            .collect();
-        let wants = wants(&doc, &ranked, &heading_quotes);
-        App {
+        let mut app = App {
             analysing: false,
-            wants,
+            wants: Wants::default(),
             header: None,
+            changed: vec![false; doc.quotes().len()],
+            original: None,
             doc,
+            edits: Vec::new(),
+            meta: ArticleMeta::default(),
+            picker: None,
+            effects: Vec::new(),
             name,
             theme,
-            ranked,
-            rank_of,
-            by_speaker,
+            ranked: Vec::new(),
+            rank_of: Vec::new(),
+            by_speaker: Vec::new(),
             size: Rect::default(),
             wraps: HashMap::new(),
             wrap_width: 0,
@@ -172,7 +174,7 @@ impl App {
             outline: false,
             outline_cursor: 0,
             heading: None,
-            heading_quotes,
+            heading_quotes: Vec::new(),
             search: Search::default(),
             overlay: None,
             help_scroll: 0,
@@ -180,7 +182,42 @@ impl App {
             quit: false,
             message: None,
             notice: None,
+        };
+        app.index();
+        app
+    }
+
+    /// The speaker ranks, each speaker's quotations, the quotations under each heading and the
+    /// widths the panes ask for.
+    fn index(&mut self) {
+        let doc = &self.doc;
+        self.ranked = doc.speakers_by_share().iter().map(|s| s.id).collect();
+        self.rank_of = vec![None; doc.speakers().len()];
+        for (rank, &id) in self.ranked.iter().enumerate() {
+            if let Some(slot) = self.rank_of.get_mut(id) {
+                *slot = Some(rank);
+            }
         }
+        self.by_speaker = vec![Vec::new(); doc.speakers().len()];
+        for (i, q) in doc.quotes().iter().enumerate() {
+            if let Some(list) = q.speaker.and_then(|s| self.by_speaker.get_mut(s)) {
+                list.push(i);
+            }
+        }
+        self.heading_quotes = doc
+            .headings()
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let end = doc.headings().get(i + 1).map_or(usize::MAX, |n| n.start);
+                let a = doc.quotes().partition_point(|q| q.span.start < h.start);
+                let b = doc.quotes().partition_point(|q| q.span.start < end);
+                b.saturating_sub(a)
+            })
+            .collect();
+        let header = self.wants.header;
+        self.wants = wants(doc, &self.ranked, &self.heading_quotes);
+        self.wants.header = header;
     }
 
     // ---- read access for the views and tests ----
@@ -202,8 +239,10 @@ impl App {
     pub fn header(&self) -> Option<&str> {
         self.header.as_deref()
     }
-    /// Shows the title, byline and date of `meta` (those it has) above the article.
+    /// Shows the title, byline and date of `meta` (those it has) above the article, and cites
+    /// and exports with them.
     pub fn set_meta(&mut self, meta: &ArticleMeta) {
+        self.meta = meta.clone();
         let parts: Vec<&str> = [&meta.title, &meta.byline, &meta.date]
             .into_iter()
             .filter_map(|p| p.as_deref().map(str::trim).filter(|p| !p.is_empty()))
@@ -333,7 +372,9 @@ impl App {
     }
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
+        if self.picker.is_some() {
+            Mode::Pick
+        } else if self.overlay.is_some() {
             Mode::Overlay
         } else if self.search.editing {
             Mode::Search
@@ -378,6 +419,9 @@ impl App {
             return;
         }
         self.forget_messages(action);
+        if self.picker.is_some() && self.on_picker(action) {
+            return;
+        }
         if self.overlay_key(action) {
             return;
         }
@@ -406,7 +450,22 @@ impl App {
             | Action::SearchCancel
             | Action::NextMatch
             | Action::PrevMatch => self.on_search(action),
+            Action::AssignSpeaker
+            | Action::ClearSpeaker
+            | Action::NotQuote
+            | Action::MergeSpeaker
+            | Action::Undo
+            | Action::PickInput(_)
+            | Action::PickBackspace
+            | Action::PickConfirm
+            | Action::PickCancel => self.on_corrections(action),
+            Action::Copy
+            | Action::ToggleMouse
+            | Action::Export
+            | Action::NextUnsure
+            | Action::PrevUnsure => self.on_outputs(action),
             Action::Tick
+            | Action::SortByQuotes
             | Action::Notify(_)
             | Action::ToList
             | Action::NextArticle

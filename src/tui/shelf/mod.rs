@@ -9,6 +9,7 @@
 //! tests). A lone article already read shows its text before its analysis is done (`preview`).
 
 mod preview;
+mod rows;
 mod worker;
 
 use std::sync::{Arc, Mutex};
@@ -26,6 +27,8 @@ use super::app::App;
 use super::keymap::Mode;
 use super::state::{fnv1a, DocState, StateStore};
 use super::theme::Theme;
+
+pub use rows::RowFilter;
 
 /// How many analysed articles are kept.
 pub const CACHE_SIZE: usize = 32;
@@ -76,9 +79,13 @@ pub struct Shelf {
     cache: Vec<Open>,
     titles: Vec<Option<String>>,
     summaries: Vec<Option<Result<Summary, String>>>,
+    /// The selected row of the list.
     cursor: usize,
-    /// First list line on screen.
+    /// First list row on screen.
     list_top: usize,
+    /// The articles of the list's rows, in order (see [`rows`]).
+    rows: Vec<usize>,
+    filter: RowFilter,
     size: Rect,
     help: bool,
     /// Lines the list's help is scrolled by.
@@ -125,6 +132,8 @@ impl Shelf {
             summaries: vec![None; n],
             cursor: 0,
             list_top: 0,
+            rows: (0..n).collect(),
+            filter: RowFilter::default(),
             size: Rect::new(0, 0, 80, 24),
             help: false,
             help_scroll: 0,
@@ -187,6 +196,19 @@ impl Shelf {
             }
         }
         self
+    }
+
+    /// What the article shown asks the loop to do (see [`super::app::Effect`]).
+    pub fn take_effects(&mut self) -> Vec<super::app::Effect> {
+        self.app_mut().map(App::take_effects).unwrap_or_default()
+    }
+
+    /// A line for the status bar of the article shown (or of the list).
+    pub fn notify(&mut self, line: String) {
+        match self.app_mut() {
+            Some(app) => app.notify(line),
+            None => self.notice = Some(line),
+        }
     }
 
     /// The notices and errors met while reading articles (encodings guessed, articles that could
@@ -267,6 +289,7 @@ impl Shelf {
         match self.app() {
             Some(app) => app.mode(),
             None if self.help => Mode::Overlay,
+            None if self.filter.editing => Mode::Search,
             None => Mode::List,
         }
     }
@@ -311,9 +334,14 @@ impl Shelf {
             return;
         }
         let next = self.opening.or_else(|| {
-            let end = (self.list_top + self.list_height()).min(self.len());
+            let end = (self.list_top + self.list_height()).min(self.rows.len());
             (idle && self.shown.is_none())
-                .then(|| (self.list_top..end).find(|&i| self.summaries[i].is_none()))
+                .then(|| {
+                    (self.list_top..end)
+                        .map(|r| self.rows[r])
+                        .find(|&i| self.summaries[i].is_none())
+                        .or_else(|| self.wanted_for_rows())
+                })
                 .flatten()
         });
         if let Some(i) = next {
@@ -331,16 +359,17 @@ impl Shelf {
             match action {
                 Action::ToList if self.list => self.back_to_list(),
                 Action::NextArticle | Action::PrevArticle if self.list => {
-                    let i = self.shown.unwrap_or(0);
+                    // The next row of the list (filtered and sorted as it is).
+                    let r = self.shown.and_then(|i| self.row_of(i)).unwrap_or(0);
                     let next = if action == Action::NextArticle {
-                        (i + 1 < self.len()).then_some(i + 1)
+                        (r + 1 < self.rows.len()).then_some(r + 1)
                     } else {
-                        i.checked_sub(1)
+                        r.checked_sub(1)
                     };
                     match next {
-                        Some(j) => {
-                            self.cursor = j;
-                            self.open(j);
+                        Some(r) => {
+                            self.cursor = r;
+                            self.open(self.rows[r]);
                         }
                         None => {
                             let msg = if action == Action::NextArticle {
@@ -370,7 +399,12 @@ impl Shelf {
                                 o.preview = Some(Touched::Yes);
                             }
                         }
+                        let before = o.app.corrections().len();
                         o.app.update(action);
+                        // A correction is an annotator's work: saved at once, not in a while.
+                        if o.app.corrections().len() != before {
+                            self.save_state();
+                        }
                     }
                 }
             }
@@ -380,6 +414,9 @@ impl Shelf {
             self.notice = None;
         }
         let page = self.list_height();
+        if !self.help && self.on_rows(action) {
+            return;
+        }
         if self.help {
             // j/k and the page keys scroll the help; other keys close it (Ctrl-c still quits).
             let max = super::help::max_scroll(true, self.size);
@@ -414,14 +451,18 @@ impl Shelf {
             Action::HalfPageUp => self.move_cursor(-((page / 2).max(1) as isize)),
             Action::Top => self.move_cursor(isize::MIN),
             Action::Bottom => self.move_cursor(isize::MAX),
-            Action::Activate if !self.is_empty() => self.open(self.cursor),
+            Action::Activate => {
+                if let Some(i) = self.article_at(self.cursor) {
+                    self.open(i);
+                }
+            }
             Action::Scroll { down, .. } => self.move_cursor(if down { 3 } else { -3 }),
             Action::Click { row, .. } => {
                 // Line 0 is the header; articles follow, one a line.
                 if let Some(line) = usize::from(row).checked_sub(1) {
-                    let i = self.list_top + line;
-                    if line < self.list_height() && i < self.len() {
-                        self.cursor = i;
+                    let r = self.list_top + line;
+                    if let Some(i) = self.article_at(r).filter(|_| line < self.list_height()) {
+                        self.cursor = r;
                         self.open(i);
                     }
                 }
@@ -480,9 +521,10 @@ impl Shelf {
                 anchor,
                 quote,
                 speaker,
-                saved: 0,
+                ..DocState::default()
             },
         );
+        store.set_corrections(o.hash, o.app.corrections());
     }
 
     fn back_to_list(&mut self) {
@@ -490,16 +532,19 @@ impl Shelf {
             if let Some(k) = self.cache.iter().position(|o| o.index == i) {
                 self.remember(k);
             }
-            self.cursor = i;
+            self.cursor = self.row_of(i).unwrap_or(self.cursor);
             self.keep_cursor_in_view();
         }
     }
 
     fn move_cursor(&mut self, by: isize) {
-        if self.is_empty() {
+        if self.rows.is_empty() {
             return;
         }
-        self.cursor = self.cursor.saturating_add_signed(by).min(self.len() - 1);
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(by)
+            .min(self.rows.len() - 1);
         self.keep_cursor_in_view();
     }
 
@@ -515,11 +560,12 @@ impl Shelf {
     /// Looks up the titles of the articles on screen (and of the shown one).
     /// While the worker holds the corpus they wait for the next update.
     fn fill_titles(&mut self) {
-        let end = (self.list_top + self.list_height()).min(self.len());
+        let end = (self.list_top + self.list_height()).min(self.rows.len());
         let Ok(mut corpus) = self.corpus.try_lock() else {
             return;
         };
-        for i in (self.list_top..end).chain(self.shown) {
+        let on_screen = self.rows[self.list_top.min(end)..end].iter().copied();
+        for i in on_screen.chain(self.shown) {
             if self.titles[i].is_none() {
                 self.titles[i] = Some(corpus.title(i));
             }
@@ -549,6 +595,9 @@ impl Shelf {
                 self.add_to_report(e.clone());
                 self.summaries[i] = Some(Err(e));
             }
+        }
+        if self.rows_follow_counts() {
+            self.refresh_rows();
         }
         if self.opening == Some(i) {
             self.opening = None;
@@ -605,6 +654,10 @@ impl Shelf {
         };
         let o = &mut self.cache[k];
         if let Some(st) = store.get(o.hash) {
+            // Corrections first: the remembered quotation is one of the corrected document's.
+            if !st.corrections.is_empty() {
+                o.app.set_corrections(st.corrections.clone());
+            }
             let speaker = st.speaker.as_deref().and_then(|n| o.app.speaker_named(n));
             o.app.update(Action::Restore {
                 anchor: st.anchor,

@@ -73,8 +73,12 @@ impl Shelf {
                 speaker,
             });
         }
+        let before = o.app.corrections().len();
         for action in std::mem::take(&mut self.queued) {
             o.app.update(action);
+        }
+        if o.app.corrections().len() != before {
+            self.save_state();
         }
     }
 }
@@ -83,6 +87,18 @@ impl Shelf {
 pub(super) fn needs_quotes(action: Action) -> bool {
     matches!(
         action,
-        Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail
+        Action::NextQuote
+            | Action::PrevQuote
+            | Action::NextUnsure
+            | Action::PrevUnsure
+            | Action::Follow(_)
+            | Action::Detail
+            | Action::Copy
+            | Action::Export
+            | Action::AssignSpeaker
+            | Action::ClearSpeaker
+            | Action::NotQuote
+            | Action::MergeSpeaker
+            | Action::Undo
     )
 }

@@ -60,7 +60,14 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
                 let q = &quotes[qi];
                 let ranked = q.speaker.and_then(|id| app.rank_of(id).map(|r| (id, r)));
                 style = style.patch(match ranked {
-                    Some((id, r)) if following.is_none_or(|f| f == id) => theme.quote(r),
+                    Some((id, r)) if following.is_none_or(|f| f == id) => {
+                        let sure = theme.quote(r);
+                        if app.is_unsure(qi) {
+                            sure.patch(theme.unsure())
+                        } else {
+                            sure
+                        }
+                    }
                     _ if following.is_some() => theme.dimmed(),
                     _ => theme.unattributed(),
                 });

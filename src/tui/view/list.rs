@@ -27,9 +27,10 @@ pub fn render(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
     put(buf, area.x, area.y, &header, w, theme.heading());
     let list_h = usize::from(area.height.saturating_sub(2));
     let top = shelf.list_top();
-    for (line, i) in (top..n).take(list_h).enumerate() {
+    let rows = (top..shelf.row_count()).filter_map(|r| Some((r, shelf.article_at(r)?)));
+    for (line, (r, i)) in rows.take(list_h).enumerate() {
         let y = area.y + 1 + line as u16;
-        let style = if i == shelf.cursor() {
+        let style = if r == shelf.cursor() {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
             Style::new()
@@ -50,9 +51,19 @@ pub fn render(shelf: &Shelf, area: Rect, buf: &mut Buffer) {
     }
     // The status bar.
     if area.height >= 2 {
+        let shown = shelf.row_count();
+        let mut position = format!("{}/{shown}", (shelf.cursor() + 1).min(shown));
+        let rows = shelf.row_filter();
+        if rows.editing || !rows.text.is_empty() {
+            let caret = if rows.editing { "▏" } else { "" };
+            position.push_str(&format!("  /{}{caret}", rows.text));
+        }
+        if rows.by_quotes {
+            position.push_str("  by quotes");
+        }
         let parts = status::Parts {
             name: format!("{n} articles"),
-            position: format!("{}/{n}", (shelf.cursor() + 1).min(n)),
+            position,
             message: shelf.notice().map(str::to_string),
         };
         let bar = Rect::new(area.x, area.bottom() - 1, w, 1);

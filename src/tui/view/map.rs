@@ -61,6 +61,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 symbol = if app.current() == Some(j) {
                     "◆"
+                } else if rank.is_some() && app.is_unsure(j) {
+                    // Named, but the engine is unsure (see LOW_CONFIDENCE).
+                    "?"
                 } else if rank.is_some() {
                     "■"
                 } else {

@@ -6,6 +6,7 @@ mod help;
 mod list;
 mod map;
 mod outline;
+mod picker;
 mod speakers;
 mod status;
 
@@ -38,6 +39,7 @@ impl Widget for &App {
             Some(Overlay::Detail) => detail::render(self, area, buf),
             None => {}
         }
+        picker::render(self, area, buf);
     }
 }
 

@@ -6,7 +6,8 @@ use ratatui::style::{Modifier, Style};
 
 use super::{put, truncate};
 use crate::tui::app::{
-    digits, speaker_line_width, speaker_summary, App, Focus, BAR, FINDING, NO_SPEAKERS,
+    digits, speaker_line_width, speaker_summary, App, Focus, BAR, FINDING, LOW_CONFIDENCE,
+    NO_SPEAKERS,
 };
 use crate::tui::wrap;
 use saywho_core::document::SpeakerId;
@@ -170,6 +171,12 @@ fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
         theme.quote(app.cursor()).add_modifier(Modifier::BOLD),
     );
     line(&speaker_summary(s, total), 1, Style::new());
+    let unsure = app.unsure_of(id);
+    if unsure > 0 {
+        let below = (LOW_CONFIDENCE * 100.0).round();
+        let text = format!("? {unsure} unsure (below {below}% sure; w finds them)");
+        line(&text, 1, theme.chrome().patch(theme.unsure()));
+    }
     if !s.aliases.is_empty() {
         line("also:", 1, theme.chrome());
         for alias in &s.aliases {

@@ -68,6 +68,9 @@ pub fn parts(app: &App) -> Parts {
             }
         }
     }
+    if app.current().is_some_and(|c| app.is_corrected(c)) {
+        s.push_str("  ✎ corrected");
+    }
     if !app.search.input.is_empty() {
         s.push_str(&format!("  /{} {}/{n}", app.search.input, num(k)));
     }
