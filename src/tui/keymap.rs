@@ -153,13 +153,18 @@ pub static NORMAL: &[Binding] = &[
     h(
         Keys(&[ch(']')], "]"),
         Action::NextQuote,
-        "next quotation (followed speaker only, if following)",
+        "next quotation, or reported statement when shown (followed speaker only, if following)",
         "quote",
     ),
     b(
         Keys(&[ch('[')], "["),
         Action::PrevQuote,
-        "previous quotation (followed speaker only, if following)",
+        "previous quotation, or reported statement when shown (likewise)",
+    ),
+    b(
+        Keys(&[ch('r')], "r"),
+        Action::ToggleReported,
+        "show or hide reported speech (underlined, in the speaker's colour)",
     ),
     h(
         Keys(&[ch('o')], "o"),

@@ -82,6 +82,10 @@ impl Shelf {
 pub(super) fn needs_quotes(action: Action) -> bool {
     matches!(
         action,
-        Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail
+        Action::NextQuote
+            | Action::PrevQuote
+            | Action::ToggleReported
+            | Action::Follow(_)
+            | Action::Detail
     )
 }
