@@ -35,7 +35,10 @@ fn reported_fields(app: &App, c: usize) -> Vec<(&'static str, String)> {
     let of = doc.reported().len();
     vec![
         ("Speaker", speaker),
-        ("Reported", format!("{} of {of}, {}", c + 1, r.kind.as_str())),
+        (
+            "Reported",
+            format!("{} of {of}, {}", c + 1, r.kind.as_str()),
+        ),
         ("Text", doc.slice(&r.span).to_string()),
         ("Mention", words(app, r.mention.as_ref())),
         ("Cue", words(app, Some(&r.cue))),

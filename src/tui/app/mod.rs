@@ -406,9 +406,7 @@ impl App {
             | Action::PrevQuote
             | Action::ToggleReported
             | Action::Follow(_)
-            | Action::Detail => {
-                self.on_quotes(action)
-            }
+            | Action::Detail => self.on_quotes(action),
             Action::ToggleFocus | Action::ToggleOutline | Action::Activate => self.on_panes(action),
             Action::Help | Action::CloseOverlay | Action::Back => self.on_overlays(action),
             Action::SearchStart
@@ -636,7 +634,7 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
         .unwrap_or(1 + width(NO_SPEAKERS).max(width(FINDING)));
     // The card's summary line, after the pane's air and the card's margin.
     let card = speakers()
-        .map(|s| 2 + width(&speaker_summary(s, total, true)))
+        .map(|s| 2 + width(&speaker_summary(s, total, !doc.reported().is_empty())))
         .max()
         .unwrap_or(0);
     let most = heading_quotes.iter().copied().max().unwrap_or(0);

@@ -21,6 +21,11 @@ impl App {
         self.show_reported
     }
 
+    /// Whether the speaker pane counts reported speech: shown, and the article has some.
+    pub fn counts_reported(&self) -> bool {
+        self.show_reported && !self.doc().reported().is_empty()
+    }
+
     /// The current reported statement, when `]`/`[` last stopped on one.
     pub fn current_reported(&self) -> Option<usize> {
         self.current_reported
@@ -50,7 +55,12 @@ impl App {
     /// they are shown (share of voice is over both).
     pub fn voice_of(&self, id: SpeakerId) -> usize {
         self.doc().speakers().get(id).map_or(0, |s| {
-            s.quote_count + if self.show_reported { s.reported_count } else { 0 }
+            s.quote_count
+                + if self.show_reported {
+                    s.reported_count
+                } else {
+                    0
+                }
         })
     }
 
@@ -144,7 +154,11 @@ mod tests {
     #[test]
     fn brackets_step_through_reported_and_quoted_speech_in_text_order() {
         let mut app = app();
-        assert!(!app.doc().reported().is_empty(), "{:?}", app.doc().reported());
+        assert!(
+            !app.doc().reported().is_empty(),
+            "{:?}",
+            app.doc().reported()
+        );
         app.update(Action::NextQuote);
         assert_eq!(app.current_reported(), Some(0));
         assert_eq!(app.current(), None);
@@ -162,7 +176,10 @@ mod tests {
         let both = app.voice_of(lee);
         app.update(Action::ToggleReported);
         assert!(!app.shows_reported());
-        assert_eq!(app.voice_of(lee) + app.doc().speakers()[lee].reported_count, both);
+        assert_eq!(
+            app.voice_of(lee) + app.doc().speakers()[lee].reported_count,
+            both
+        );
         app.update(Action::NextQuote);
         assert_eq!(app.current(), Some(0));
         assert_eq!(app.current_reported(), None);

@@ -65,9 +65,18 @@ fn tick(app: &App, b0: usize, b1: usize) -> Option<(&'static str, Style)> {
         .take(256)
         .map(|j| {
             let q = &quotes[j];
-            (score(app.current() == Some(j), q.speaker, 2), j, q.speaker, false)
+            (
+                score(app.current() == Some(j), q.speaker, 2),
+                j,
+                q.speaker,
+                false,
+            )
         });
-    let reported = if app.shows_reported() { doc.reported() } else { &[] };
+    let reported = if app.shows_reported() {
+        doc.reported()
+    } else {
+        &[]
+    };
     let k = reported.partition_point(|r| r.span.start < b0);
     let said = (k..reported.len())
         .take_while(|&j| in_stretch(reported[j].span.start))

@@ -173,7 +173,7 @@ fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
         theme.quote(app.cursor()).add_modifier(Modifier::BOLD),
     );
     line(
-        &speaker_summary(s, total, app.shows_reported()),
+        &speaker_summary(s, total, app.counts_reported()),
         1,
         Style::new(),
     );
