@@ -153,18 +153,18 @@ pub static NORMAL: &[Binding] = &[
     h(
         Keys(&[ch(']')], "]"),
         Action::NextQuote,
-        "next quotation, or reported statement when shown (followed speaker only, if following)",
+        "next quotation, reported statement too if shown (r)",
         "quote",
     ),
     b(
         Keys(&[ch('[')], "["),
         Action::PrevQuote,
-        "previous quotation, or reported statement when shown (likewise)",
+        "previous quotation, reported statement too if shown (r)",
     ),
     b(
         Keys(&[ch('r')], "r"),
         Action::ToggleReported,
-        "show or hide reported speech (underlined, in the speaker's colour)",
+        "show or hide reported speech (underlined)",
     ),
     h(
         Keys(&[ch('o')], "o"),
