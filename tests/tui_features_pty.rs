@@ -78,7 +78,7 @@ fn y_sends_the_citation_to_the_terminal_as_osc_52() {
     };
     let raw = dir.join("raw.out");
     pane.record_output(&raw);
-    pane.keys(&["]", "y"]);
+    pane.keys(&["r", "]", "y"]);
     pane.wait_for("copied to the clipboard (OSC 52)");
     let start = Instant::now();
     let copied = loop {
@@ -102,7 +102,7 @@ fn y_names_the_file_when_the_terminal_cannot_take_it() {
     let Some(pane) = Pane::start("clipfile", &dir, "SAYWHO_CLIPBOARD=file") else {
         return;
     };
-    pane.keys(&["]", "y"]);
+    pane.keys(&["r", "]", "y"]);
     pane.wait_for("copied to ");
     let file = dir.join("saywho/clipboard.txt");
     let copied = std::fs::read_to_string(&file).unwrap();
@@ -117,7 +117,7 @@ fn a_correction_survives_quit_and_reopen_and_goes_into_the_gold_export() {
     let Some(pane) = Pane::start("correct1", &dir, "") else {
         return;
     };
-    pane.keys(&["]", "a"]);
+    pane.keys(&["r", "]", "a"]);
     pane.wait_for("Who said it?");
     pane.keys(&["-l", "Jo Quinn"]);
     pane.wait_for("new speaker: Jo Quinn");

@@ -99,7 +99,8 @@ fn the_reader_remembers_the_current_quotation_across_runs() {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
-    t.keys(&["]", "]", "]"]);
+    // Reported speech hidden, `]` steps through the quotations only.
+    t.keys(&["r", "]", "]", "]"]);
     t.wait_for("quote 3/19");
     t.keys(&["q"]);
     let screen = t.wait_for("READER-EXIT=");

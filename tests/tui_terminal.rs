@@ -1,7 +1,8 @@
 //! The reader against its terminal, in real pseudo-terminals (tmux): the terminal closed under
 //! it, signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGTSTP/SIGCONT, SIGTERM twice), a panic, a slow article, an unwritable
 //! state directory, and a JSONL path that is not a file. Every test kills the process it started
-//! by its pid when it ends, passed or failed. Skips with a note when tmux is not installed.
+//! by its pid when it ends, passed or failed. `r` first hides reported speech where `]` must step
+//! through the quotations only. Skips with a note when tmux is not installed.
 
 mod pty_support;
 
@@ -18,7 +19,7 @@ fn closing_the_terminal_ends_the_reader(name: &str, prefix: &str) {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
-    t.keys(&["]", "]"]);
+    t.keys(&["r", "]", "]"]);
     t.wait_for("quote 2/19");
     // The pane, its pty and the session go; the reader is left with a hung-up terminal.
     let _ = t.run(&["kill-server"]);
@@ -47,7 +48,7 @@ fn signal_restores_the_terminal(signal: &str) {
     };
     t.wait_for("seed-ukraine-talks.txt");
     assert_eq!(t.flags("#{mouse_sgr_flag}"), "1", "mouse captured");
-    t.keys(&["]"]);
+    t.keys(&["r", "]"]);
     t.wait_for("quote 1/19");
     reader.signal(signal);
     let screen = t.wait_for("READER-EXIT=");
@@ -199,7 +200,7 @@ fn an_unwritable_state_directory_is_said_once_on_stderr() {
         return;
     };
     t.wait_for("seed-ukraine-talks.txt");
-    t.keys(&["]"]);
+    t.keys(&["r", "]"]);
     t.wait_for("quote 1/19");
     t.keys(&["q"]);
     let screen = t.wait_for("READER-EXIT=");
@@ -336,6 +337,7 @@ fn a_key_that_comes_with_a_resize_is_served() {
     };
     t.wait_for("seed-ukraine-talks.txt");
     t.wait_for("quote –/19");
+    t.keys(&["r"]);
     for n in 1..=19 {
         reader.signal("WINCH");
         t.keys(&["]"]);

@@ -17,6 +17,8 @@ pub enum Action {
     NextQuote,
     /// Previous quotation (of the followed speaker, when following).
     PrevQuote,
+    /// Show or hide reported speech (and step through it with the quotations, or not).
+    ToggleReported,
     /// Follow the speaker with this number (1-based, as shown in the speaker pane).
     Follow(u8),
     /// Switch focus between the article, the speaker pane and the outline.

@@ -22,17 +22,43 @@ pub struct DetailRow {
     pub value: String,
 }
 
-/// The fields of the current quote's detail, unwrapped.
+/// The words of a span, in quotation marks (a dash for none).
+fn words(app: &App, r: Option<&std::ops::Range<usize>>) -> String {
+    r.map_or("–".to_string(), |r| format!("“{}”", app.doc().slice(r)))
+}
+
+/// The fields of the current reported statement's detail, unwrapped.
+fn reported_fields(app: &App, c: usize) -> Vec<(&'static str, String)> {
+    let doc = app.doc();
+    let r = &doc.reported()[c];
+    let speaker = doc
+        .speaker_of_reported(r)
+        .map_or("unattributed".to_string(), |s| s.name.clone());
+    let of = doc.reported().len();
+    vec![
+        ("Speaker", speaker),
+        (
+            "Reported",
+            format!("{} of {of}, {}", c + 1, r.kind.as_str()),
+        ),
+        ("Text", doc.slice(&r.span).to_string()),
+        ("Mention", words(app, r.mention.as_ref())),
+        ("Cue", words(app, Some(&r.cue))),
+        ("Rule", r.rule.as_str().to_string()),
+        ("Sure", format!("{:.2}", r.confidence)),
+    ]
+}
+
+/// The fields of the current quote's (or reported statement's) detail, unwrapped.
 fn fields(app: &App) -> Vec<(&'static str, String)> {
     let Some(c) = app.current() else {
-        return Vec::new();
+        return app
+            .current_reported()
+            .map_or(Vec::new(), |r| reported_fields(app, r));
     };
     let doc = app.doc();
     let q = &doc.quotes()[c];
-    let words = |r: &Option<std::ops::Range<usize>>| {
-        r.as_ref()
-            .map_or("–".to_string(), |r| format!("“{}”", doc.slice(r)))
-    };
+    let words = |r: &Option<std::ops::Range<usize>>| words(app, r.as_ref());
     let chain = if q.alias_chain.is_empty() {
         "–".to_string()
     } else {
@@ -145,7 +171,7 @@ pub fn rect(app: &App) -> Rect {
 
 /// The screen rows the current quote spans (clamped to the text pane).
 fn quote_rows(app: &App, text: Rect) -> (u16, u16) {
-    let Some(q) = app.current().map(|c| &app.doc().quotes()[c]) else {
+    let Some(span) = app.current_span() else {
         return (text.y, text.y);
     };
     let row = |at: usize| {
@@ -155,8 +181,8 @@ fn quote_rows(app: &App, text: Rect) -> (u16, u16) {
                 .unwrap_or(u16::MAX)
                 .min(text.height.saturating_sub(1))
     };
-    let first = row(q.span.start);
-    let last = row(q.span.end.saturating_sub(1).max(q.span.start));
+    let first = row(span.start);
+    let last = row(span.end.saturating_sub(1).max(span.start));
     (first, last)
 }
 

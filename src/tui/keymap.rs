@@ -155,13 +155,18 @@ pub static NORMAL: &[Binding] = &[
     h(
         Keys(&[ch(']')], "]"),
         Action::NextQuote,
-        "next quotation (followed speaker only, if following)",
+        "next quotation, reported statement too if shown (r)",
         "quote",
     ),
     b(
         Keys(&[ch('[')], "["),
         Action::PrevQuote,
-        "previous quotation (followed speaker only, if following)",
+        "previous quotation, reported statement too if shown (r)",
+    ),
+    b(
+        Keys(&[ch('r')], "r"),
+        Action::ToggleReported,
+        "show or hide reported speech (underlined)",
     ),
     h(
         Keys(&[ch('o')], "o"),

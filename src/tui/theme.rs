@@ -43,6 +43,26 @@ impl Theme {
         }
     }
 
+    /// A reported statement by the speaker with this rank: its colour, underlined and never bold,
+    /// so that it reads as the speaker's words in the reporter's mouth, not a quotation.
+    pub fn reported(&self, rank: usize) -> Style {
+        let style = Style::new().add_modifier(Modifier::UNDERLINED);
+        match self.speaker_color(rank) {
+            Some(c) => style.fg(c),
+            None => style,
+        }
+    }
+
+    /// A reported statement nobody is credited with.
+    pub fn reported_unattributed(&self) -> Style {
+        self.unattributed().add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// Other speakers' reported statements while following someone.
+    pub fn reported_dimmed(&self) -> Style {
+        self.dimmed().add_modifier(Modifier::UNDERLINED)
+    }
+
     /// A quotation nobody is credited with.
     pub fn unattributed(&self) -> Style {
         if self.mono {

@@ -38,15 +38,22 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The second line of a speaker's card: `person, 5 quotes, 50% of voice` (of `total` quotes).
-pub fn speaker_summary(s: &Speaker, total: usize) -> String {
+/// The second line of a speaker's card: `person, 5 quotes, 50% of voice` (of `total` quotes),
+/// or with reported speech shown `person, 9 quoted · 3 reported, 40% of voice` (of `total`
+/// quotations and reported statements).
+pub fn speaker_summary(s: &Speaker, total: usize, reported: bool) -> String {
     let kind = match s.kind {
         EntityKind::Person => "person",
         EntityKind::Organisation => "organisation",
     };
-    let pct = s.quote_count * 100 / total.max(1);
-    let quotes = count(s.quote_count, "quote", "quotes");
-    format!("{kind}, {quotes}, {pct}% of voice")
+    let (said, voice) = if reported {
+        let said = format!("{} quoted · {} reported", s.quote_count, s.reported_count);
+        (said, s.quote_count + s.reported_count)
+    } else {
+        (count(s.quote_count, "quote", "quotes"), s.quote_count)
+    };
+    let pct = voice * 100 / total.max(1);
+    format!("{kind}, {said}, {pct}% of voice")
 }
 
 /// Digits of `n`.

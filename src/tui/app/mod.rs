@@ -9,6 +9,7 @@ mod layout;
 mod motion;
 mod outputs;
 mod quotes;
+mod reported;
 mod search;
 
 use std::collections::HashMap;
@@ -69,9 +70,10 @@ pub struct App {
     effects: Vec<Effect>,
     name: String,
     pub theme: Theme,
-    /// Speakers in pane order (most quoted first); numbers 1–9 index this.
+    /// Speakers in pane order (most quoted first, then those only reported); numbers 1–9 index
+    /// this.
     ranked: Vec<SpeakerId>,
-    /// Rank of each speaker id (None when the speaker has no quote).
+    /// Rank of each speaker id (None when the speaker has no quote nor reported statement).
     rank_of: Vec<Option<usize>>,
     /// Quote indices of each speaker id, in text order.
     by_speaker: Vec<Vec<usize>>,
@@ -83,6 +85,10 @@ pub struct App {
     /// Index of the top row in the current wrap.
     top: usize,
     current: Option<usize>,
+    /// The current reported statement (only while no quotation is current).
+    current_reported: Option<usize>,
+    /// Reported speech is drawn, counted in the speaker pane and stepped through.
+    show_reported: bool,
     following: Option<SpeakerId>,
     focus: Focus,
     /// The selected line in the speaker pane (an index into `ranked`).
@@ -168,6 +174,8 @@ impl App {
             anchor: 0,
             top: 0,
             current: None,
+            current_reported: None,
+            show_reported: true,
             following: None,
             focus: Focus::Article,
             cursor: 0,
@@ -191,7 +199,7 @@ impl App {
     /// widths the panes ask for.
     fn index(&mut self) {
         let doc = &self.doc;
-        self.ranked = doc.speakers_by_share().iter().map(|s| s.id).collect();
+        self.ranked = doc.speakers_by_voice().iter().map(|s| s.id).collect();
         self.rank_of = vec![None; doc.speakers().len()];
         for (rank, &id) in self.ranked.iter().enumerate() {
             if let Some(slot) = self.rank_of.get_mut(id) {
@@ -438,9 +446,11 @@ impl App {
             | Action::PrevHeading
             | Action::Scroll { .. }
             | Action::Click { .. } => self.on_motion(action),
-            Action::NextQuote | Action::PrevQuote | Action::Follow(_) | Action::Detail => {
-                self.on_quotes(action)
-            }
+            Action::NextQuote
+            | Action::PrevQuote
+            | Action::ToggleReported
+            | Action::Follow(_)
+            | Action::Detail => self.on_quotes(action),
             Action::ToggleFocus | Action::ToggleOutline | Action::Activate => self.on_panes(action),
             Action::Help | Action::CloseOverlay | Action::Back => self.on_overlays(action),
             Action::SearchStart
@@ -556,6 +566,7 @@ impl App {
         self.anchor = anchor;
         self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
         self.current = quote.filter(|&q| q < self.doc.quotes().len());
+        self.current_reported = None;
         let was = self.following;
         self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
         if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
@@ -670,15 +681,10 @@ impl App {
 /// The widths the speaker pane and the outline need to show every line whole.
 fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Wants {
     let width = wrap::width;
-    let most = ranked
-        .iter()
-        .map(|&id| doc.speakers()[id].quote_count)
-        .max()
-        .unwrap_or(0);
-    let total = ranked
-        .iter()
-        .map(|&id| doc.speakers()[id].quote_count)
-        .sum();
+    // Sized for reported speech shown: the longer counts and summaries.
+    let voice = |id: SpeakerId| doc.speakers()[id].quote_count + doc.speakers()[id].reported_count;
+    let most = ranked.iter().map(|&id| voice(id)).max().unwrap_or(0);
+    let total = ranked.iter().map(|&id| voice(id)).sum();
     let speakers = || ranked.iter().map(|&id| &doc.speakers()[id]);
     // The lines of the list; with none, what the pane says instead (after its air).
     let list = speakers()
@@ -687,7 +693,7 @@ fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Want
         .unwrap_or(1 + width(NO_SPEAKERS).max(width(FINDING)));
     // The card's summary line, after the pane's air and the card's margin.
     let card = speakers()
-        .map(|s| 2 + width(&speaker_summary(s, total)))
+        .map(|s| 2 + width(&speaker_summary(s, total, !doc.reported().is_empty())))
         .max()
         .unwrap_or(0);
     let most = heading_quotes.iter().copied().max().unwrap_or(0);

@@ -178,6 +178,7 @@ impl App {
             let k = quotes.partition_point(|q| q.span.start <= at);
             if let Some(q) = k.checked_sub(1).filter(|&q| quotes[q].span.contains(&at)) {
                 self.current = Some(q);
+                self.current_reported = None;
             }
         }
     }

@@ -9,8 +9,9 @@ impl App {
     /// The next and previous quotation, following a speaker by number, the detail overlay.
     pub(super) fn on_quotes(&mut self, action: Action) {
         match action {
-            Action::NextQuote => self.step_quote(true),
-            Action::PrevQuote => self.step_quote(false),
+            Action::NextQuote => self.step(true),
+            Action::PrevQuote => self.step(false),
+            Action::ToggleReported => self.toggle_reported(),
             Action::Follow(n) => {
                 if let Some(&id) = self.ranked.get(usize::from(n).wrapping_sub(1)) {
                     self.cursor = usize::from(n) - 1;
@@ -21,6 +22,15 @@ impl App {
             }
             Action::Detail => self.open_detail(),
             _ => {}
+        }
+    }
+
+    /// `]`/`[`: through the quotations and, while shown, the reported statements.
+    fn step(&mut self, forward: bool) {
+        if self.show_reported && !self.doc.reported().is_empty() {
+            self.step_speech(forward);
+        } else {
+            self.step_quote(forward);
         }
     }
 
@@ -63,6 +73,7 @@ impl App {
                 let q = at(k);
                 let span = quotes[q].span.clone();
                 self.current = Some(q);
+                self.current_reported = None;
                 self.reveal(span);
             }
             None if len == 0 => self.message = Some("no quotations"),
@@ -73,20 +84,19 @@ impl App {
 
     pub(super) fn follow(&mut self, id: SpeakerId) {
         self.following = Some(id);
-        let keep = self
-            .current
-            .is_some_and(|c| self.doc.quotes()[c].speaker == Some(id));
+        let keep = self.current_speaker() == (true, Some(id));
         if !keep {
             self.current = None;
-            self.step_quote(true);
-            if self.current.is_none() {
-                self.step_quote(false);
+            self.current_reported = None;
+            self.step(true);
+            if self.current_span().is_none() {
+                self.step(false);
             }
         }
     }
 
     pub(super) fn open_detail(&mut self) {
-        if self.current.is_some() {
+        if self.current_span().is_some() {
             self.overlay = Some(Overlay::Detail);
             self.detail_scroll = 0;
         } else {

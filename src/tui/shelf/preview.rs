@@ -89,6 +89,7 @@ pub(super) fn needs_quotes(action: Action) -> bool {
         action,
         Action::NextQuote
             | Action::PrevQuote
+            | Action::ToggleReported
             | Action::NextUnsure
             | Action::PrevUnsure
             | Action::Follow(_)

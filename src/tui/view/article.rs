@@ -4,6 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
+use saywho_core::document::SpeakerId;
+
 use crate::tui::app::{App, Areas};
 use crate::tui::wrap;
 
@@ -30,11 +32,17 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let matches = &app.search.matches;
     let headings = doc.headings();
     let first = rows[top].start;
+    // Reported speech, while shown (a quoted fragment inside keeps its quotation's style).
+    let reported = if app.shows_reported() {
+        doc.reported()
+    } else {
+        &[]
+    };
     let mut qi = quotes.partition_point(|q| q.span.end <= first);
+    let mut ri = reported.partition_point(|r| r.span.end <= first);
     let mut mi = matches.partition_point(|m| m.end <= first);
     let mut hi = headings.partition_point(|h| h.end <= first);
     let theme = app.theme;
-    let following = app.following();
     let right = t.x + t.width;
     for (i, row) in rows[top..end].iter().enumerate() {
         let y = t.y + i as u16;
@@ -45,6 +53,9 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             let p = row.start + off;
             while qi < quotes.len() && quotes[qi].span.end <= p {
                 qi += 1;
+            }
+            while ri < reported.len() && reported[ri].span.end <= p {
+                ri += 1;
             }
             while mi < matches.len() && matches[mi].end <= p {
                 mi += 1;
@@ -58,20 +69,19 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             }
             if qi < quotes.len() && quotes[qi].span.start <= p {
                 let q = &quotes[qi];
-                let ranked = q.speaker.and_then(|id| app.rank_of(id).map(|r| (id, r)));
-                style = style.patch(match ranked {
-                    Some((id, r)) if following.is_none_or(|f| f == id) => {
-                        let sure = theme.quote(r);
-                        if app.is_unsure(qi) {
-                            sure.patch(theme.unsure())
-                        } else {
-                            sure
-                        }
-                    }
-                    _ if following.is_some() => theme.dimmed(),
-                    _ => theme.unattributed(),
+                let own = app.following().is_none_or(|f| q.speaker == Some(f));
+                let spoken = speech_style(app, q.speaker, false);
+                style = style.patch(if own && app.is_unsure(qi) {
+                    spoken.patch(theme.unsure())
+                } else {
+                    spoken
                 });
                 if app.current() == Some(qi) {
+                    style = style.patch(theme.current());
+                }
+            } else if ri < reported.len() && reported[ri].span.start <= p {
+                style = style.patch(speech_style(app, reported[ri].speaker, true));
+                if app.current_reported() == Some(ri) {
                     style = style.patch(theme.current());
                 }
             }
@@ -94,5 +104,21 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         if !run.is_empty() {
             buf.set_stringn(x, y, &run, usize::from(right.saturating_sub(x)), run_style);
         }
+    }
+}
+
+/// A quotation's style (or a reported statement's, when `reported`) by `speaker`: its colour,
+/// dimmed while someone else is followed, grey and italic when nobody is credited.
+pub fn speech_style(app: &App, speaker: Option<SpeakerId>, reported: bool) -> Style {
+    let theme = app.theme;
+    let following = app.following();
+    let ranked = speaker.and_then(|id| app.rank_of(id).map(|r| (id, r)));
+    match (ranked, reported) {
+        (Some((id, r)), false) if following.is_none_or(|f| f == id) => theme.quote(r),
+        (Some((id, r)), true) if following.is_none_or(|f| f == id) => theme.reported(r),
+        (_, false) if following.is_some() => theme.dimmed(),
+        (_, true) if following.is_some() => theme.reported_dimmed(),
+        (_, false) => theme.unattributed(),
+        (_, true) => theme.reported_unattributed(),
     }
 }

@@ -12,11 +12,12 @@ use crate::tui::detail::{self, LABEL};
 use crate::tui::keymap;
 
 pub fn render(app: &App, _area: Rect, buf: &mut Buffer) {
-    let Some(c) = app.current() else { return };
+    let (current, speaker) = app.current_speaker();
+    if !current {
+        return;
+    }
     let theme = app.theme;
-    let q = &app.doc().quotes()[c];
-    let speaker_style = q
-        .speaker
+    let speaker_style = speaker
         .and_then(|id| app.rank_of(id))
         .map_or(theme.unattributed(), |r| theme.quote(r));
     let rect = detail::rect(app);

@@ -1,17 +1,17 @@
-//! The quote map: one column standing for the whole article, a tick per quotation in its speaker's
-//! colour, the part on screen marked.
+//! The quote map: one column standing for the whole article, a tick per quotation (and reported
+//! statement, while shown) in its speaker's colour, the part on screen marked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::article::speech_style;
 use crate::tui::app::{map_rows, App};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = app.rows();
     let n = rows.len();
     let h = usize::from(area.height);
-    let quotes = app.doc().quotes();
     let theme = app.theme;
     let top = app.top();
     let bottom = top + app.view_height();
@@ -28,47 +28,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if !span.is_empty() {
             let b0 = rows[span.start].start;
             let b1 = rows.get(span.end).map_or(text_end, |r| r.start);
-            // The most telling quote in this stretch: the current one, else the followed
-            // speaker's, else the first.
-            let k = quotes.partition_point(|q| q.span.start < b0);
-            let mut best: Option<(u8, usize)> = None;
-            for (j, q) in quotes
-                .iter()
-                .enumerate()
-                .skip(k)
-                .take_while(|(_, q)| q.span.start < b1)
-                .take(256)
-            {
-                let score = if app.current() == Some(j) {
-                    3
-                } else if app.following().is_some() && q.speaker == app.following() {
-                    2
-                } else {
-                    1
-                };
-                if best.is_none_or(|(s, _)| score > s) {
-                    best = Some((score, j));
-                }
-            }
-            if let Some((_, j)) = best {
-                let q = &quotes[j];
-                let rank = q.speaker.and_then(|id| app.rank_of(id));
-                let dim = app.following().is_some_and(|f| q.speaker != Some(f));
-                let tick = match (rank, dim) {
-                    (_, true) => theme.dimmed(),
-                    (Some(r), false) => theme.quote(r),
-                    (None, false) => theme.unattributed(),
-                };
-                symbol = if app.current() == Some(j) {
-                    "◆"
-                } else if rank.is_some() && app.is_unsure(j) {
-                    // Named, but the engine is unsure (see LOW_CONFIDENCE).
-                    "?"
-                } else if rank.is_some() {
-                    "■"
-                } else {
-                    "□"
-                };
+            if let Some((sym, tick)) = tick(app, b0, b1) {
+                symbol = sym;
                 style = Style::new().patch(tick);
                 if visible {
                     style = style.patch(theme.map_visible());
@@ -79,4 +40,68 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .set_symbol(symbol)
             .set_style(style);
     }
+}
+
+/// The tick for the stretch of text `b0..b1`: its most telling speech (the current one, else the
+/// followed speaker's, else the first quotation, else the first reported statement) as a symbol
+/// and style; reported speech gets a smaller tick.
+fn tick(app: &App, b0: usize, b1: usize) -> Option<(&'static str, Style)> {
+    let doc = app.doc();
+    let following = app.following();
+    let score = |current: bool, speaker: Option<usize>, base: u8| {
+        if current {
+            4
+        } else if following.is_some() && speaker == following {
+            3
+        } else {
+            base
+        }
+    };
+    let in_stretch = |start: usize| (b0..b1).contains(&start);
+    let quotes = doc.quotes();
+    let k = quotes.partition_point(|q| q.span.start < b0);
+    let quoted = (k..quotes.len())
+        .take_while(|&j| in_stretch(quotes[j].span.start))
+        .take(256)
+        .map(|j| {
+            let q = &quotes[j];
+            (
+                score(app.current() == Some(j), q.speaker, 2),
+                j,
+                q.speaker,
+                false,
+            )
+        });
+    let reported = if app.shows_reported() {
+        doc.reported()
+    } else {
+        &[]
+    };
+    let k = reported.partition_point(|r| r.span.start < b0);
+    let said = (k..reported.len())
+        .take_while(|&j| in_stretch(reported[j].span.start))
+        .take(256)
+        .map(|j| {
+            let r = &reported[j];
+            let current = app.current_reported() == Some(j);
+            (score(current, r.speaker, 1), j, r.speaker, true)
+        });
+    let mut best: Option<(u8, usize, Option<usize>, bool)> = None;
+    for c in quoted.chain(said) {
+        if best.is_none_or(|b| c.0 > b.0) {
+            best = Some(c);
+        }
+    }
+    let (score, j, speaker, is_reported) = best?;
+    let attributed = speaker.and_then(|id| app.rank_of(id)).is_some();
+    let symbol = match (score, attributed, is_reported) {
+        (4, _, _) => "◆",
+        // Named, but the engine is unsure (see LOW_CONFIDENCE).
+        (_, true, false) if app.is_unsure(j) => "?",
+        (_, true, false) => "■",
+        (_, false, false) => "□",
+        (_, true, true) => "▪",
+        (_, false, true) => "▫",
+    };
+    Some((symbol, speech_style(app, speaker, is_reported)))
 }

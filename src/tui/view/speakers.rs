@@ -1,4 +1,5 @@
-//! The speaker pane: speakers by number of quotes, and the selected speaker's card.
+//! The speaker pane: speakers by number of quotes (and reported statements, while shown), and the
+//! selected speaker's card.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -85,10 +86,11 @@ impl Pane {
     /// The list of `app` on lines `w` cells wide (the pane's column of air left out).
     fn of(app: &App, w: usize) -> Pane {
         let speakers = || app.ranked().iter().map(|&id| &app.doc().speakers()[id]);
-        let count_w = digits(speakers().map(|s| s.quote_count).max().unwrap_or(0));
+        let voices = || app.ranked().iter().map(|&id| app.voice_of(id));
+        let count_w = digits(voices().max().unwrap_or(0));
         let name_w = speakers().map(|s| wrap::width(&s.name)).max().unwrap_or(0);
         Pane {
-            total: speakers().map(|s| s.quote_count).sum(),
+            total: voices().sum(),
             count_w,
             bars: w + 1 >= speaker_line_width(name_w, count_w, true),
         }
@@ -135,9 +137,10 @@ fn speaker_line(app: &App, pane: &Pane, i: usize, id: SpeakerId, row: Rect, buf:
     let fixed = speaker_line_width(0, pane.count_w, pane.bars) - 1;
     let name = truncate(&s.name, w.saturating_sub(fixed));
     put(buf, x, y, &name, row.right() - x, name_style);
-    let mut right = format!(" {:>cw$}", s.quote_count, cw = pane.count_w);
+    let voice = app.voice_of(id);
+    let mut right = format!(" {:>cw$}", voice, cw = pane.count_w);
     if pane.bars {
-        let share = s.quote_count as f64 / pane.total.max(1) as f64;
+        let share = voice as f64 / pane.total.max(1) as f64;
         right.push_str(&format!(" {:<BAR$}", bar(share)));
     }
     let rx = row.right().saturating_sub(right.chars().count() as u16);
@@ -170,7 +173,11 @@ fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
         1,
         theme.quote(app.cursor()).add_modifier(Modifier::BOLD),
     );
-    line(&speaker_summary(s, total), 1, Style::new());
+    line(
+        &speaker_summary(s, total, app.counts_reported()),
+        1,
+        Style::new(),
+    );
     let unsure = app.unsure_of(id);
     if unsure > 0 {
         let below = (LOW_CONFIDENCE * 100.0).round();

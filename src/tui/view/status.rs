@@ -59,6 +59,15 @@ pub fn parts(app: &App) -> Parts {
             doc.speakers()[id].name,
             num(pos)
         )),
+        None if app.current_reported().is_some() => {
+            let r = app.current_reported().unwrap_or(0);
+            let of = doc.reported().len();
+            s.push_str(&format!("  reported {}/{of}", r + 1));
+            match doc.speaker_of_reported(&doc.reported()[r]) {
+                Some(sp) => s.push_str(&format!("  {}", sp.name)),
+                None => s.push_str("  (unattributed)"),
+            }
+        }
         None => {
             s.push_str(&format!("  quote {}/{total}", num(pos)));
             if let Some(sp) = app.current().and_then(|c| doc.speaker_of(&doc.quotes()[c])) {
