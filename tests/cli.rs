@@ -403,12 +403,10 @@ fn an_endless_line_stops_at_the_limit() {
         .args(["extract", "--input", "jsonl", "/dev/zero"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    cli_support::assert_tame_messages(&out.stderr, 1);
-    let err = stderr(&out);
-    assert!(
-        err.starts_with("saywho: /dev/zero:1: line longer than 67108864 bytes"),
-        "{err}"
+    cli_support::assert_fails_with(
+        &out,
+        1,
+        "saywho: /dev/zero:1: line longer than 67108864 bytes",
     );
 }
 
@@ -504,12 +502,10 @@ fn eval_reports_each_bad_gold_span_and_key_line() {
         .arg(&key)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    cli_support::assert_tame_messages(&out.stderr, 2);
-    assert!(
-        stderr(&out).contains("key.jsonl:1: \"start\" is not a non-negative integer (-3)"),
-        "{}",
-        stderr(&out)
+    cli_support::assert_fails_with(
+        &out,
+        2,
+        "key.jsonl:1: \"start\" is not a non-negative integer (-3)",
     );
 }
 
@@ -533,11 +529,5 @@ fn eval_write_errors_name_stdout() {
         )
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    cli_support::assert_tame_messages(&out.stderr, 1);
-    assert!(
-        stderr(&out).starts_with("saywho: stdout: "),
-        "{}",
-        stderr(&out)
-    );
+    cli_support::assert_fails_with(&out, 1, "saywho: stdout: ");
 }

@@ -130,3 +130,14 @@ pub fn assert_tame_messages(stderr: &[u8], lines: usize) {
     }
     assert_eq!(text.lines().count(), lines, "{text:?}");
 }
+
+/// The command failed (exit 1) with `lines` tame messages, one of them holding `needle`.
+pub fn assert_fails_with(out: &Output, lines: usize, needle: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    assert_tame_messages(&out.stderr, lines);
+    assert!(
+        stderr(out).contains(needle),
+        "{needle:?} not in {}",
+        stderr(out)
+    );
+}
