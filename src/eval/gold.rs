@@ -2,12 +2,11 @@
 
 use std::collections::HashMap;
 
-use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 
-use saywho_core::ingest::jsonl::{self, LineErrorKind};
+use saywho_core::ingest::jsonl::{self, LineErrorKind, ShallowField};
 
 /// A gold document (other fields ignored).
 #[derive(Debug, Clone, Deserialize)]
@@ -91,9 +90,9 @@ pub struct KeyLine {
     #[serde(default)]
     pub end: Option<Number>,
     #[serde(default)]
-    canonical: Truth,
+    canonical: ShallowField,
     #[serde(default)]
-    resolvable: Truth,
+    resolvable: ShallowField,
 }
 
 impl KeyLine {
@@ -104,7 +103,10 @@ impl KeyLine {
     /// Adds the line's name to `key` when it is resolvable and names someone (the truth of
     /// both fields as Python sees it, as in `score.py`).
     pub fn add_to(&self, key: &mut CanonicalKey) -> Result<(), LineErrorKind> {
-        let (Some(name), true) = (&self.canonical.string, self.resolvable.truthy) else {
+        let (Some(name), true) = (
+            self.canonical.string.as_ref().filter(|s| !s.is_empty()),
+            self.resolvable.truthy,
+        ) else {
             return Ok(());
         };
         let (Some(start), Some(end)) = (
@@ -126,70 +128,6 @@ impl KeyLine {
 /// Reads one line of a canonical key into `key`.
 pub fn add_key_line(key: &mut CanonicalKey, line: &str) -> Result<(), LineErrorKind> {
     KeyLine::parse(line.as_bytes())?.add_to(key)
-}
-
-/// A JSON value as a key line uses it: whether Python would call it true, and its text when it
-/// is a non-empty string. Arrays and objects are looked at for emptiness only, never recursed.
-#[derive(Default)]
-struct Truth {
-    truthy: bool,
-    string: Option<String>,
-}
-
-impl Truth {
-    fn of(truthy: bool) -> Truth {
-        Truth {
-            truthy,
-            string: None,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Truth {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Truth, D::Error> {
-        d.deserialize_any(TruthVisitor)
-    }
-}
-
-struct TruthVisitor;
-
-impl<'de> Visitor<'de> for TruthVisitor {
-    type Value = Truth;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Truth, E> {
-        Ok(Truth::of(false))
-    }
-    fn visit_bool<E>(self, b: bool) -> Result<Truth, E> {
-        Ok(Truth::of(b))
-    }
-    fn visit_i64<E>(self, n: i64) -> Result<Truth, E> {
-        Ok(Truth::of(n != 0))
-    }
-    fn visit_u64<E>(self, n: u64) -> Result<Truth, E> {
-        Ok(Truth::of(n != 0))
-    }
-    fn visit_f64<E>(self, n: f64) -> Result<Truth, E> {
-        Ok(Truth::of(n != 0.0))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Truth, E> {
-        Ok(Truth {
-            truthy: !s.is_empty(),
-            string: (!s.is_empty()).then(|| s.to_string()),
-        })
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Truth, A::Error> {
-        let truthy = seq.next_element::<IgnoredAny>()?.is_some();
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Truth::of(truthy))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Truth, A::Error> {
-        let truthy = map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some();
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Truth::of(truthy))
-    }
 }
 
 /// A document id as a lookup key (strings and numbers stay distinct, as in Python).

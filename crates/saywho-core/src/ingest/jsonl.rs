@@ -232,17 +232,16 @@ impl<R: BufRead> Iterator for Records<R> {
 pub fn parse_record(line_no: usize, line: &[u8]) -> Result<Record, LineErrorKind> {
     let fields: RecordFields = parse_object(line)?;
     let text = match fields.text {
-        StrField::Str(text) => text,
-        StrField::Other => return Err(LineErrorKind::TextNotString),
-        StrField::Missing => return Err(LineErrorKind::NoText),
+        ShallowField {
+            string: Some(text), ..
+        } => text,
+        ShallowField { present: true, .. } => return Err(LineErrorKind::TextNotString),
+        ShallowField { present: false, .. } => return Err(LineErrorKind::NoText),
     };
     Ok(Record {
         line_no,
         id: fields.id.map_or_else(Id::null, Id),
-        title: match fields.title {
-            StrField::Str(title) => Some(title),
-            _ => None,
-        },
+        title: fields.title.string,
         text,
     })
 }
@@ -283,72 +282,83 @@ struct RecordFields {
     #[serde(default)]
     id: Option<Box<RawValue>>,
     #[serde(default)]
-    title: StrField,
+    title: ShallowField,
     #[serde(default)]
-    text: StrField,
+    text: ShallowField,
 }
 
-/// A field that should be a string: whether it is absent, a string, or something else (skipped
-/// without recursion).
+/// A JSON field looked at without recursion: whether it was given, whether Python would call it
+/// true (`""`, `0`, `null`, `[]`, `{}` are false), and its text when it is a string. Arrays and
+/// objects are skipped however deeply they nest, so a field never hits the parser's depth limit.
 #[derive(Default)]
-enum StrField {
-    #[default]
-    Missing,
-    Str(String),
-    Other,
+pub struct ShallowField {
+    pub present: bool,
+    pub truthy: bool,
+    pub string: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for StrField {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StrFieldVisitor)
+impl ShallowField {
+    fn other(truthy: bool) -> ShallowField {
+        ShallowField {
+            present: true,
+            truthy,
+            string: None,
+        }
+    }
+
+    fn string(s: String) -> ShallowField {
+        ShallowField {
+            present: true,
+            truthy: !s.is_empty(),
+            string: Some(s),
+        }
     }
 }
 
-struct StrFieldVisitor;
+impl<'de> Deserialize<'de> for ShallowField {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShallowVisitor)
+    }
+}
 
-impl<'de> Visitor<'de> for StrFieldVisitor {
-    type Value = StrField;
+struct ShallowVisitor;
+
+impl<'de> Visitor<'de> for ShallowVisitor {
+    type Value = ShallowField;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
-
-    fn visit_str<E>(self, s: &str) -> Result<StrField, E> {
-        Ok(StrField::Str(s.to_string()))
+    fn visit_str<E>(self, s: &str) -> Result<ShallowField, E> {
+        Ok(ShallowField::string(s.to_string()))
     }
-
-    fn visit_string<E>(self, s: String) -> Result<StrField, E> {
-        Ok(StrField::Str(s))
+    fn visit_string<E>(self, s: String) -> Result<ShallowField, E> {
+        Ok(ShallowField::string(s))
     }
-
-    fn visit_bool<E>(self, _: bool) -> Result<StrField, E> {
-        Ok(StrField::Other)
+    fn visit_bool<E>(self, b: bool) -> Result<ShallowField, E> {
+        Ok(ShallowField::other(b))
     }
-
-    fn visit_i64<E>(self, _: i64) -> Result<StrField, E> {
-        Ok(StrField::Other)
+    fn visit_i64<E>(self, n: i64) -> Result<ShallowField, E> {
+        Ok(ShallowField::other(n != 0))
     }
-
-    fn visit_u64<E>(self, _: u64) -> Result<StrField, E> {
-        Ok(StrField::Other)
+    fn visit_u64<E>(self, n: u64) -> Result<ShallowField, E> {
+        Ok(ShallowField::other(n != 0))
     }
-
-    fn visit_f64<E>(self, _: f64) -> Result<StrField, E> {
-        Ok(StrField::Other)
+    fn visit_f64<E>(self, n: f64) -> Result<ShallowField, E> {
+        Ok(ShallowField::other(n != 0.0))
     }
-
-    fn visit_unit<E>(self) -> Result<StrField, E> {
-        Ok(StrField::Other)
+    fn visit_unit<E>(self) -> Result<ShallowField, E> {
+        Ok(ShallowField::other(false))
     }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StrField, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ShallowField, A::Error> {
+        let truthy = seq.next_element::<IgnoredAny>()?.is_some();
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(StrField::Other)
+        Ok(ShallowField::other(truthy))
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrField, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ShallowField, A::Error> {
+        let truthy = map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some();
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(StrField::Other)
+        Ok(ShallowField::other(truthy))
     }
 }
 
