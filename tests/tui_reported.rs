@@ -18,12 +18,7 @@ fn sample_app(theme: Theme) -> App {
 
 /// The modifiers of the first cell of the byte range `span` drawn on screen.
 fn modifiers_at(app: &App, buf: &Buffer, span: &std::ops::Range<usize>) -> Modifier {
-    let words: String = app.doc().text()[span.clone()]
-        .split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (x, y) = find(buf, &words).unwrap_or_else(|| panic!("{words:?} not on screen"));
+    let (x, y) = cell_of(app, buf, span);
     buf[(x, y)].modifier
 }
 
@@ -81,6 +76,37 @@ fn the_speaker_pane_counts_reported_speech_and_lists_reported_only_speakers() {
     press(&mut app, "r");
     let card = screen(&buffer(&app));
     assert!(!card.contains(" quoted · "), "{card}");
+}
+
+/// The screen cell of the first two words of the byte range `span`.
+fn cell_of(app: &App, buf: &Buffer, span: &std::ops::Range<usize>) -> (u16, u16) {
+    let words: String = app.doc().text()[span.clone()]
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    find(buf, &words).unwrap_or_else(|| panic!("{words:?} not on screen"))
+}
+
+#[test]
+fn clicking_a_reported_statement_selects_it_as_clicking_a_quotation_does() {
+    use saywho::tui::Action;
+    let mut app = sample_app(Theme::COLOR);
+    let buf = buffer(&app);
+    let quote = app.doc().quotes()[0].span.clone();
+    let (x, y) = cell_of(&app, &buf, &quote);
+    app.update(Action::Click { col: x + 2, row: y });
+    assert_eq!(app.current(), Some(0));
+    let span = app.doc().reported()[0].span.clone();
+    let (x, y) = cell_of(&app, &buf, &span);
+    app.update(Action::Click { col: x + 2, row: y });
+    assert_eq!(app.current_reported(), Some(0));
+    assert_eq!(app.current(), None, "the quotation is no longer current");
+    assert_eq!(app.current_span(), Some(span.clone()));
+    // Hidden, a reported statement is plain text: a click there selects nothing new.
+    press(&mut app, "r");
+    app.update(Action::Click { col: x + 2, row: y });
+    assert_eq!(app.current_span(), None);
 }
 
 #[test]

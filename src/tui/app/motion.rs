@@ -179,6 +179,11 @@ impl App {
             if let Some(q) = k.checked_sub(1).filter(|&q| quotes[q].span.contains(&at)) {
                 self.current = Some(q);
                 self.current_reported = None;
+            } else if let Some(r) = self.reported_at(at) {
+                // A quoted fragment of a mixed statement is a quotation (above); the rest of it
+                // selects the statement, as `]` would.
+                self.current = None;
+                self.current_reported = Some(r);
             }
         }
     }

@@ -64,6 +64,14 @@ impl App {
         })
     }
 
+    /// The reported statement shown at byte `at`, if any (none while they are hidden).
+    pub(super) fn reported_at(&self, at: usize) -> Option<usize> {
+        if !self.show_reported {
+            return None;
+        }
+        self.doc().reported().iter().position(|r| r.span.contains(&at))
+    }
+
     pub(super) fn toggle_reported(&mut self) {
         if self.doc().reported().is_empty() {
             self.message = Some("no reported speech in this article");
