@@ -159,3 +159,42 @@ fn the_reader_shows_counts_and_toggles_reported_speech() {
     assert!(screen.contains("READER-EXIT=0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn hidden_reported_speech_stays_hidden_across_quit_and_reopen() {
+    use pty_support::*;
+    let dir = temp_dir("reported-kept");
+    let Some((t, _reader)) = start_reader("kept1", &dir, "", "") else {
+        return;
+    };
+    t.wait_for(" reported,");
+    t.keys(&["r"]);
+    t.wait_for("reported speech hidden");
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
+    drop(t);
+    let saved = saved_state(&dir);
+    assert!(saved.contains("\"reported_hidden\": true"), "{saved}");
+    // Reopened: still hidden, so `]` stops at the first quotation, not a reported statement.
+    let Some((t, _reader)) = start_reader("kept2", &dir, "", "") else {
+        return;
+    };
+    t.wait_for("quote –/19");
+    t.keys(&["]"]);
+    let screen = t.wait_for("quote 1/19");
+    assert!(!screen.contains(" quoted · "), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
+    drop(t);
+    let saved = saved_state(&dir);
+    // --no-state neither restores it nor saves anything.
+    let Some((t, _reader)) = start_reader("kept3", &dir, "", "--no-state") else {
+        return;
+    };
+    let screen = t.wait_for(" reported,");
+    assert!(screen.contains(" quoted · "), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("READER-EXIT=0");
+    assert_eq!(saved_state(&dir), saved);
+    let _ = std::fs::remove_dir_all(&dir);
+}

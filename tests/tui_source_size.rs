@@ -22,6 +22,9 @@ fn check(dir: &Path, long: &mut Vec<String>) {
 #[test]
 fn reader_source_files_are_under_650_lines() {
     let mut long = Vec::new();
-    check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui"), &mut long);
+    check(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui"),
+        &mut long,
+    );
     assert!(long.is_empty(), "{long:#?}");
 }

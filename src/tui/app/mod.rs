@@ -513,7 +513,11 @@ impl App {
                 anchor,
                 quote,
                 speaker,
-            } => self.restore(anchor, quote, speaker),
+                reported_hidden,
+            } => {
+                self.show_reported = !reported_hidden;
+                self.restore(anchor, quote, speaker);
+            }
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => {
                 self.resize(w, h);

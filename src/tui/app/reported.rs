@@ -69,7 +69,10 @@ impl App {
         if !self.show_reported {
             return None;
         }
-        self.doc().reported().iter().position(|r| r.span.contains(&at))
+        self.doc()
+            .reported()
+            .iter()
+            .position(|r| r.span.contains(&at))
     }
 
     pub(super) fn toggle_reported(&mut self) {

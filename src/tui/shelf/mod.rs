@@ -463,6 +463,7 @@ impl Shelf {
                 anchor,
                 quote,
                 speaker,
+                reported_hidden: !o.app.shows_reported(),
                 ..DocState::default()
             },
         );
@@ -585,6 +586,7 @@ impl Shelf {
                 anchor: st.anchor,
                 quote: st.quote,
                 speaker,
+                reported_hidden: st.reported_hidden,
             });
         }
     }
