@@ -110,6 +110,30 @@ fn clicking_a_reported_statement_selects_it_as_clicking_a_quotation_does() {
 }
 
 #[test]
+fn a_speaker_with_only_reported_speech_is_followed_again_on_reopen() {
+    use saywho::tui::Action;
+    let mut app = sample_app(Theme::COLOR);
+    let only = app
+        .doc()
+        .speakers_by_voice()
+        .iter()
+        .find(|s| s.quote_count == 0)
+        .map(|s| s.id);
+    let restore = |reported_hidden| Action::Restore {
+        anchor: 0,
+        quote: None,
+        speaker: only,
+        reported_hidden,
+    };
+    app.update(restore(false));
+    assert_eq!(app.following(), only);
+    // Hidden, they have nothing to follow.
+    app.update(Action::Back);
+    app.update(restore(true));
+    assert_eq!(app.following(), None);
+}
+
+#[test]
 fn detail_of_a_reported_statement() {
     let mut app = sample_app(Theme::COLOR);
     // Step until a reported statement is current.

@@ -366,9 +366,11 @@ impl App {
         }
         ((self.top + self.view_height()).min(n) * 100) / n
     }
-    /// `(position, total)` of the current quote among the quotes being stepped through.
+    /// `(position, total)` of the current quote among the quotes being stepped through (of a
+    /// followed speaker: among their quotes and, while shown, reported statements).
     pub fn quote_position(&self) -> (Option<usize>, usize) {
         match self.following {
+            Some(_) if self.counts_reported() => self.speech_position(),
             Some(s) => {
                 let list = self.quotes_of(s);
                 let pos = self
@@ -540,7 +542,7 @@ impl App {
         self.current = quote.filter(|&q| q < self.doc.quotes().len());
         self.current_reported = None;
         let was = self.following;
-        self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
+        self.following = speaker.filter(|&s| self.voice_of(s) > 0);
         if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
             self.cursor = rank;
         }
