@@ -22,6 +22,15 @@ fn modifiers_at(app: &App, buf: &Buffer, span: &std::ops::Range<usize>) -> Modif
     buf[(x, y)].modifier
 }
 
+/// A speaker of the article with reported speech and no quotation.
+fn reported_only(app: &App) -> Option<usize> {
+    let speakers = app.doc().speakers_by_voice();
+    let only = speakers
+        .iter()
+        .find(|s| s.quote_count == 0 && s.reported_count > 0);
+    only.map(|s| s.id)
+}
+
 #[test]
 fn reported_speech_is_underlined_and_quotations_are_not() {
     for theme in [Theme::COLOR, Theme::MONO] {
@@ -64,12 +73,7 @@ fn hidden_reported_speech_is_drawn_plain() {
 #[test]
 fn the_speaker_pane_counts_reported_speech_and_lists_reported_only_speakers() {
     let mut app = sample_app(Theme::COLOR);
-    let reported_only = app
-        .doc()
-        .speakers_by_voice()
-        .iter()
-        .any(|s| s.quote_count == 0 && s.reported_count > 0);
-    assert!(reported_only);
+    assert!(reported_only(&app).is_some());
     assert_eq!(app.ranked().len(), app.doc().speakers_by_voice().len());
     let card = screen(&buffer(&app));
     assert!(card.contains(" quoted · "), "{card}");
@@ -113,12 +117,8 @@ fn clicking_a_reported_statement_selects_it_as_clicking_a_quotation_does() {
 fn a_speaker_with_only_reported_speech_is_followed_again_on_reopen() {
     use saywho::tui::Action;
     let mut app = sample_app(Theme::COLOR);
-    let only = app
-        .doc()
-        .speakers_by_voice()
-        .iter()
-        .find(|s| s.quote_count == 0)
-        .map(|s| s.id);
+    let only = reported_only(&app);
+    assert!(only.is_some());
     let restore = |reported_hidden| Action::Restore {
         anchor: 0,
         quote: None,
@@ -194,8 +194,7 @@ fn hidden_reported_speech_stays_hidden_across_quit_and_reopen() {
     t.wait_for(" reported,");
     t.keys(&["r"]);
     t.wait_for("reported speech hidden");
-    t.keys(&["q"]);
-    t.wait_for("READER-EXIT=0");
+    t.quit();
     drop(t);
     let saved = saved_state(&dir);
     assert!(saved.contains("\"reported_hidden\": true"), "{saved}");
@@ -207,8 +206,7 @@ fn hidden_reported_speech_stays_hidden_across_quit_and_reopen() {
     t.keys(&["]"]);
     let screen = t.wait_for("quote 1/19");
     assert!(!screen.contains(" quoted · "), "{screen}");
-    t.keys(&["q"]);
-    t.wait_for("READER-EXIT=0");
+    t.quit();
     drop(t);
     let saved = saved_state(&dir);
     // --no-state neither restores it nor saves anything.
@@ -217,8 +215,7 @@ fn hidden_reported_speech_stays_hidden_across_quit_and_reopen() {
     };
     let screen = t.wait_for(" reported,");
     assert!(screen.contains(" quoted · "), "{screen}");
-    t.keys(&["q"]);
-    t.wait_for("READER-EXIT=0");
+    t.quit();
     assert_eq!(saved_state(&dir), saved);
     let _ = std::fs::remove_dir_all(&dir);
 }
