@@ -531,32 +531,6 @@ impl App {
         }
     }
 
-    /// Puts back a remembered reading state (see [`Action::Restore`]).
-    fn restore(&mut self, anchor: usize, quote: Option<usize>, speaker: Option<SpeakerId>) {
-        let mut anchor = anchor.min(self.doc.text().len());
-        while !self.doc.text().is_char_boundary(anchor) {
-            anchor -= 1;
-        }
-        self.anchor = anchor;
-        self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
-        self.current = quote.filter(|&q| q < self.doc.quotes().len());
-        self.current_reported = None;
-        let was = self.following;
-        self.following = speaker.filter(|&s| self.voice_of(s) > 0);
-        if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
-            self.cursor = rank;
-        }
-        // The other quotations are dimmed: say why, and how to stop.
-        let newly = self.following.filter(|&id| Some(id) != was);
-        if let Some(s) = newly.and_then(|id| self.doc.speakers().get(id)) {
-            let said = format!("following {} again (Esc stops)", s.name);
-            self.notice = Some(match self.notice.take() {
-                Some(old) => format!("{old}; {said}"),
-                None => said,
-            });
-        }
-    }
-
     /// Opening and closing the overlays; Esc steps back one level.
     fn on_overlays(&mut self, action: Action) {
         match action {
