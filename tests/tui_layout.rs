@@ -106,3 +106,22 @@ fn the_text_never_touches_the_quote_map() {
         }
     }
 }
+
+#[test]
+fn a_long_alias_in_the_card_hangs_under_its_text_not_its_bullet() {
+    let alias = "the chair of the harbour board's finance and planning committee";
+    let doc = build(
+        "{0|\"Yes.\"} she said.",
+        &[("Ann Lee", EntityKind::Person, &[alias])],
+    );
+    let buf = buffer(&app_with(doc, 80, 24, Theme::COLOR));
+    let (x, y) = find(&buf, "· the chair").expect("the alias in the card");
+    let next = row_text(&buf, y + 1);
+    let cells: Vec<char> = next.chars().collect();
+    let x = usize::from(x);
+    assert!(
+        cells[x] == ' ' && cells[x + 1] == ' ' && cells[x + 2] != ' ',
+        "the second line starts under the text:\n{}\n{next}",
+        row_text(&buf, y)
+    );
+}

@@ -49,6 +49,7 @@ fn a_restored_follow_says_so() {
         anchor: 0,
         quote: None,
         speaker: Some(1),
+        reported_hidden: false,
     });
     assert_eq!(app.following(), Some(1));
     assert_eq!(app.notice(), Some("following Tom Hale again (Esc stops)"));

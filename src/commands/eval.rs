@@ -14,9 +14,9 @@ use saywho::eval::{
     self, CanonicalKey, GoldDoc, KeyLine, PredDoc, PredMention, PredQuote, ReportedScorer, Scorer,
 };
 use saywho::guard::analyze_guarded;
-use saywho_core::export::json::MentionOut;
 use saywho_core::export::safe::one_line;
 use saywho_core::export::DocResult;
+use saywho_core::export::SpanOut;
 use saywho_core::ingest::jsonl::{self, LineError, LineErrorKind, Lines};
 
 use super::extract::line_message;
@@ -122,13 +122,13 @@ fn engine_predictions(gold: &GoldDoc) -> PredDoc {
             basis: quote
                 .confidence
                 .map_or_else(Vec::new, |c| c.basis.keys().to_vec()),
-            ..prediction(q.start, q.end, q.speaker, q.mention)
+            ..prediction(q.span)
         })
         .collect();
     let reported = result
         .reported
         .into_iter()
-        .map(|r| prediction(r.start, r.end, r.speaker, r.mention))
+        .map(|r| prediction(r.span))
         .collect();
     PredDoc {
         id: Value::Null,
@@ -137,17 +137,13 @@ fn engine_predictions(gold: &GoldDoc) -> PredDoc {
     }
 }
 
-fn prediction(
-    start: usize,
-    end: usize,
-    speaker: Option<String>,
-    m: Option<MentionOut>,
-) -> PredQuote {
+/// A quotation's or reported statement's span, speaker and mention as the scorer reads them.
+fn prediction(span: SpanOut) -> PredQuote {
     PredQuote {
-        start,
-        end,
-        speaker,
-        mention: m.map(|m| PredMention {
+        start: span.start,
+        end: span.end,
+        speaker: span.speaker,
+        mention: span.mention.map(|m| PredMention {
             start: Some(m.start),
             end: m.end,
             text: Some(m.text),

@@ -87,11 +87,13 @@ pub enum Action {
     /// Nothing happened for a while: time for idle work.
     Tick,
     /// Put back a remembered reading state: the text at this byte offset at the top, this
-    /// quotation current, this speaker followed (each ignored when it does not fit the document).
+    /// quotation current, this speaker followed (each ignored when it does not fit the document),
+    /// reported speech shown or hidden.
     Restore {
         anchor: usize,
         quote: Option<usize>,
         speaker: Option<usize>,
+        reported_hidden: bool,
     },
     /// Show a notice in the status bar.
     Notify(&'static str),

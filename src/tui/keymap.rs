@@ -208,7 +208,7 @@ pub static NORMAL: &[Binding] = &[
     h(
         Keys(&[ch('i')], "i"),
         Action::Detail,
-        "attribution detail of the current quotation",
+        "attribution detail of the current quotation or statement",
         "detail",
     ),
     b(ESC, Action::Back, "close, clear the search, stop following"),
@@ -360,7 +360,7 @@ pub static OVERLAY: &[Binding] = &[
     b(
         DOWN,
         Action::LineDown,
-        "scroll the help or the detail down (when taller than the screen)",
+        "scroll the help or the detail down (if it is taller)",
     ),
     b(UP, Action::LineUp, "scroll the help or the detail up"),
     PAGE_DOWN,
@@ -370,10 +370,13 @@ pub static OVERLAY: &[Binding] = &[
 /// What the mouse does while reading (the events are mapped by [`action_for_mouse`]).
 pub static MOUSE: &[(&str, &str)] = &[
     ("wheel", "scroll the pane under the pointer"),
+    // One line each: at 80 columns the help has 60 for what a key does.
+    ("click", "a speaker: follow; a heading: jump"),
     (
         "click",
-        "a speaker: follow; a quote: make it current; the quote map: go there; a heading: jump",
+        "a quotation or reported statement: make it current",
     ),
+    ("click", "the quote map: go there"),
 ];
 
 /// What the mouse does in the article list.

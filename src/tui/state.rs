@@ -1,6 +1,6 @@
 //! A reader that remembers: for each document, keyed by a hash of its text, the reading position
-//! (a byte offset, so it survives any terminal size), the current quotation and the followed
-//! speaker, and the reader's corrections to its attributions ([`crate::corrections`]). Kept in
+//! (a byte offset, so it survives any terminal size), the current quotation, the followed
+//! speaker, whether reported speech is hidden, and the reader's corrections to its attributions ([`crate::corrections`]). Kept in
 //! one small JSON file in the XDG state directory, written atomically.
 //!
 //! Several readers may share the file: a save re-reads it under an advisory lock and writes back
@@ -53,6 +53,9 @@ pub struct DocState {
     /// Canonical name of the followed speaker.
     #[serde(default)]
     pub speaker: Option<String>,
+    /// Reported speech was hidden (`r`); left out of the file while it is shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reported_hidden: bool,
     /// When it was saved (seconds since the Unix epoch), to forget the oldest first.
     #[serde(default)]
     pub saved: u64,
@@ -147,8 +150,13 @@ impl StateStore {
                     return;
                 }
             }
-            // A document looked at but not read (top, nothing current) is not worth a line.
-            None if state.anchor == 0 && state.quote.is_none() && state.speaker.is_none() => {
+            // A document looked at but not read (top, nothing current, as it opens) is not worth
+            // a line.
+            None if state.anchor == 0
+                && state.quote.is_none()
+                && state.speaker.is_none()
+                && !state.reported_hidden =>
+            {
                 return;
             }
             None => state.corrections.clear(),
@@ -413,6 +421,26 @@ mod tests {
         assert!(store.save().is_err());
         let _ = std::fs::remove_dir_all(&dir);
         let _ = std::fs::remove_dir_all(&dir2);
+    }
+
+    #[test]
+    fn hidden_reported_speech_is_remembered_and_shown_is_left_out() {
+        let dir = temp_dir("reported");
+        let (mut store, _) = StateStore::open(&dir);
+        let hidden = DocState {
+            reported_hidden: true,
+            ..DocState::default()
+        };
+        // Hidden at the top is not as the document opens: worth a line.
+        store.set(5, hidden);
+        store.set(6, at_quote(2));
+        store.save().unwrap();
+        let file = std::fs::read_to_string(dir.join(FILE_NAME)).unwrap();
+        assert_eq!(file.matches("reported_hidden").count(), 1, "{file}");
+        let (store, _) = StateStore::open(&dir);
+        assert!(store.get(5).is_some_and(|st| st.reported_hidden));
+        assert!(store.get(6).is_some_and(|st| !st.reported_hidden));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     fn at_quote(quote: usize) -> DocState {

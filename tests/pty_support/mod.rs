@@ -81,6 +81,12 @@ impl Tmux {
         assert!(self.run(&args).status.success());
     }
 
+    /// Presses `q` and waits until the reader has exited with 0.
+    pub fn quit(&self) {
+        self.keys(&["q"]);
+        self.wait_for("READER-EXIT=0");
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }

@@ -5,6 +5,7 @@
 //! (`outputs`), and here the panes, the overlays and the session.
 
 mod corrections;
+mod index;
 mod layout;
 mod motion;
 mod outputs;
@@ -195,39 +196,6 @@ impl App {
         app
     }
 
-    /// The speaker ranks, each speaker's quotations, the quotations under each heading and the
-    /// widths the panes ask for.
-    fn index(&mut self) {
-        let doc = &self.doc;
-        self.ranked = doc.speakers_by_voice().iter().map(|s| s.id).collect();
-        self.rank_of = vec![None; doc.speakers().len()];
-        for (rank, &id) in self.ranked.iter().enumerate() {
-            if let Some(slot) = self.rank_of.get_mut(id) {
-                *slot = Some(rank);
-            }
-        }
-        self.by_speaker = vec![Vec::new(); doc.speakers().len()];
-        for (i, q) in doc.quotes().iter().enumerate() {
-            if let Some(list) = q.speaker.and_then(|s| self.by_speaker.get_mut(s)) {
-                list.push(i);
-            }
-        }
-        self.heading_quotes = doc
-            .headings()
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let end = doc.headings().get(i + 1).map_or(usize::MAX, |n| n.start);
-                let a = doc.quotes().partition_point(|q| q.span.start < h.start);
-                let b = doc.quotes().partition_point(|q| q.span.start < end);
-                b.saturating_sub(a)
-            })
-            .collect();
-        let header = self.wants.header;
-        self.wants = wants(doc, &self.ranked, &self.heading_quotes);
-        self.wants.header = header;
-    }
-
     // ---- read access for the views and tests ----
 
     pub fn doc(&self) -> &Document {
@@ -398,9 +366,11 @@ impl App {
         }
         ((self.top + self.view_height()).min(n) * 100) / n
     }
-    /// `(position, total)` of the current quote among the quotes being stepped through.
+    /// `(position, total)` of the current quote among the quotes being stepped through (of a
+    /// followed speaker: among their quotes and, while shown, reported statements).
     pub fn quote_position(&self) -> (Option<usize>, usize) {
         match self.following {
+            Some(_) if self.counts_reported() => self.speech_position(),
             Some(s) => {
                 let list = self.quotes_of(s);
                 let pos = self
@@ -545,7 +515,11 @@ impl App {
                 anchor,
                 quote,
                 speaker,
-            } => self.restore(anchor, quote, speaker),
+                reported_hidden,
+            } => {
+                self.show_reported = !reported_hidden;
+                self.restore(anchor, quote, speaker);
+            }
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => {
                 self.resize(w, h);
@@ -554,32 +528,6 @@ impl App {
                 self.detail_scroll = self.detail_scroll.min(detail::max_scroll(self));
             }
             _ => {}
-        }
-    }
-
-    /// Puts back a remembered reading state (see [`Action::Restore`]).
-    fn restore(&mut self, anchor: usize, quote: Option<usize>, speaker: Option<SpeakerId>) {
-        let mut anchor = anchor.min(self.doc.text().len());
-        while !self.doc.text().is_char_boundary(anchor) {
-            anchor -= 1;
-        }
-        self.anchor = anchor;
-        self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
-        self.current = quote.filter(|&q| q < self.doc.quotes().len());
-        self.current_reported = None;
-        let was = self.following;
-        self.following = speaker.filter(|&s| !self.quotes_of(s).is_empty());
-        if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
-            self.cursor = rank;
-        }
-        // The other quotations are dimmed: say why, and how to stop.
-        let newly = self.following.filter(|&id| Some(id) != was);
-        if let Some(s) = newly.and_then(|id| self.doc.speakers().get(id)) {
-            let said = format!("following {} again (Esc stops)", s.name);
-            self.notice = Some(match self.notice.take() {
-                Some(old) => format!("{old}; {said}"),
-                None => said,
-            });
         }
     }
 
@@ -675,39 +623,5 @@ impl App {
         }
         // Same text at the top: the anchor stays, the row is found again.
         self.top = wrap::row_of(self.rows(), self.anchor).min(self.max_top());
-    }
-}
-
-/// The widths the speaker pane and the outline need to show every line whole.
-fn wants(doc: &Document, ranked: &[SpeakerId], heading_quotes: &[usize]) -> Wants {
-    let width = wrap::width;
-    // Sized for reported speech shown: the longer counts and summaries.
-    let voice = |id: SpeakerId| doc.speakers()[id].quote_count + doc.speakers()[id].reported_count;
-    let most = ranked.iter().map(|&id| voice(id)).max().unwrap_or(0);
-    let total = ranked.iter().map(|&id| voice(id)).sum();
-    let speakers = || ranked.iter().map(|&id| &doc.speakers()[id]);
-    // The lines of the list; with none, what the pane says instead (after its air).
-    let list = speakers()
-        .map(|s| speaker_line_width(width(&s.name), digits(most), true))
-        .max()
-        .unwrap_or(1 + width(NO_SPEAKERS).max(width(FINDING)));
-    // The card's summary line, after the pane's air and the card's margin.
-    let card = speakers()
-        .map(|s| 2 + width(&speaker_summary(s, total, !doc.reported().is_empty())))
-        .max()
-        .unwrap_or(0);
-    let most = heading_quotes.iter().copied().max().unwrap_or(0);
-    let outline = doc
-        .headings()
-        .iter()
-        .map(|h| outline_line_width(width(doc.slice(h).trim()), digits(most)))
-        .max()
-        .unwrap_or(0);
-    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    Wants {
-        speakers: clamp(list),
-        card: clamp(card),
-        outline: clamp(outline),
-        header: false,
     }
 }

@@ -1,6 +1,9 @@
-//! Moving through the article: lines, pages, headings, the panes' cursors, the mouse.
+//! Moving through the article: lines, pages, headings, the panes' cursors, the mouse, and back
+//! to a remembered reading position.
 
 use std::ops::Range;
+
+use saywho_core::document::SpeakerId;
 
 use super::{App, Focus};
 use crate::tui::action::Action;
@@ -31,6 +34,37 @@ impl App {
             Action::Scroll { col, row, down } => self.wheel(col, row, down),
             Action::Click { col, row } => self.click(col, row),
             _ => {}
+        }
+    }
+
+    /// Puts back a remembered reading state (see [`Action::Restore`]).
+    pub(super) fn restore(
+        &mut self,
+        anchor: usize,
+        quote: Option<usize>,
+        speaker: Option<SpeakerId>,
+    ) {
+        let mut anchor = anchor.min(self.doc.text().len());
+        while !self.doc.text().is_char_boundary(anchor) {
+            anchor -= 1;
+        }
+        self.anchor = anchor;
+        self.top = wrap::row_of(self.rows(), anchor).min(self.max_top());
+        self.current = quote.filter(|&q| q < self.doc.quotes().len());
+        self.current_reported = None;
+        let was = self.following;
+        self.following = speaker.filter(|&s| self.voice_of(s) > 0);
+        if let Some(rank) = self.following.and_then(|s| self.rank_of(s)) {
+            self.cursor = rank;
+        }
+        // The other quotations are dimmed: say why, and how to stop.
+        let newly = self.following.filter(|&id| Some(id) != was);
+        if let Some(s) = newly.and_then(|id| self.doc.speakers().get(id)) {
+            let said = format!("following {} again (Esc stops)", s.name);
+            self.notice = Some(match self.notice.take() {
+                Some(old) => format!("{old}; {said}"),
+                None => said,
+            });
         }
     }
 
@@ -179,6 +213,11 @@ impl App {
             if let Some(q) = k.checked_sub(1).filter(|&q| quotes[q].span.contains(&at)) {
                 self.current = Some(q);
                 self.current_reported = None;
+            } else if let Some(r) = self.reported_at(at) {
+                // A quoted fragment of a mixed statement is a quotation (above); the rest of it
+                // selects the statement, as `]` would.
+                self.current = None;
+                self.current_reported = Some(r);
             }
         }
     }

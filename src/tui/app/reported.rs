@@ -64,6 +64,53 @@ impl App {
         })
     }
 
+    /// The reported statement shown at byte `at`, if any (none while they are hidden).
+    pub(super) fn reported_at(&self, at: usize) -> Option<usize> {
+        if !self.show_reported {
+            return None;
+        }
+        self.doc()
+            .reported()
+            .iter()
+            .position(|r| r.span.contains(&at))
+    }
+
+    /// Where `]`/`[` can stop, with their offsets (the followed speaker's only, when following),
+    /// quotations first.
+    fn stops(&self) -> impl Iterator<Item = (usize, Stop)> + '_ {
+        let doc = self.doc();
+        let following = self.following();
+        let keep = move |speaker: Option<SpeakerId>| following.is_none_or(|f| speaker == Some(f));
+        let quotes = doc.quotes().iter().enumerate();
+        let reported = doc.reported().iter().enumerate();
+        quotes
+            .filter(move |(_, q)| keep(q.speaker))
+            .map(|(i, q)| (q.span.start, Stop::Quote(i)))
+            .chain(
+                reported
+                    .filter(move |(_, r)| keep(r.speaker))
+                    .map(|(i, r)| (r.span.start, Stop::Reported(i))),
+            )
+    }
+
+    fn current_stop(&self) -> Option<Stop> {
+        match (self.current(), self.current_reported) {
+            (Some(q), _) => Some(Stop::Quote(q)),
+            (None, Some(r)) => Some(Stop::Reported(r)),
+            (None, None) => None,
+        }
+    }
+
+    /// `(position, total)` of the current quotation or reported statement among the followed
+    /// speaker's, in text order.
+    pub(super) fn speech_position(&self) -> (Option<usize>, usize) {
+        let mut stops: Vec<(usize, Stop)> = self.stops().collect();
+        stops.sort_unstable();
+        let current = self.current_stop();
+        let pos = stops.iter().position(|&(_, s)| Some(s) == current);
+        (pos.map(|p| p + 1), stops.len())
+    }
+
     pub(super) fn toggle_reported(&mut self) {
         if self.doc().reported().is_empty() {
             self.message = Some("no reported speech in this article");
@@ -84,27 +131,8 @@ impl App {
     /// speaker only, when following): from the current one when it is on screen, else from the
     /// top of the screen.
     pub(super) fn step_speech(&mut self, forward: bool) {
-        let doc = self.doc();
-        let following = self.following();
-        let keep = |speaker: Option<SpeakerId>| following.is_none_or(|f| speaker == Some(f));
-        let stops = doc
-            .quotes()
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| keep(q.speaker))
-            .map(|(i, q)| (q.span.start, Stop::Quote(i)))
-            .chain(
-                doc.reported()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| keep(r.speaker))
-                    .map(|(i, r)| (r.span.start, Stop::Reported(i))),
-            );
-        let current = match (self.current(), self.current_reported) {
-            (Some(q), _) => Some(Stop::Quote(q)),
-            (None, Some(r)) => Some(Stop::Reported(r)),
-            (None, None) => None,
-        };
+        let stops = self.stops();
+        let current = self.current_stop();
         let from = self
             .current_span()
             .filter(|s| self.on_screen(s.start))
@@ -183,6 +211,24 @@ mod tests {
         app.update(Action::NextQuote);
         assert_eq!(app.current(), Some(0));
         assert_eq!(app.current_reported(), None);
+    }
+
+    #[test]
+    fn a_followed_speaker_counts_their_reported_statements_with_their_quotations() {
+        let mut app = app();
+        let lee = app.doc().quotes()[0].speaker.unwrap();
+        let n = app.rank_of(lee).unwrap() + 1;
+        let reported = app.doc().reported().iter();
+        let said = reported.filter(|r| r.speaker == Some(lee)).count();
+        let quoted = app.quotes_of(lee).len();
+        assert!(said > 0 && quoted > 0);
+        app.update(Action::Follow(u8::try_from(n).unwrap()));
+        assert_eq!(app.current_reported(), Some(0));
+        assert_eq!(app.quote_position(), (Some(1), quoted + said));
+        app.update(Action::NextQuote);
+        assert_eq!(app.quote_position(), (Some(2), quoted + said));
+        app.update(Action::ToggleReported);
+        assert_eq!(app.quote_position().1, quoted, "hidden: quotations only");
     }
 
     #[test]

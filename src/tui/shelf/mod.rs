@@ -410,65 +410,7 @@ impl Shelf {
             }
             return;
         }
-        if !matches!(action, Action::Tick | Action::Resize(..)) {
-            self.notice = None;
-        }
-        let page = self.list_height();
-        if !self.help && self.on_rows(action) {
-            return;
-        }
-        if self.help {
-            // j/k and the page keys scroll the help; other keys close it (Ctrl-c still quits).
-            let max = super::help::max_scroll(true, self.size);
-            let page = super::help::page(true, self.size);
-            match action {
-                Action::LineDown => self.help_scroll = (self.help_scroll + 1).min(max),
-                Action::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageDown => self.help_scroll = (self.help_scroll + page).min(max),
-                Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
-                Action::Quit => self.quit = true,
-                Action::Tick => {}
-                Action::Resize(..) => self.help_scroll = self.help_scroll.min(max),
-                _ => self.help = false,
-            }
-            return;
-        }
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Help => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
-            Action::CloseOverlay | Action::Back => {
-                self.help = false;
-                self.opening = None;
-            }
-            Action::LineDown | Action::NextArticle => self.move_cursor(1),
-            Action::LineUp | Action::PrevArticle => self.move_cursor(-1),
-            Action::PageDown => self.move_cursor(page as isize),
-            Action::PageUp => self.move_cursor(-(page as isize)),
-            Action::HalfPageDown => self.move_cursor((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.move_cursor(-((page / 2).max(1) as isize)),
-            Action::Top => self.move_cursor(isize::MIN),
-            Action::Bottom => self.move_cursor(isize::MAX),
-            Action::Activate => {
-                if let Some(i) = self.article_at(self.cursor) {
-                    self.open(i);
-                }
-            }
-            Action::Scroll { down, .. } => self.move_cursor(if down { 3 } else { -3 }),
-            Action::Click { row, .. } => {
-                // Line 0 is the header; articles follow, one a line.
-                if let Some(line) = usize::from(row).checked_sub(1) {
-                    let r = self.list_top + line;
-                    if let Some(i) = self.article_at(r).filter(|_| line < self.list_height()) {
-                        self.cursor = r;
-                        self.open(i);
-                    }
-                }
-            }
-            _ => {}
-        }
+        self.on_list(action);
     }
 
     /// Saves the reading state of every open article (call on quit and now and then).
@@ -521,6 +463,7 @@ impl Shelf {
                 anchor,
                 quote,
                 speaker,
+                reported_hidden: !o.app.shows_reported(),
                 ..DocState::default()
             },
         );
@@ -534,26 +477,6 @@ impl Shelf {
             }
             self.cursor = self.row_of(i).unwrap_or(self.cursor);
             self.keep_cursor_in_view();
-        }
-    }
-
-    fn move_cursor(&mut self, by: isize) {
-        if self.rows.is_empty() {
-            return;
-        }
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(by)
-            .min(self.rows.len() - 1);
-        self.keep_cursor_in_view();
-    }
-
-    fn keep_cursor_in_view(&mut self) {
-        let h = self.list_height();
-        if self.cursor < self.list_top {
-            self.list_top = self.cursor;
-        } else if self.cursor >= self.list_top + h {
-            self.list_top = self.cursor + 1 - h;
         }
     }
 
@@ -663,6 +586,7 @@ impl Shelf {
                 anchor: st.anchor,
                 quote: st.quote,
                 speaker,
+                reported_hidden: st.reported_hidden,
             });
         }
     }

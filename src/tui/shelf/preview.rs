@@ -67,10 +67,12 @@ impl Shelf {
         if p.preview == Some(Touched::Yes) {
             let (_, quote, _) = o.app.memory();
             let speaker = o.app.following();
+            let reported_hidden = !o.app.shows_reported();
             o.app.update(Action::Restore {
                 anchor: 0,
                 quote,
                 speaker,
+                reported_hidden,
             });
         }
         let before = o.app.corrections().len();

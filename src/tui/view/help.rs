@@ -56,3 +56,35 @@ pub fn render(theme: Theme, list: bool, scroll: usize, area: Rect, buf: &mut Buf
         .style(Style::new())
         .render(rect, buf);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every page of the help drawn on a screen of `w`×`h`, as text.
+    fn pages(list: bool, w: u16, h: u16) -> String {
+        let area = Rect::new(0, 0, w, h);
+        let mut text = String::new();
+        for scroll in 0..=help::max_scroll(list, area) {
+            let mut buf = Buffer::empty(area);
+            render(Theme::MONO, list, scroll, area, &mut buf);
+            for y in 0..h {
+                let row: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+                text.push_str(&row);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn every_line_of_the_help_is_whole_at_80_columns() {
+        for list in [false, true] {
+            let shown = pages(list, 80, 24);
+            for (_, keys, does) in keymap::help_rows_for(list) {
+                let row = format!("{keys:<14}{}", screen_text(does));
+                assert!(shown.contains(&row), "cut at 80 columns: {row:?}");
+            }
+        }
+    }
+}

@@ -160,14 +160,21 @@ fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let s = &app.doc().speakers()[id];
     let (w, mut y) = (area.width, area.y);
-    let mut line = |text: &str, indent: usize, style: Style| {
-        for part in wrap::lines(text, usize::from(w).saturating_sub(indent)) {
+    // A line wrapped at the pane's width; after a bullet, its next lines hang under the text.
+    let mut bulleted = |bullet: &str, text: &str, indent: usize, style: Style| {
+        let hang = indent + wrap::width(bullet);
+        let room = usize::from(w).saturating_sub(hang);
+        for (k, part) in wrap::lines(text, room).into_iter().enumerate() {
             if y < area.bottom() {
-                put(buf, area.x + indent as u16, y, part, w, style);
+                if k == 0 {
+                    put(buf, area.x + indent as u16, y, bullet, w, style);
+                }
+                put(buf, area.x + hang as u16, y, part, room as u16, style);
                 y += 1;
             }
         }
     };
+    let mut line = |text: &str, indent: usize, style: Style| bulleted("", text, indent, style);
     line(
         &s.name,
         1,
@@ -187,7 +194,7 @@ fn card(app: &App, id: SpeakerId, total: usize, area: Rect, buf: &mut Buffer) {
     if !s.aliases.is_empty() {
         line("also:", 1, theme.chrome());
         for alias in &s.aliases {
-            line(&format!("· {alias}"), 2, Style::new());
+            bulleted("· ", alias, 2, Style::new());
         }
     }
 }

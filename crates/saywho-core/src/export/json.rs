@@ -38,23 +38,34 @@ pub struct DocResult {
     pub speakers: Vec<SpeakerOut>,
 }
 
-/// One quotation.
+/// What a quotation and a reported statement both give: where the span is, its text and who
+/// said it. Flattened into each, so their JSON fields stay those the README documents; the fields
+/// read as the quote's own (`q.speaker`) through `Deref`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuoteOut {
-    /// Character offset (Unicode scalar values) of the opening mark.
+pub struct SpanOut {
+    /// Character offset (Unicode scalar values) of the first character: a quotation's opening
+    /// mark, a reported statement's content.
     pub start: usize,
-    /// Character offset just after the closing mark (end exclusive).
+    /// Character offset just after the span (end exclusive): after a quotation's closing mark.
     pub end: usize,
     pub byte_start: usize,
     pub byte_end: usize,
-    /// The quoted text, marks included.
+    /// The text of the span (a quotation's marks included; a reported statement's content,
+    /// without cue and source).
     pub text: String,
     /// The canonical speaker's name, or `null`.
     pub speaker: Option<String>,
     /// The speaker's id (an index into the document's speakers), or `null`.
     pub speaker_id: Option<usize>,
-    /// The words the attribution rests on, or `null`.
+    /// The words the attribution rests on (the source named), or `null`.
     pub mention: Option<MentionOut>,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteOut {
+    #[serde(flatten)]
+    pub span: SpanOut,
     /// The text of the speech cue ("said", "according to", ":"), or `null`.
     pub cue: Option<String>,
     /// `direct` or `partial`.
@@ -70,18 +81,8 @@ pub struct QuoteOut {
 /// (without cue and source) and `confidence` how sure its rule is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportedOut {
-    /// Character offset of the content's first character.
-    pub start: usize,
-    /// Character offset just after it (end exclusive).
-    pub end: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
-    pub text: String,
-    /// The canonical speaker's name, or `null`.
-    pub speaker: Option<String>,
-    pub speaker_id: Option<usize>,
-    /// The words naming the source, or `null`.
-    pub mention: Option<MentionOut>,
+    #[serde(flatten)]
+    pub span: SpanOut,
     /// The reporting cue ("said", "according to").
     pub cue: String,
     /// `indirect` or `mixed` (holds a quoted fragment).
@@ -90,6 +91,24 @@ pub struct ReportedOut {
     pub rule: &'static str,
     pub confidence: f32,
 }
+
+/// The span fields of each read as its own.
+macro_rules! deref_to_span {
+    ($($out:ty),*) => {$(
+        impl std::ops::Deref for $out {
+            type Target = SpanOut;
+            fn deref(&self) -> &SpanOut {
+                &self.span
+            }
+        }
+        impl std::ops::DerefMut for $out {
+            fn deref_mut(&mut self) -> &mut SpanOut {
+                &mut self.span
+            }
+        }
+    )*};
+}
+deref_to_span!(QuoteOut, ReportedOut);
 
 /// A heading, in character offsets.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -186,21 +205,35 @@ impl QuoteOut {
     /// A quote; its mention and cue are given only with its speaker.
     fn new(doc: &Document, chars: &OffsetMap, q: &Quote) -> Self {
         let speaker = doc.speaker_of(q);
-        let mention = q.mention.as_ref().map(|m| MentionOut::new(doc, chars, m));
+        let mention = speaker.and(q.mention.as_ref());
         let cue = q.cue.as_ref().map(|c| doc.slice(c).to_string());
         QuoteOut {
-            start: chars.get(q.span.start),
-            end: chars.get(q.span.end),
-            byte_start: q.span.start,
-            byte_end: q.span.end,
-            text: doc.slice(&q.span).to_string(),
-            speaker: speaker.map(|s| s.name.clone()),
-            speaker_id: speaker.map(|s| s.id),
-            mention: speaker.and(mention),
+            span: SpanOut::new(doc, chars, &q.span, speaker, mention),
             cue: speaker.and(cue),
             kind: q.kind.as_str(),
             rule: q.rule.map(crate::Rule::as_str),
             confidence: speaker.and(q.confidence).map(|c| c.value),
+        }
+    }
+}
+
+impl SpanOut {
+    fn new(
+        doc: &Document,
+        chars: &OffsetMap,
+        span: &Range<usize>,
+        speaker: Option<&Speaker>,
+        mention: Option<&Range<usize>>,
+    ) -> Self {
+        SpanOut {
+            start: chars.get(span.start),
+            end: chars.get(span.end),
+            byte_start: span.start,
+            byte_end: span.end,
+            text: doc.slice(span).to_string(),
+            speaker: speaker.map(|s| s.name.clone()),
+            speaker_id: speaker.map(|s| s.id),
+            mention: mention.map(|m| MentionOut::new(doc, chars, m)),
         }
     }
 }
@@ -219,14 +252,7 @@ impl ReportedOut {
     fn new(doc: &Document, chars: &OffsetMap, r: &Reported) -> Self {
         let speaker = doc.speaker_of_reported(r);
         ReportedOut {
-            start: chars.get(r.span.start),
-            end: chars.get(r.span.end),
-            byte_start: r.span.start,
-            byte_end: r.span.end,
-            text: doc.slice(&r.span).to_string(),
-            speaker: speaker.map(|s| s.name.clone()),
-            speaker_id: speaker.map(|s| s.id),
-            mention: r.mention.as_ref().map(|m| MentionOut::new(doc, chars, m)),
+            span: SpanOut::new(doc, chars, &r.span, speaker, r.mention.as_ref()),
             cue: doc.slice(&r.cue).to_string(),
             kind: r.kind.as_str(),
             rule: r.rule.as_str(),
@@ -518,6 +544,23 @@ pub(crate) mod tests {
             4,
             "start, end, text, level"
         );
+    }
+
+    #[test]
+    fn quotes_and_reported_statements_open_with_the_same_span_fields() {
+        let text = "Mayor Ann Lee said the bridge would reopen in May. \
+            \"We are nearly done,\" Lee said.";
+        let r = DocResult::new(Value::Null, &crate::analyze(text.to_string()));
+        let (q, rep) = (&r.quotes[0], &r.reported[0]);
+        for (whole, span) in [
+            (serde_json::to_string(q), serde_json::to_string(&q.span)),
+            (serde_json::to_string(rep), serde_json::to_string(&rep.span)),
+        ] {
+            let (whole, span) = (whole.unwrap(), span.unwrap());
+            // The span's fields, in order, then the kind's own after a comma.
+            let open = span.strip_suffix('}').unwrap();
+            assert!(whole.starts_with(&format!("{open},\"cue\":")), "{whole}");
+        }
     }
 
     #[test]

@@ -8,4 +8,4 @@ pub mod json;
 pub mod markdown;
 pub mod safe;
 
-pub use json::{DocResult, HeadingOut, MentionOut, QuoteOut, SpeakerOut};
+pub use json::{DocResult, HeadingOut, MentionOut, QuoteOut, SpanOut, SpeakerOut};
